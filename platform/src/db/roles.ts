@@ -1,0 +1,113 @@
+import pg from 'pg';
+
+/**
+ * Each subgraph owns one PostgreSQL schema through its own login role. Other subgraphs' roles get no USAGE
+ * on it, so "never read another subgraph's tables" is enforced by the database, not only by convention.
+ */
+export interface SubgraphDatabase {
+  /** The subgraph's name, which is also its schema. */
+  schema: string;
+  role: string;
+}
+
+export function subgraphDatabase(name: string): SubgraphDatabase {
+  return { schema: name, role: `hub_${name}` };
+}
+
+const DUPLICATE_OBJECT = '42710';
+const UNIQUE_VIOLATION = '23505';
+const TUPLE_CONCURRENTLY_UPDATED = 'XX000';
+
+function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe SQL identifier: ${name}`);
+  return `"${name}"`;
+}
+
+function quoteLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates the login roles (cluster-wide, so once per server); safe to run again and from several processes. */
+export async function ensureRoles(adminUrl: string, databases: SubgraphDatabase[], password: string): Promise<void> {
+  await withClient(adminUrl, async (client) => {
+    for (const { role } of databases) {
+      const exists = await client.query('select 1 from pg_roles where rolname = $1', [role]);
+      try {
+        if (exists.rowCount === 0) {
+          await client.query(`create role ${quoteIdent(role)} login password ${quoteLiteral(password)}`);
+        } else {
+          await client.query(`alter role ${quoteIdent(role)} login password ${quoteLiteral(password)}`);
+        }
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code !== DUPLICATE_OBJECT && code !== UNIQUE_VIOLATION && code !== TUPLE_CONCURRENTLY_UPDATED) throw error;
+      }
+    }
+  });
+}
+
+/** Creates each subgraph's schema in the database at `adminUrl`, owned by its role and closed to everyone else. */
+export async function ensureSchemas(adminUrl: string, databases: SubgraphDatabase[]): Promise<void> {
+  await withClient(adminUrl, async (client) => {
+    const { rows } = await client.query<{ db: string }>('select current_database() as db');
+    const database = rows[0]!.db;
+    for (const { schema, role } of databases) {
+      await client.query(`create schema if not exists ${quoteIdent(schema)} authorization ${quoteIdent(role)}`);
+      await client.query(`revoke all on schema ${quoteIdent(schema)} from public`);
+      await client.query(`grant connect on database ${quoteIdent(database)} to ${quoteIdent(role)}`);
+      await client.query(`alter role ${quoteIdent(role)} in database ${quoteIdent(database)} set search_path = ${quoteIdent(schema)}`);
+    }
+  });
+}
+
+/** The URL a subgraph connects with: the admin URL's server and database, the subgraph's own role. */
+export function roleUrl(adminUrl: string, database: SubgraphDatabase, password: string): string {
+  const url = new URL(adminUrl);
+  url.username = database.role;
+  url.password = password;
+  return url.toString();
+}
+
+export async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  await withClient(adminUrl, (client) => client.query(`create database ${quoteIdent(name)}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  await withClient(adminUrl, (client) => client.query(`drop database if exists ${quoteIdent(name)} with (force)`));
+}
+
+export async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
+  return withClient(adminUrl, async (client) => {
+    const result = await client.query('select 1 from pg_database where datname = $1', [name]);
+    return result.rowCount === 1;
+  });
+}
+
+/** Waits until PostgreSQL accepts connections, so start-up ordering problems surface as one clear message. */
+export async function waitForPostgres(url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      await withClient(url, (client) => client.query('select 1'));
+      return;
+    } catch (error) {
+      lastError = error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error(`PostgreSQL at ${new URL(url).host} did not answer within ${timeoutMs} ms: ${(lastError as Error)?.message}`);
+}

@@ -1,0 +1,94 @@
+import type { Actor, Role } from '../identity/actor.js';
+
+/**
+ * Stable ids of the demo data set. Every subgraph seeds its own tables, and refers to other subgraphs' demo
+ * records only by these ids, as it would to real ones: no subgraph reads another's tables, even in the demo.
+ */
+function id(prefix: string, n: number): string {
+  return `${prefix}-0000-4000-8000-${String(n).padStart(12, '0')}`;
+}
+
+export const DEMO_AGENCY = {
+  ispDop: id('a0000001', 1),
+  ispDopTroop2: id('a0000001', 2),
+  ispDopTroop3: id('a0000001', 3),
+  ispDopTroop8: id('a0000001', 8),
+  ispDci: id('a0000002', 1),
+  ispDciNorthZone: id('a0000002', 2),
+  ispDciSouthZone: id('a0000002', 3),
+  lakeCountyMeg: id('a0000003', 1),
+  megSouthwesternIllinois: id('a0000003', 2),
+  southernIllinoisEnforcementGroup: id('a0000003', 3),
+  duPageMeg: id('a0000003', 4),
+  westCentralTaskForce: id('a0000004', 1),
+  blackhawkTaskForce: id('a0000004', 2),
+  lakeCountySheriff: id('a0000005', 1),
+  dixonPolice: id('a0000005', 2),
+  lombardPolice: id('a0000005', 3),
+  peoriaPolice: id('a0000005', 4),
+  quincyPolice: id('a0000005', 5),
+  peoriaFire: id('a0000006', 1),
+  rockfordFire: id('a0000006', 2),
+  tasc: id('a0000007', 1),
+  chestnutRecoveryCoaching: id('a0000007', 2),
+  gatewayFoundation: id('a0000008', 1),
+  rosecrance: id('a0000008', 2),
+  centerstone: id('a0000008', 3),
+  lakeCountyHealthDepartment: id('a0000008', 4),
+  lakeCountyStatesAttorney: id('a0000009', 1),
+  madisonCountyStatesAttorney: id('a0000009', 2),
+  icjia: id('a000000a', 1),
+} as const;
+
+export const DEMO_PERSON = {
+  trooperReyes: id('b0000001', 1),
+  sergeantOkafor: id('b0000001', 2),
+  agentNguyen: id('b0000001', 3),
+  dopAdministrator: id('b0000001', 4),
+  directorMarsh: id('b0000002', 1),
+  inspectorPatel: id('b0000002', 2),
+  commanderHolt: id('b0000002', 3),
+  directorBaptiste: id('b0000002', 4),
+  deputyLindqvist: id('b0000003', 1),
+  officerDuarte: id('b0000003', 2),
+  firefighterKowalski: id('b0000003', 3),
+  caseManagerAbernathy: id('b0000004', 1),
+  caseManagerOduya: id('b0000004', 2),
+  counselorFitzgerald: id('b0000005', 1),
+  counselorMoreau: id('b0000005', 2),
+  analystSantiago: id('b0000006', 1),
+  prosecutorWhitfield: id('b0000006', 2),
+  hubAdministrator: id('b0000007', 1),
+  formerTrooperVance: id('b0000007', 2),
+} as const;
+
+export interface Persona {
+  key: string;
+  description: string;
+  actor: Actor;
+}
+
+function persona(key: string, description: string, personId: string, agencyId: string, roles: Role[], actingFor: string | null = null): Persona {
+  return { key, description, actor: { personId, agencyId, roles, actingFor } };
+}
+
+/** Who you can be in the demo: `npm run token -- <key>`. */
+export const PERSONAS: Persona[] = [
+  persona('officer', 'Trooper Daniel Reyes, ISP Division of Patrol, Troop 2', DEMO_PERSON.trooperReyes, DEMO_AGENCY.ispDopTroop2, ['OFFICER']),
+  persona('supervisor', 'Sergeant Grace Okafor, ISP DOP Troop 2 supervisor', DEMO_PERSON.sergeantOkafor, DEMO_AGENCY.ispDopTroop2, ['OFFICER', 'SUPERVISOR']),
+  persona('dci-agent', 'Special Agent Minh Nguyen, ISP DCI North Zone', DEMO_PERSON.agentNguyen, DEMO_AGENCY.ispDciNorthZone, ['OFFICER']),
+  persona('meg-director', 'Director Elaine Marsh, Lake County MEG', DEMO_PERSON.directorMarsh, DEMO_AGENCY.lakeCountyMeg, ['MEG_DIRECTOR']),
+  persona('meg-designee', 'Inspector Ravi Patel, designee of the Lake County MEG Director', DEMO_PERSON.inspectorPatel, DEMO_AGENCY.lakeCountyMeg, ['OFFICER', 'DESIGNEE'], DEMO_PERSON.directorMarsh),
+  persona('task-force-commander', 'Commander Luke Holt, West Central Illinois Task Force', DEMO_PERSON.commanderHolt, DEMO_AGENCY.westCentralTaskForce, ['TASK_FORCE_COMMANDER']),
+  persona('local-officer', 'Deputy Anna Lindqvist, Lake County Sheriff', DEMO_PERSON.deputyLindqvist, DEMO_AGENCY.lakeCountySheriff, ['OFFICER']),
+  persona('firefighter', 'Firefighter/Paramedic Tom Kowalski, Peoria Fire Department', DEMO_PERSON.firefighterKowalski, DEMO_AGENCY.peoriaFire, ['OFFICER']),
+  persona('case-manager', 'Deflection Case Manager Joy Abernathy, TASC', DEMO_PERSON.caseManagerAbernathy, DEMO_AGENCY.tasc, ['CASE_MANAGER']),
+  persona('provider', 'Counselor Sean Fitzgerald, Gateway Foundation', DEMO_PERSON.counselorFitzgerald, DEMO_AGENCY.gatewayFoundation, ['PROVIDER_STAFF']),
+  persona('analyst', 'Research analyst Marisol Santiago, ICJIA', DEMO_PERSON.analystSantiago, DEMO_AGENCY.icjia, ['ANALYST']),
+  persona('agency-admin', 'Lt. Chris Boone, ISP Division of Patrol administrator', DEMO_PERSON.dopAdministrator, DEMO_AGENCY.ispDop, ['ADMINISTRATOR']),
+  persona('hub-admin', 'Pat Kim, hub administrator', DEMO_PERSON.hubAdministrator, DEMO_AGENCY.icjia, ['HUB_ADMINISTRATOR']),
+];
+
+export function findPersona(key: string): Persona | undefined {
+  return PERSONAS.find((p) => p.key === key);
+}

@@ -1,0 +1,72 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The error vocabulary every subgraph shares, so partner frontends can branch on `extensions.code` alone.
+ * Validation errors always carry the field (a path into the input) and the rule that was broken.
+ */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'CONSENT_REQUIRED';
+
+export function unauthenticated(message = 'Sign in first: this operation needs a valid bearer token.'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+/** Deliberately generic: a forbidden read must not reveal whether the record exists. */
+export function forbidden(message = 'You are not allowed to do this.'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
+
+export interface RuleViolation {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+export function invalidInput(violations: RuleViolation[]): GraphQLError {
+  const [first] = violations;
+  const message = violations.length === 1 && first ? first.message : `Invalid input: ${violations.map((v) => v.message).join('; ')}`;
+  return new GraphQLError(message, {
+    extensions: {
+      code: 'BAD_USER_INPUT',
+      field: first?.field,
+      rule: first?.rule,
+      violations,
+    },
+  });
+}
+
+export function notFound(what: string): GraphQLError {
+  return new GraphQLError(`${what} was not found.`, { extensions: { code: 'NOT_FOUND' } });
+}
+
+export function conflict(message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'CONFLICT', ...extra } });
+}
+
+/** Collects rule violations so one response can name every broken field, not just the first. */
+export class Violations {
+  private readonly list: RuleViolation[] = [];
+
+  add(field: string, rule: string, message: string): this {
+    this.list.push({ field, rule, message });
+    return this;
+  }
+
+  check(condition: boolean, field: string, rule: string, message: string): this {
+    if (!condition) this.add(field, rule, message);
+    return this;
+  }
+
+  get isEmpty(): boolean {
+    return this.list.length === 0;
+  }
+
+  throwIfAny(): void {
+    if (!this.isEmpty) throw invalidInput(this.list);
+  }
+}

@@ -1,0 +1,84 @@
+import { resolve } from 'node:path';
+import type { JWK } from 'jose';
+import { ConfigError, exitOnConfigError, readBoolean, readJson, readString, readUrl } from './config.js';
+import { roleUrl, subgraphDatabase } from './db/roles.js';
+import { InternalTokenVerifier } from './identity/internal-token.js';
+import { loadOrCreateKeyPair, type SigningKeyPair } from './identity/keys.js';
+import { prepareSubgraphData, runSubgraph, subgraphDatabaseUrlVariable, type SubgraphDefinition, type SubgraphName } from './subgraph.js';
+
+type Env = Record<string, string | undefined>;
+
+/** Where the hub keeps what it makes for itself in development: the embedded database and its keys. */
+export function dataDirectory(env: Env = process.env): string {
+  return resolve(readString('HUB_DATA_DIR', '.hub-data', env));
+}
+
+export const DEFAULT_ROLE_PASSWORD = 'hub-dev-only';
+
+export function rolePassword(env: Env = process.env): string {
+  return readString('HUB_DB_ROLE_PASSWORD', DEFAULT_ROLE_PASSWORD, env);
+}
+
+/** A subgraph's own connection: `<NAME>_DATABASE_URL`, else its role on the server named by DATABASE_URL. */
+export function subgraphConnectionUrl(name: SubgraphName, env: Env = process.env): string {
+  const own = readUrl(subgraphDatabaseUrlVariable(name), env, ['postgres:', 'postgresql:']);
+  if (own) return own.toString();
+  const admin = readUrl('DATABASE_URL', env, ['postgres:', 'postgresql:']);
+  if (!admin) throw new ConfigError(subgraphDatabaseUrlVariable(name), 'or DATABASE_URL is required');
+  return roleUrl(admin.toString(), subgraphDatabase(name), rolePassword(env));
+}
+
+export function gatewayKeyFile(env: Env = process.env): string {
+  return resolve(dataDirectory(env), 'keys', 'gateway-internal.json');
+}
+
+export function devIssuerKeyFile(env: Env = process.env): string {
+  return resolve(dataDirectory(env), 'keys', 'dev-issuer.json');
+}
+
+export async function gatewayKeyPair(env: Env = process.env): Promise<SigningKeyPair> {
+  const configured = readJson<SigningKeyPair['privateJwk']>('HUB_GATEWAY_SIGNING_JWK', env);
+  if (configured) {
+    const { d: _private, ...publicJwk } = configured;
+    return { kid: configured.kid ?? 'gateway', privateJwk: configured, publicJwk };
+  }
+  return loadOrCreateKeyPair(gatewayKeyFile(env), 'gateway-1');
+}
+
+/** Subgraphs only need the gateway's public key: from HUB_GATEWAY_PUBLIC_JWK, else the development key file. */
+export async function gatewayPublicJwk(env: Env = process.env): Promise<JWK> {
+  const configured = readJson<JWK>('HUB_GATEWAY_PUBLIC_JWK', env);
+  if (configured) return configured;
+  return (await gatewayKeyPair(env)).publicJwk;
+}
+
+/** Runs one subgraph as its own process: `npm run start:subgraph -- <name>`. Stops cleanly on SIGINT/SIGTERM. */
+export async function runStandalone<C extends object>(definition: SubgraphDefinition<C>, env: Env = process.env): Promise<void> {
+  try {
+    const databaseUrl = subgraphConnectionUrl(definition.name, env);
+    const verifier = await InternalTokenVerifier.fromJwk(await gatewayPublicJwk(env));
+    const running = await runSubgraph(definition, {
+      databaseUrl,
+      verifier,
+      host: readString('HUB_HOST', '127.0.0.1', env),
+      env,
+    });
+    if (readBoolean('MIGRATE_ON_START', true, env)) {
+      await prepareSubgraphData(definition, running.orm, { seed: readBoolean('SEED_DEMO_DATA', false, env) });
+    }
+    console.log(`[${definition.name}] subgraph ready at ${running.server.url}/graphql`);
+    let stopping = false;
+    const stop = async () => {
+      if (stopping) return;
+      stopping = true;
+      await running.stop();
+      process.exit(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    // Started by `npm start` with an IPC channel: when the parent goes away, so do we (no orphans).
+    process.on('disconnect', stop);
+  } catch (error) {
+    exitOnConfigError(error);
+  }
+}

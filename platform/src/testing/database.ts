@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { createDatabase, dropDatabase, ensureSchemas, roleUrl, subgraphDatabase } from '../db/roles.js';
+import type { SubgraphOrm } from '../db/orm.js';
+import { rolePassword } from '../runtime.js';
+import { openSubgraphOrm, prepareSubgraphData, type SubgraphDefinition, type SubgraphName } from '../subgraph.js';
+
+/** A database of its own for one test file, on the server the global setup prepared; dropped afterwards. */
+export interface TestDatabase {
+  adminUrl: string;
+  name: string;
+  urlFor(subgraph: SubgraphName): string;
+  orm(subgraph: SubgraphName): SubgraphOrm;
+  drop(): Promise<void>;
+}
+
+export function testAdminUrl(): string {
+  const url = process.env.HUB_TEST_ADMIN_URL;
+  if (!url) throw new Error('HUB_TEST_ADMIN_URL is not set: run tests through `npm test` (Jest global setup).');
+  return url;
+}
+
+// Definitions are heterogeneous in their context type; only their database side is used here.
+type AnyDefinition = SubgraphDefinition<never>;
+
+export async function createTestDatabase(
+  definitions: SubgraphDefinition<object>[] | AnyDefinition[],
+  options: { seed?: boolean } = {},
+): Promise<TestDatabase> {
+  const serverUrl = testAdminUrl();
+  const name = `hub_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const adminUrl = await createDatabase(serverUrl, name);
+  const list = definitions as SubgraphDefinition<object>[];
+  await ensureSchemas(adminUrl, list.map((d) => subgraphDatabase(d.name)));
+  const password = rolePassword();
+  const orms = new Map<SubgraphName, SubgraphOrm>();
+  for (const definition of list) {
+    const orm = await openSubgraphOrm(definition, roleUrl(adminUrl, subgraphDatabase(definition.name), password));
+    await prepareSubgraphData(definition, orm, { seed: options.seed ?? false });
+    orms.set(definition.name, orm);
+  }
+  return {
+    adminUrl,
+    name,
+    urlFor: (subgraph) => roleUrl(adminUrl, subgraphDatabase(subgraph), password),
+    orm(subgraph) {
+      const orm = orms.get(subgraph);
+      if (!orm) throw new Error(`no ORM for ${subgraph} in this test database`);
+      return orm;
+    },
+    async drop() {
+      for (const orm of orms.values()) await orm.close();
+      await dropDatabase(serverUrl, name);
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { runStandalone } from '@hub/platform';
+import { agencies } from './index.js';
+
+await runStandalone(agencies);

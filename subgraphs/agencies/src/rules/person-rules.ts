@@ -1,0 +1,41 @@
+import { Violations, type Role } from '@hub/platform';
+import type { AgencyKind } from '../entities/agency.entity.js';
+import { LAW_ENFORCEMENT_KINDS } from './agency-rules.js';
+
+const FIRST_RESPONDER_KINDS: readonly AgencyKind[] = [...LAW_ENFORCEMENT_KINDS, 'FIRE', 'EMS'];
+
+/** Roles only make sense in some kinds of agency: a case manager works for a case-management organisation, and so on. */
+const ROLE_AGENCY_KINDS: Partial<Record<Role, readonly AgencyKind[]>> = {
+  OFFICER: FIRST_RESPONDER_KINDS,
+  SUPERVISOR: FIRST_RESPONDER_KINDS,
+  MEG_DIRECTOR: ['MEG'],
+  TASK_FORCE_COMMANDER: ['TASK_FORCE'],
+  CASE_MANAGER: ['CASE_MANAGEMENT_ORGANIZATION'],
+  PROVIDER_STAFF: ['TREATMENT_PROVIDER_ORGANIZATION'],
+};
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function checkPerson(args: {
+  givenName: string;
+  familyName: string;
+  email?: string | null;
+  roles: Role[];
+  agencyKind: AgencyKind | null;
+}): void {
+  const v = new Violations();
+  v.check(args.givenName.trim().length > 0, 'input.givenName', 'required', 'input.givenName must not be blank.');
+  v.check(args.familyName.trim().length > 0, 'input.familyName', 'required', 'input.familyName must not be blank.');
+  if (args.email) v.check(EMAIL.test(args.email), 'input.email', 'email', 'input.email must be an email address.');
+  v.check(args.roles.length > 0, 'input.roles', 'required', 'A person needs at least one role.');
+  if (!args.agencyKind) v.add('input.agencyId', 'exists', 'input.agencyId names no agency.');
+  else {
+    for (const role of args.roles) {
+      const kinds = ROLE_AGENCY_KINDS[role];
+      if (kinds && !kinds.includes(args.agencyKind)) {
+        v.add('input.roles', 'role-fits-agency', `${role} is not a role in a ${args.agencyKind} agency.`);
+      }
+    }
+  }
+  v.throwIfAny();
+}

@@ -1,0 +1,279 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DEMO_AGENCY as A, DEMO_PERSON as P } from '@hub/platform';
+import { createTestDatabase, SubgraphClient, type TestDatabase } from '@hub/platform/testing';
+import type { Context } from '../src/context.js';
+import { agencies } from '../src/index.js';
+
+let db: TestDatabase;
+let client: SubgraphClient<Context>;
+
+beforeAll(async () => {
+  db = await createTestDatabase([agencies], { seed: true });
+  client = new SubgraphClient(agencies, db.orm('agencies'));
+});
+
+afterAll(async () => {
+  await db.drop();
+});
+
+const PROTOCOLS = {
+  participantIdentification: 'Officers identify eligible people on patrol.',
+  screeningAndAssessment: 'GAIN-SS by the case manager.',
+  caseManagement: 'Weekly contact for 30 days.',
+  treatmentFacilitation: 'Warm hand-off to a provider with capacity.',
+  reporting: 'Recorded in the hub the same shift.',
+  restorativeJustice: 'Restorative conference offered.',
+  continuedLawEnforcementInvolvement: 'Quarterly review with the approving leader.',
+};
+
+describe('directory queries', () => {
+  it('refuses an anonymous caller with UNAUTHENTICATED', async () => {
+    const error = await client.error(null, '{ myAgency { id } }');
+    expect(error.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers my agency and me for the signed-in person', async () => {
+    const data = await client.ok<{ myAgency: { name: string; parent: { name: string } }; me: { displayName: string } }>(
+      'officer',
+      '{ myAgency { name parent { name } } me { displayName } }',
+    );
+    expect(data.myAgency.name).toBe('ISP Division of Patrol, Troop 2');
+    expect(data.myAgency.parent.name).toBe('Illinois State Police, Division of Patrol');
+    expect(data.me.displayName).toBe('Daniel Reyes');
+  });
+
+  it('lists ISP troops and zones as children of their division', async () => {
+    const data = await client.ok<{ agency: { children: { name: string; level: string }[] } }>(
+      'officer',
+      'query($id: ID!) { agency(id: $id) { children { name level } } }',
+      { id: A.ispDop },
+    );
+    expect(data.agency.children.map((c) => c.name)).toEqual([
+      'ISP Division of Patrol, Troop 2',
+      'ISP Division of Patrol, Troop 3',
+      'ISP Division of Patrol, Troop 8',
+    ]);
+    expect(data.agency.children.every((c) => c.level === 'TROOP')).toBe(true);
+  });
+
+  it('finds agencies by kind and by county, paginated with a cursor', async () => {
+    const query = `query($after: String) { agencies(filter: { kind: [MEG], county: "lake county" }, first: 1, after: $after) {
+      totalCount edges { node { name countiesServed } } pageInfo { hasNextPage endCursor } } }`;
+    type Page = { agencies: { totalCount: number; edges: { node: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    const first = await client.ok<Page>('officer', query);
+    expect(first.agencies.totalCount).toBe(1);
+    expect(first.agencies.edges.map((e) => e.node.name)).toEqual(['Lake County Metropolitan Enforcement Group']);
+    expect(first.agencies.pageInfo.hasNextPage).toBe(false);
+
+    const all = await client.ok<Page>('officer', '{ agencies(filter: { kind: [MEG] }, first: 2) { totalCount edges { node { name } } pageInfo { hasNextPage endCursor } } }');
+    expect(all.agencies.totalCount).toBe(4);
+    expect(all.agencies.pageInfo.hasNextPage).toBe(true);
+    const next = await client.ok<Page>(
+      'officer',
+      'query($after: String) { agencies(filter: { kind: [MEG] }, first: 2, after: $after) { edges { node { name } } pageInfo { hasNextPage } } }',
+      { after: all.agencies.pageInfo.endCursor },
+    );
+    expect(next.agencies.edges).toHaveLength(2);
+    expect(next.agencies.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('rejects a county filter that is not an Illinois county, naming the field', async () => {
+    const error = await client.error('officer', '{ agencies(filter: { county: "Narnia" }) { totalCount } }');
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.county', rule: 'illinois-county' });
+  });
+
+  it('shows MEG members and task-force agreements with their parties', async () => {
+    const data = await client.ok<{ meg: { megMembers: { localGovernment: string }[] }; tf: { taskForceAgreements: { parties: { name: string }[]; inForce: boolean }[] } }>(
+      'officer',
+      'query($meg: ID!, $tf: ID!) { meg: agency(id: $meg) { megMembers { localGovernment } } tf: agency(id: $tf) { taskForceAgreements { inForce parties { name } } } }',
+      { meg: A.lakeCountyMeg, tf: A.westCentralTaskForce },
+    );
+    expect(data.meg.megMembers.map((m) => m.localGovernment)).toContain('Lake County');
+    expect(data.tf.taskForceAgreements[0]!.parties.map((p) => p.name)).toEqual([
+      'Illinois State Police, Division of Criminal Investigation',
+      'Quincy Police Department',
+    ]);
+  });
+});
+
+describe('who can approve for a MEG or task force (OPS-092 III.D)', () => {
+  const query = 'query($id: ID!, $on: Date) { approversFor(agencyId: $id, on: $on) { person { displayName } capacity actingFor { displayName } } }';
+  type Approvers = { approversFor: { person: { displayName: string }; capacity: string; actingFor: { displayName: string } | null }[] };
+
+  it('lists the MEG Director and a designee valid on the date', async () => {
+    const data = await client.ok<Approvers>('officer', query, { id: A.lakeCountyMeg, on: '2026-11-23' });
+    expect(data.approversFor).toEqual([
+      { person: { displayName: 'Elaine Marsh' }, capacity: 'MEG_DIRECTOR', actingFor: null },
+      { person: { displayName: 'Ravi Patel' }, capacity: 'MEG_DIRECTOR', actingFor: { displayName: 'Elaine Marsh' } },
+    ]);
+  });
+
+  it('leaves out a designee whose designation has expired or who is inactive', async () => {
+    const data = await client.ok<Approvers>('officer', query, { id: A.lakeCountyMeg, on: '2025-03-01' });
+    // Vance's designation covered this date, but he is no longer active; Patel's had not started.
+    expect(data.approversFor.map((a) => a.person.displayName)).toEqual(['Elaine Marsh']);
+  });
+
+  it('names the Task Force Commander for a task force', async () => {
+    const data = await client.ok<Approvers>('officer', query, { id: A.westCentralTaskForce });
+    expect(data.approversFor.map((a) => [a.person.displayName, a.capacity])).toEqual([['Luke Holt', 'TASK_FORCE_COMMANDER']]);
+  });
+
+  it('has no approvers for an agency that is neither a MEG nor a task force', async () => {
+    const data = await client.ok<Approvers>('officer', query, { id: A.lakeCountySheriff });
+    expect(data.approversFor).toEqual([]);
+  });
+});
+
+describe('Solution Action Plans (OPS-D1, OPS-D11)', () => {
+  const query = `query($unit: ID!, $county: String, $on: Date) { solutionActionPlan(unitId: $unit, county: $county, on: $on) {
+    version county enabledPathways approvingAgency { name } caseManagementOrganization { name } caseManagerContact { preferredMethod phone }
+    protocols { restorativeJustice } } }`;
+  type Plan = { solutionActionPlan: { version: number; county: string | null; enabledPathways: string[]; approvingAgency: { name: string } | null } | null };
+
+  it('answers the version in force on a date', async () => {
+    const old = await client.ok<Plan>('officer', query, { unit: A.ispDopTroop2, on: '2025-06-01' });
+    expect(old.solutionActionPlan?.version).toBe(1);
+    const current = await client.ok<Plan>('officer', query, { unit: A.ispDopTroop2, on: '2026-11-23' });
+    expect(current.solutionActionPlan?.version).toBe(2);
+    expect(current.solutionActionPlan?.enabledPathways).toHaveLength(6);
+    expect(current.solutionActionPlan?.approvingAgency?.name).toBe('Lake County Metropolitan Enforcement Group');
+  });
+
+  it('prefers a county-specific plan over the unit-wide one', async () => {
+    const data = await client.ok<Plan>('officer', query, { unit: A.ispDopTroop2, county: 'DuPage', on: '2026-11-23' });
+    expect(data.solutionActionPlan?.county).toBe('DuPage');
+    expect(data.solutionActionPlan?.approvingAgency?.name).toBe('DuPage Metropolitan Enforcement Group');
+  });
+
+  const publish = `mutation($input: PublishSolutionActionPlanInput!) { publishSolutionActionPlan(input: $input) { id version effectiveFrom enabledPathways } }`;
+  const input = (over: Record<string, unknown> = {}) => ({
+    unitId: A.ispDopTroop8,
+    effectiveFrom: '2027-01-01',
+    enabledPathways: ['SELF_REFERRAL', 'OFFICER_INTERVENTION'],
+    eligibility: { minimumAge: 18, allowsActiveWarrants: false, allowsProbationOrParole: true },
+    caseManagementOrganizationId: A.chestnutRecoveryCoaching,
+    caseManagerContact: { preferredMethod: 'PHONE', phone: '(618) 555-0100' },
+    approvingAgencyId: A.megSouthwesternIllinois,
+    protocols: PROTOCOLS,
+    ...over,
+  });
+
+  it('publishes a new version that supersedes the previous one on its start date', async () => {
+    const data = await client.ok<{ publishSolutionActionPlan: { version: number } }>('agency-admin', publish, { input: input() });
+    expect(data.publishSolutionActionPlan.version).toBe(2);
+    const before = await client.ok<Plan>('officer', query, { unit: A.ispDopTroop8, on: '2026-12-31' });
+    expect(before.solutionActionPlan?.version).toBe(1);
+    const after = await client.ok<Plan>('officer', query, { unit: A.ispDopTroop8, on: '2027-01-01' });
+    expect(after.solutionActionPlan?.version).toBe(2);
+  });
+
+  it('rejects a DOP plan without an approving MEG or task force', async () => {
+    const error = await client.error('agency-admin', publish, { input: input({ approvingAgencyId: null, effectiveFrom: '2027-02-01' }) });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.approvingAgencyId', rule: 'required-for-isp' });
+  });
+
+  it('rejects officer intervention in a fire department plan', async () => {
+    const error = await client.error('hub-admin', publish, {
+      input: input({ unitId: A.peoriaFire, approvingAgencyId: null, caseManagementOrganizationId: A.tasc, effectiveFrom: '2027-01-01' }),
+    });
+    expect(error.extensions).toMatchObject({ field: 'input.enabledPathways', rule: 'law-enforcement-only' });
+  });
+
+  it('rejects a plan with a blank statutory protocol section, naming the section', async () => {
+    const error = await client.error('agency-admin', publish, {
+      input: input({ effectiveFrom: '2027-03-01', protocols: { ...PROTOCOLS, restorativeJustice: ' ' } }),
+    });
+    expect(error.extensions).toMatchObject({ field: 'input.protocols.restorativeJustice', rule: 'required' });
+  });
+
+  it('forbids an administrator from publishing for a unit outside their agency', async () => {
+    const error = await client.error('agency-admin', publish, { input: input({ unitId: A.ispDciSouthZone }) });
+    expect(error.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('forbids an officer from publishing a plan', async () => {
+    const error = await client.error('officer', publish, { input: input() });
+    expect(error.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('administration mutations', () => {
+  it('creates a zone under a troop and refuses one with no parent', async () => {
+    const create = 'mutation($input: CreateAgencyInput!) { createAgency(input: $input) { id name level parent { name } countiesServed } }';
+    const data = await client.ok<{ createAgency: { parent: { name: string }; countiesServed: string[] } }>('agency-admin', create, {
+      input: { name: 'ISP DOP Troop 2, Zone 4', kind: 'ISP_DIVISION_OF_PATROL', level: 'ZONE', parentId: A.ispDopTroop2, countiesServed: ['mchenry'] },
+    });
+    expect(data.createAgency.parent.name).toBe('ISP Division of Patrol, Troop 2');
+    expect(data.createAgency.countiesServed).toEqual(['McHenry']);
+
+    const error = await client.error('hub-admin', create, {
+      input: { name: 'Orphan zone', kind: 'ISP_DIVISION_OF_PATROL', level: 'ZONE', countiesServed: [] },
+    });
+    expect(error.extensions).toMatchObject({ field: 'input.parentId', rule: 'required' });
+  });
+
+  it('rejects an update made against a stale version with CONFLICT', async () => {
+    const read = await client.ok<{ agency: { version: number } }>('officer', 'query($id: ID!) { agency(id: $id) { version } }', { id: A.ispDopTroop3 });
+    const update = 'mutation($input: UpdateAgencyInput!) { updateAgency(input: $input) { name version } }';
+    const ok = await client.ok<{ updateAgency: { version: number } }>('agency-admin', update, {
+      input: { id: A.ispDopTroop3, version: read.agency.version, name: 'ISP Division of Patrol, Troop 3 (Chicago)' },
+    });
+    expect(ok.updateAgency.version).toBe(read.agency.version + 1);
+    const stale = await client.error('agency-admin', update, { input: { id: A.ispDopTroop3, version: read.agency.version, name: 'Lost update' } });
+    expect(stale.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.version' });
+  });
+
+  it('rejects a MEG Director role in a sheriff’s office', async () => {
+    const error = await client.error('hub-admin', 'mutation($input: AddPersonInput!) { addPerson(input: $input) { id } }', {
+      input: { agencyId: A.lakeCountySheriff, givenName: 'Ann', familyName: 'Example', roles: ['MEG_DIRECTOR'] },
+    });
+    expect(error.extensions).toMatchObject({ field: 'input.roles', rule: 'role-fits-agency' });
+  });
+
+  it('lets a MEG Director designate a designee, who then appears among the approvers until revoked', async () => {
+    const added = await client.ok<{ addPerson: { id: string } }>('hub-admin', 'mutation($input: AddPersonInput!) { addPerson(input: $input) { id } }', {
+      input: { agencyId: A.lakeCountyMeg, givenName: 'Nadia', familyName: 'Example', roles: ['OFFICER', 'DESIGNEE'] },
+    });
+    const designate = 'mutation($input: DesignateInput!) { designate(input: $input) { id validToday } }';
+    const director = { personId: P.directorMarsh, agencyId: A.lakeCountyMeg, roles: ['MEG_DIRECTOR' as const], actingFor: null };
+    const made = await client.ok<{ designate: { id: string; validToday: boolean } }>(director, designate, {
+      input: { designeeId: added.addPerson.id, delegatedById: P.directorMarsh, capacity: 'MEG_DIRECTOR', agencyId: A.lakeCountyMeg, validFrom: '2026-01-01' },
+    });
+    expect(made.designate.validToday).toBe(true);
+    const names = async () =>
+      (await client.ok<{ approversFor: { person: { displayName: string } }[] }>('officer', 'query($id: ID!) { approversFor(agencyId: $id) { person { displayName } } }', { id: A.lakeCountyMeg }))
+        .approversFor.map((a) => a.person.displayName);
+    expect(await names()).toContain('Nadia Example');
+    await client.ok(director, 'mutation($id: ID!) { revokeDesignation(id: $id) { revokedAt } }', { id: made.designate.id });
+    // Revoking again is safe: a retried request changes nothing.
+    await client.ok(director, 'mutation($id: ID!) { revokeDesignation(id: $id) { revokedAt } }', { id: made.designate.id });
+    expect(await names()).not.toContain('Nadia Example');
+  });
+
+  it('refuses a designation by someone who does not hold the delegated role', async () => {
+    const error = await client.error('hub-admin', 'mutation($input: DesignateInput!) { designate(input: $input) { id } }', {
+      input: { designeeId: P.inspectorPatel, delegatedById: P.deputyLindqvist, capacity: 'MEG_DIRECTOR', agencyId: A.lakeCountyMeg, validFrom: '2026-01-01' },
+    });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.delegatedById', rule: 'holds-capacity' });
+  });
+
+  it('requires a task-force agreement to include ISP and a local agency', async () => {
+    const error = await client.error('hub-admin', 'mutation($input: RecordTaskForceAgreementInput!) { recordTaskForceAgreement(input: $input) { id } }', {
+      input: { taskForceId: A.blackhawkTaskForce, title: 'Renewal', partyIds: [A.dixonPolice], effectiveFrom: '2027-01-01' },
+    });
+    expect(error.extensions).toMatchObject({ field: 'input.partyIds', rule: 'isp-party' });
+  });
+});
+
+describe('batching', () => {
+  it('loads personnel and parents of a page of agencies in a constant number of statements', async () => {
+    const orm = db.orm('agencies');
+    const measure = async (first: number) =>
+      (await orm.counter.measure(() => client.ok('officer', `{ agencies(first: ${first}) { edges { node { parent { name } personnel { displayName agency { name } } } } } }`))).statements
+        .length;
+    const small = await measure(3);
+    const large = await measure(25);
+    expect(large).toBe(small);
+  });
+});
