@@ -13,7 +13,7 @@ export type ErrorCode =
   | 'CONSENT_REQUIRED';
 
 export function unauthenticated(message = 'Sign in first: this operation needs a valid bearer token.'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
 }
 
 /** Deliberately generic: a forbidden read must not reveal whether the record exists. */

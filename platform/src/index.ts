@@ -19,3 +19,7 @@ export * from './graphql/load-schema.js';
 export * from './db/transaction.js';
 export * from './demo/catalogue.js';
 export * from './runtime.js';
+export * from './events/contracts.js';
+export * from './events/event-token.js';
+export * from './events/outbox.js';
+export * from './events/outbox-event.entity.js';

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { JWK } from 'jose';
 import { ConfigError, exitOnConfigError, readBoolean, readJson, readString, readUrl } from './config.js';
 import { roleUrl, subgraphDatabase } from './db/roles.js';
@@ -50,6 +52,25 @@ export async function gatewayPublicJwk(env: Env = process.env): Promise<JWK> {
   const configured = readJson<JWK>('HUB_GATEWAY_PUBLIC_JWK', env);
   if (configured) return configured;
   return (await gatewayKeyPair(env)).publicJwk;
+}
+
+/** The shared secret that authenticates event deliveries between subgraphs (HUB_EVENTS_SECRET, else a dev file). */
+export async function eventsSecret(env: Env = process.env): Promise<string> {
+  const configured = env.HUB_EVENTS_SECRET;
+  if (configured) {
+    if (configured.length < 32) throw new ConfigError('HUB_EVENTS_SECRET', 'must be at least 32 characters');
+    return configured;
+  }
+  const file = resolve(dataDirectory(env), 'keys', 'events-secret.txt');
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const secret = randomBytes(32).toString('base64url');
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
 }
 
 /** Runs one subgraph as its own process: `npm run start:subgraph -- <name>`. Stops cleanly on SIGINT/SIGTERM. */

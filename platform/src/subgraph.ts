@@ -29,6 +29,9 @@ export interface SubgraphDefinition<C extends object> {
   background?(orm: SubgraphOrm, env: Record<string, string | undefined>): () => Promise<void>;
 }
 
+/** The database side of a subgraph: enough to migrate and seed it, whatever its resolvers' context. */
+export type SubgraphDataDefinition = Pick<SubgraphDefinition<object>, 'name' | 'entities' | 'migrations' | 'seedDemoData' | 'hasData'>;
+
 export function subgraphPortVariable(name: SubgraphName): string {
   return `${name.toUpperCase()}_PORT`;
 }
@@ -48,7 +51,7 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
-export async function openSubgraphOrm<C extends object>(definition: SubgraphDefinition<C>, databaseUrl: string): Promise<SubgraphOrm> {
+export async function openSubgraphOrm(definition: SubgraphDataDefinition, databaseUrl: string): Promise<SubgraphOrm> {
   return createSubgraphOrm({
     url: databaseUrl,
     schema: definition.name,
@@ -58,8 +61,8 @@ export async function openSubgraphOrm<C extends object>(definition: SubgraphDefi
 }
 
 /** Applies pending migrations and, when the subgraph holds no data yet, the demo data set. */
-export async function prepareSubgraphData<C extends object>(
-  definition: SubgraphDefinition<C>,
+export async function prepareSubgraphData(
+  definition: SubgraphDataDefinition,
   orm: SubgraphOrm,
   options: { seed: boolean },
 ): Promise<{ migrations: string[]; seeded: boolean }> {

@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { DocumentNode } from 'graphql';
@@ -26,8 +28,9 @@ export async function startSubgraphServer<C extends object>(options: SubgraphSer
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
     formatError,
     introspection: true,
-    // Subgraphs are only reached through the gateway, which has its own landing page.
-    plugins: [],
+    includeStacktraceInErrorResponses: false,
+    // Subgraphs are only reached through the gateway, which has its own landing page; no Apollo Studio tracing.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   const health: RouteHandler = async (_req, res) => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createDatabase, dropDatabase, ensureSchemas, roleUrl, subgraphDatabase } from '../db/roles.js';
 import type { SubgraphOrm } from '../db/orm.js';
 import { rolePassword } from '../runtime.js';
-import { openSubgraphOrm, prepareSubgraphData, type SubgraphDefinition, type SubgraphName } from '../subgraph.js';
+import { openSubgraphOrm, prepareSubgraphData, type SubgraphDataDefinition, type SubgraphName } from '../subgraph.js';
 
 /** A database of its own for one test file, on the server the global setup prepared; dropped afterwards. */
 export interface TestDatabase {
@@ -19,17 +19,11 @@ export function testAdminUrl(): string {
   return url;
 }
 
-// Definitions are heterogeneous in their context type; only their database side is used here.
-type AnyDefinition = SubgraphDefinition<never>;
-
-export async function createTestDatabase(
-  definitions: SubgraphDefinition<object>[] | AnyDefinition[],
-  options: { seed?: boolean } = {},
-): Promise<TestDatabase> {
+export async function createTestDatabase(definitions: SubgraphDataDefinition[], options: { seed?: boolean } = {}): Promise<TestDatabase> {
   const serverUrl = testAdminUrl();
   const name = `hub_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const adminUrl = await createDatabase(serverUrl, name);
-  const list = definitions as SubgraphDefinition<object>[];
+  const list = definitions;
   await ensureSchemas(adminUrl, list.map((d) => subgraphDatabase(d.name)));
   const password = rolePassword();
   const orms = new Map<SubgraphName, SubgraphOrm>();

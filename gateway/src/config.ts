@@ -1,0 +1,59 @@
+import {
+  ConfigError,
+  readChoice,
+  readPort,
+  readString,
+  readUrl,
+  SUBGRAPH_NAMES,
+  subgraphPortVariable,
+  subgraphUrlVariable,
+  type SubgraphName,
+} from '@hub/platform';
+
+type Env = Record<string, string | undefined>;
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  /** `dev`: the hub issues its own tokens for demo personas; `oidc`: tokens come from a configured provider. */
+  authMode: 'dev' | 'oidc';
+  issuer: string;
+  audience: string;
+  /** Null in dev mode until the gateway knows its own URL (the JWKS is served by the gateway itself). */
+  jwksUrl: URL | null;
+  subgraphUrls: Record<SubgraphName, string>;
+  explorer: boolean;
+}
+
+export const DEV_ISSUER = 'urn:deflection-hub:dev-issuer';
+export const DEFAULT_AUDIENCE = 'deflection-hub';
+export const DEV_JWKS_PATH = '/dev-issuer/jwks.json';
+
+/** Reads and validates the gateway's configuration; a wrong value throws a ConfigError naming the variable. */
+export function readGatewayConfig(env: Env = process.env): GatewayConfig {
+  const production = env.NODE_ENV === 'production';
+  const authMode = readChoice('AUTH_MODE', ['dev', 'oidc'] as const, production ? 'oidc' : 'dev', env);
+  const jwksUrl = readUrl('AUTH_JWKS_URL', env, ['http:', 'https:']) ?? null;
+  if (authMode === 'oidc') {
+    if (!jwksUrl) throw new ConfigError('AUTH_JWKS_URL', 'is required when AUTH_MODE is oidc');
+    if (!env.AUTH_ISSUER) throw new ConfigError('AUTH_ISSUER', 'is required when AUTH_MODE is oidc');
+  }
+  if (production && authMode === 'dev') throw new ConfigError('AUTH_MODE', 'must not be dev when NODE_ENV is production');
+  const subgraphUrls = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name, index) => {
+      const url = readUrl(subgraphUrlVariable(name), env, ['http:', 'https:']);
+      const port = readPort(subgraphPortVariable(name), 4001 + index, env);
+      return [name, url?.toString() ?? `http://127.0.0.1:${port}/graphql`];
+    }),
+  ) as Record<SubgraphName, string>;
+  return {
+    port: readPort('GATEWAY_PORT', 4000, env),
+    host: readString('HUB_HOST', '127.0.0.1', env),
+    authMode,
+    issuer: authMode === 'dev' ? DEV_ISSUER : readString('AUTH_ISSUER', '', env),
+    audience: readString('AUTH_AUDIENCE', DEFAULT_AUDIENCE, env),
+    jwksUrl: authMode === 'dev' ? null : jwksUrl,
+    subgraphUrls,
+    explorer: !production,
+  };
+}

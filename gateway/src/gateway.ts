@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import {
+  CallerTokenVerifier,
+  formatError,
+  HttpError,
+  InternalTokenSigner,
+  InvalidCallerToken,
+  sendJson,
+  startHttpServer,
+  type RouteHandler,
+  type RunningServer,
+  type SigningKeyPair,
+  type SubgraphName,
+} from '@hub/platform';
+import type { GatewayConfig } from './config.js';
+import { DEV_JWKS_PATH } from './config.js';
+import type { GatewayContext } from './context.js';
+import { gatewayHealth } from './health.js';
+import { SignedSubgraphDataSource } from './subgraph-data-source.js';
+
+export interface GatewayOptions {
+  config: GatewayConfig;
+  supergraphSdl: string;
+  /** The gateway's own key: it signs the identity it forwards to subgraphs. */
+  internalKey: SigningKeyPair;
+  /** In dev mode, the public key of the development issuer, served as a JWKS. */
+  devIssuerPublicKey?: SigningKeyPair['publicJwk'];
+}
+
+export async function readSupergraph(file = new URL('../../schema/supergraph.graphql', import.meta.url)): Promise<string> {
+  return readFile(file, 'utf8');
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
+  const { config } = options;
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => new SignedSubgraphDataSource({ url: config.subgraphUrls[name as SubgraphName] ?? url }),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      config.explorer
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+    ],
+  });
+  await apollo.start();
+  const signer = await InternalTokenSigner.fromJwk(options.internalKey.privateJwk);
+  const routes: Record<string, RouteHandler> = { '/health': gatewayHealth(config.subgraphUrls) };
+  if (config.authMode === 'dev' && options.devIssuerPublicKey) {
+    const jwks = { keys: [options.devIssuerPublicKey] };
+    routes[DEV_JWKS_PATH] = (_req, res) => sendJson(res, 200, jwks);
+  }
+  // In dev mode the JWKS is the gateway's own endpoint, known once it listens; fetched over HTTP all the same,
+  // so development exercises the code path production uses with a real identity provider.
+  let verifier: CallerTokenVerifier | null = config.jwksUrl
+    ? new CallerTokenVerifier({ issuer: config.issuer, audience: config.audience, jwksUrl: config.jwksUrl })
+    : null;
+  const server = await startHttpServer<GatewayContext>({
+    port: config.port,
+    host: config.host,
+    apollo,
+    routes,
+    async buildContext(req) {
+      const header = req.headers.authorization;
+      if (!header) return { actor: null, internalToken: await signer.sign(null) };
+      const token = header.match(/^Bearer (.+)$/i)?.[1];
+      if (!token || !verifier) throw new HttpError(401, 'UNAUTHENTICATED', 'Authorization must be "Bearer <token>".');
+      try {
+        const actor = await verifier.verify(token);
+        return { actor, internalToken: await signer.sign(actor) };
+      } catch (error) {
+        if (error instanceof InvalidCallerToken) throw new HttpError(401, 'UNAUTHENTICATED', `The bearer token was refused: ${error.message}`);
+        throw error;
+      }
+    },
+  });
+  if (!verifier) verifier = new CallerTokenVerifier({ issuer: config.issuer, audience: config.audience, jwksUrl: new URL(DEV_JWKS_PATH, server.url) });
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { devIssuerKeyFile, exitOnConfigError, gatewayKeyPair, loadOrCreateKeyPair } from '@hub/platform';
+import { readGatewayConfig } from './config.js';
+import { readSupergraph, startGateway } from './gateway.js';
+
+try {
+  const config = readGatewayConfig();
+  const internalKey = await gatewayKeyPair();
+  const devIssuer = config.authMode === 'dev' ? await loadOrCreateKeyPair(devIssuerKeyFile(), 'dev-issuer-1') : null;
+  const server = await startGateway({ config, supergraphSdl: await readSupergraph(), internalKey, devIssuerPublicKey: devIssuer?.publicJwk });
+  console.log(`[gateway] ready at ${server.url}/graphql`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('disconnect', stop);
+} catch (error) {
+  exitOnConfigError(error);
+}

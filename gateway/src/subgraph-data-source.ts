@@ -1,0 +1,13 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayContext } from './context.js';
+
+/**
+ * Every call from the gateway to a subgraph carries the gateway-signed identity of the caller, and nothing
+ * the client sent: subgraphs never see the client's own token or headers.
+ */
+export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const token = 'internalToken' in context ? context.internalToken : undefined;
+    if (token) request.http?.headers.set('authorization', `Bearer ${token}`);
+  }
+}

@@ -1,0 +1,25 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * Transactional outbox: events are written in the same transaction as the change they describe, and a relay
+ * delivers them afterwards, so reporting never misses a committed change nor sees an uncommitted one.
+ */
+const OutboxEventSchema = defineEntity({
+  name: 'OutboxEvent',
+  tableName: 'outbox_event',
+  properties: {
+    sequence: p.bigint('number').primary().autoincrement(),
+    eventId: p.uuid().unique().onCreate(() => randomUUID()),
+    type: p.string().length(80),
+    payload: p.json<Record<string, unknown>>(),
+    occurredAt: p.datetime().onCreate(() => new Date()),
+    publishedAt: p.datetime().nullable().index(),
+    attempts: p.integer().default(0),
+    lastError: p.text().nullable(),
+  },
+});
+
+export class OutboxEvent extends OutboxEventSchema.class {}
+OutboxEventSchema.setClass(OutboxEvent);
+export { OutboxEventSchema };

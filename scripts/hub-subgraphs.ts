@@ -1,0 +1,14 @@
+import type { SubgraphDefinition, SubgraphName } from '@hub/platform';
+import { agencies } from '@hub/agencies';
+import { cases } from '@hub/cases';
+import { reporting } from '@hub/reporting';
+import { treatment } from '@hub/treatment';
+
+/** The four subgraphs in start order: reporting before cases, so the outbox relay finds its consumer. */
+export const HUB_SUBGRAPHS: SubgraphDefinition<object>[] = [agencies, treatment, reporting, cases] as unknown as SubgraphDefinition<object>[];
+
+export function subgraphByName(name: SubgraphName): SubgraphDefinition<object> {
+  const found = HUB_SUBGRAPHS.find((s) => s.name === name);
+  if (!found) throw new Error(`no subgraph ${name}`);
+  return found;
+}

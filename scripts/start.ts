@@ -1,0 +1,190 @@
+/**
+ * npm start: the whole hub on one machine. Without DATABASE_URL it runs an embedded PostgreSQL kept in the data
+ * folder; it provisions each subgraph's schema and role, migrates, loads demo data into empty subgraphs,
+ * then starts the four subgraphs and the gateway as child processes. Ctrl-C stops all of them.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import {
+  createDatabase,
+  databaseExists,
+  dataDirectory,
+  devIssuerKeyFile,
+  ensureRoles,
+  ensureSchemas,
+  eventsSecret,
+  exitOnConfigError,
+  gatewayKeyPair,
+  loadOrCreateKeyPair,
+  openSubgraphOrm,
+  PERSONAS,
+  prepareSubgraphData,
+  readPort,
+  readUrl,
+  roleUrl,
+  rolePassword,
+  startEmbeddedPostgres,
+  subgraphDatabase,
+  subgraphPortVariable,
+  waitForPostgres,
+  type EmbeddedServer,
+} from '@hub/platform';
+import { readGatewayConfig } from '@hub/gateway';
+import { HUB_SUBGRAPHS } from './hub-subgraphs.js';
+
+const DATABASE_NAME = 'deflection_hub';
+const children: ChildProcess[] = [];
+let embedded: EmbeddedServer | null = null;
+let shuttingDown = false;
+
+function step(message: string): void {
+  console.log(`\x1b[36m▸\x1b[0m ${message}`);
+}
+
+async function shutdown(code: number): Promise<never> {
+  if (!shuttingDown) {
+    shuttingDown = true;
+    step('Stopping the hub…');
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+          }),
+      ),
+    );
+    if (embedded) await embedded.stop().catch(() => {});
+    step('Stopped.');
+  }
+  process.exit(code);
+}
+
+async function databaseUrl(): Promise<string> {
+  const configured = readUrl('DATABASE_URL', process.env, ['postgres:', 'postgresql:']);
+  if (configured) {
+    step(`Using PostgreSQL at ${configured.host} (DATABASE_URL)`);
+    await waitForPostgres(configured.toString());
+    return configured.toString();
+  }
+  const port = readPort('EMBEDDED_POSTGRES_PORT', 54329);
+  const dataDir = join(dataDirectory(), 'postgres');
+  const existing = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+  try {
+    // A server left running by an earlier run that was killed hard: use it rather than fail on a busy port.
+    await waitForPostgres(existing, 500);
+    step(`Using the embedded PostgreSQL already running on port ${port}`);
+  } catch {
+    step(`Starting embedded PostgreSQL on port ${port} (data in ${dataDir}; the first start takes a few seconds)…`);
+    embedded = await startEmbeddedPostgres({ dataDir, port, persistent: true });
+  }
+  if (!(await databaseExists(existing, DATABASE_NAME))) await createDatabase(existing, DATABASE_NAME);
+  const url = new URL(existing);
+  url.pathname = `/${DATABASE_NAME}`;
+  return url.toString();
+}
+
+function prefixOutput(child: ChildProcess, name: string): void {
+  for (const stream of [child.stdout, child.stderr]) {
+    if (!stream) continue;
+    createInterface({ input: stream }).on('line', (line) => console.log(`\x1b[90m[${name}]\x1b[0m ${line}`));
+  }
+}
+
+async function waitForHealth(name: string, url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited during start-up (code ${child.exitCode})`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${name} did not answer ${url} within ${timeoutMs / 1000} s`);
+}
+
+function launch(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  children.push(child);
+  prefixOutput(child, name);
+  child.on('exit', (code, signal) => {
+    if (shuttingDown) return;
+    console.error(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the hub.`);
+    void shutdown(1);
+  });
+  return child;
+}
+
+async function main(): Promise<void> {
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  const gatewayConfig = readGatewayConfig();
+  const adminUrl = await databaseUrl();
+  const password = rolePassword();
+  const databases = HUB_SUBGRAPHS.map((s) => subgraphDatabase(s.name));
+  step('Provisioning a schema and a login role per subgraph…');
+  await ensureRoles(adminUrl, databases, password);
+  await ensureSchemas(adminUrl, databases);
+  const seed = process.env.SEED_DEMO_DATA !== 'false';
+  for (const [index, definition] of HUB_SUBGRAPHS.entries()) {
+    const orm = await openSubgraphOrm(definition, roleUrl(adminUrl, subgraphDatabase(definition.name), password));
+    try {
+      const { migrations, seeded } = await prepareSubgraphData(definition, orm, { seed });
+      step(
+        `[${index + 1}/${HUB_SUBGRAPHS.length}] ${definition.name}: ${migrations.length} migration(s) applied${seeded ? ', demo data loaded' : ''}`,
+      );
+    } finally {
+      await orm.close();
+    }
+  }
+  // Made before the children start, so they read the same files instead of racing to create them.
+  await gatewayKeyPair();
+  await eventsSecret();
+  if (gatewayConfig.authMode === 'dev') await loadOrCreateKeyPair(devIssuerKeyFile(), 'dev-issuer-1');
+
+  const childEnv = { ...process.env, DATABASE_URL: adminUrl, MIGRATE_ON_START: 'false', HUB_DATA_DIR: dataDirectory() };
+  for (const definition of HUB_SUBGRAPHS) {
+    const port = readPort(subgraphPortVariable(definition.name), definition.defaultPort);
+    const child = launch(definition.name, `subgraphs/${definition.name}/src/main.ts`, childEnv);
+    await waitForHealth(definition.name, `http://127.0.0.1:${port}/health`, child);
+  }
+  const gateway = launch('gateway', 'gateway/src/main.ts', childEnv);
+  await waitForHealth('gateway', `http://127.0.0.1:${gatewayConfig.port}/health`, gateway);
+
+  const url = `http://localhost:${gatewayConfig.port}/graphql`;
+  console.log(`
+\x1b[32mThe Illinois deflection hub is running.\x1b[0m
+
+  Query explorer:  ${url}
+  Health:          http://localhost:${gatewayConfig.port}/health
+
+  Get a token for a demo persona (in another terminal):
+    npm run token -- officer          # prints a bearer token
+    npm run token -- --list           # every persona: ${PERSONAS.map((p) => p.key).join(', ')}
+
+  In the explorer, add the header  Authorization: Bearer <token>  and run:
+    { myAgency { name solutionActionPlan { enabledPathways approvingAgency { name } } }
+      deflections(first: 3) { edges { node { referenceNumber pathway status
+        countsFor { name deflectionsCounted { value suppressed } } treatmentOptions { name openSlots } } } } }
+
+  Ctrl-C stops everything.
+`);
+}
+
+main().catch(async (error: unknown) => {
+  try {
+    exitOnConfigError(error);
+  } catch {
+    console.error(error instanceof Error ? error.message : error);
+  }
+  await shutdown(1);
+});

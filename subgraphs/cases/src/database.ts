@@ -1,0 +1,2 @@
+export { entities } from './entities/index.js';
+export { migrations } from './migrations/index.js';

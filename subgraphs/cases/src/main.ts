@@ -1,0 +1,4 @@
+import { runStandalone } from '@hub/platform';
+import { cases } from './index.js';
+
+await runStandalone(cases);

@@ -1,0 +1,14 @@
+import type { Actor } from '@hub/platform';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createLoaders, type Loaders } from './loaders.js';
+
+export interface Context {
+  actor: Actor | null;
+  em: EntityManager;
+  loaders: Loaders;
+  suppressionThreshold: number;
+}
+
+export function createContext({ actor, em }: { actor: Actor | null; em: EntityManager }, suppressionThreshold: number): Context {
+  return { actor, em, loaders: createLoaders(em), suppressionThreshold };
+}

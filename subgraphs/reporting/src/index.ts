@@ -1,0 +1,29 @@
+import { ConfigError, eventsSecret, loadTypeDefs, type SubgraphDefinition } from '@hub/platform';
+import { createContext, type Context } from './context.js';
+import { entities, migrations } from './database.js';
+import { DeflectionFact } from './entities/deflection-fact.entity.js';
+import { eventInbox } from './events/inbox-route.js';
+import { resolvers } from './resolvers/index.js';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from './rules/suppression.js';
+
+function suppressionThreshold(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.REPORTING_SUPPRESSION_THRESHOLD;
+  const value = raw ? Number(raw) : DEFAULT_SUPPRESSION_THRESHOLD;
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError('REPORTING_SUPPRESSION_THRESHOLD', 'must be a whole number of at least 1');
+  return value;
+}
+
+/** The reporting subgraph: de-identified statistics built from the events other subgraphs publish. */
+export const reporting: SubgraphDefinition<Context> = {
+  name: 'reporting',
+  defaultPort: 4004,
+  typeDefs: loadTypeDefs(new URL('../schema.graphql', import.meta.url)),
+  resolvers: resolvers as SubgraphDefinition<Context>['resolvers'],
+  entities,
+  migrations,
+  createContext: (args) => createContext(args, suppressionThreshold()),
+  // Reporting's data arrives as events from the other subgraphs' demo data; it has nothing of its own to seed.
+  seedDemoData: async () => {},
+  hasData: async (em) => (await em.count(DeflectionFact, {})) > 0,
+  routes: (orm) => ({ '/events': eventInbox(orm, () => eventsSecret()) }),
+};

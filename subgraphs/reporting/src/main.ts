@@ -1,0 +1,4 @@
+import { runStandalone } from '@hub/platform';
+import { reporting } from './index.js';
+
+await runStandalone(reporting);

@@ -1,0 +1,41 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+
+export const TREATMENT_SERVICES = [
+  'SUD_OUTPATIENT',
+  'SUD_INTENSIVE_OUTPATIENT',
+  'SUD_RESIDENTIAL',
+  'WITHDRAWAL_MANAGEMENT',
+  'MEDICATION_FOR_OPIOID_USE_DISORDER',
+  'MENTAL_HEALTH',
+  'RECOVERY_SUPPORT',
+  'RECOVERY_HOUSING',
+  'PEER_SUPPORT',
+] as const;
+export type TreatmentService = (typeof TREATMENT_SERVICES)[number];
+
+export const LICENSE_STATUSES = ['ACTIVE', 'PROVISIONAL', 'SUSPENDED', 'EXPIRED'] as const;
+export type LicenseStatus = (typeof LICENSE_STATUSES)[number];
+
+/** A licensed substance-use treatment provider site (TRT-1). */
+const ProviderSchema = defineEntity({
+  name: 'Provider',
+  tableName: 'provider',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    name: p.string().length(200),
+    organizationId: p.uuid().nullable(),
+    licenseNumber: p.string().length(40).unique(),
+    licenseStatus: p.enum(LICENSE_STATUSES),
+    licenseExpiresOn: p.date(),
+    countiesServed: p.array().default([]),
+    services: p.array<TreatmentService>().default([]),
+    languages: p.array().default([]),
+    paymentAccepted: p.array().default([]),
+    version: p.integer().version(),
+  },
+});
+
+export class Provider extends ProviderSchema.class {}
+ProviderSchema.setClass(Provider);
+export { ProviderSchema };

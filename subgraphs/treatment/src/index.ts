@@ -1,0 +1,18 @@
+import { loadTypeDefs, type SubgraphDefinition } from '@hub/platform';
+import { createContext, type Context } from './context.js';
+import { entities, migrations } from './database.js';
+import { resolvers } from './resolvers/index.js';
+import { hasTreatment, seedTreatment } from './seed/demo-data.js';
+
+/** The treatment subgraph: licensed providers, their capacity, and (later) episodes under 42 CFR Part 2. */
+export const treatment: SubgraphDefinition<Context> = {
+  name: 'treatment',
+  defaultPort: 4003,
+  typeDefs: loadTypeDefs(new URL('../schema.graphql', import.meta.url)),
+  resolvers: resolvers as SubgraphDefinition<Context>['resolvers'],
+  entities,
+  migrations,
+  createContext,
+  seedDemoData: seedTreatment,
+  hasData: hasTreatment,
+};
