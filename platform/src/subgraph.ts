@@ -24,7 +24,7 @@ export interface SubgraphDefinition<C extends object> {
   seedDemoData(em: EntityManager): Promise<void>;
   hasData(em: EntityManager): Promise<boolean>;
   /** Extra HTTP routes (for example an event inbox), each doing its own authentication. */
-  routes?(orm: SubgraphOrm): Record<string, RouteHandler>;
+  routes?(orm: SubgraphOrm, env: Record<string, string | undefined>): Record<string, RouteHandler>;
   /** Background work tied to the process lifetime (for example an outbox relay); returns a stopper. */
   background?(orm: SubgraphOrm, env: Record<string, string | undefined>): () => Promise<void>;
 }
@@ -103,7 +103,7 @@ export async function runSubgraph<C extends object>(
       await orm.orm.em.fork().getConnection().execute('select 1');
       return true;
     },
-    routes: definition.routes?.(orm),
+    routes: definition.routes?.(orm, env),
   });
   const stopBackground = definition.background?.(orm, env);
   return {

@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLFormattedError } from 'graphql';
 import type { SubgraphOrm } from '../db/orm.js';
@@ -26,6 +27,7 @@ export class SubgraphClient<C extends object> {
     this.apollo = new ApolloServer<C>({
       schema: buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]),
       formatError,
+      plugins: [ApolloServerPluginInlineTraceDisabled()],
     });
   }
 

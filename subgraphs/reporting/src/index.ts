@@ -25,5 +25,5 @@ export const reporting: SubgraphDefinition<Context> = {
   // Reporting's data arrives as events from the other subgraphs' demo data; it has nothing of its own to seed.
   seedDemoData: async () => {},
   hasData: async (em) => (await em.count(DeflectionFact, {})) > 0,
-  routes: (orm) => ({ '/events': eventInbox(orm, () => eventsSecret()) }),
+  routes: (orm, env) => ({ '/events': eventInbox(orm, () => eventsSecret(env)) }),
 };

@@ -1,0 +1,75 @@
+/**
+ * npm run bench: measures what the hub promises about speed, and prints the figures side by side.
+ *  - SQL statements per list as the list grows (must stay flat: every relation is batched);
+ *  - gateway latency for a query spanning all four subgraphs, at two list sizes, as a ratio.
+ * Uses DATABASE_URL when set, else an embedded PostgreSQL. Bounded: a fixed number of requests on loopback.
+ */
+import { performance } from 'node:perf_hooks';
+import { mkdtempSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureRoles, freePort, rolePassword, startEmbeddedPostgres, SUBGRAPH_NAMES, subgraphDatabase, type EmbeddedServer } from '@hub/platform';
+import { SubgraphClient } from '@hub/platform/testing';
+import { agencies } from '@hub/agencies';
+import { cases } from '@hub/cases';
+import { startTestHub } from '../test/support/hub.js';
+
+function progress(message: string): void {
+  process.stdout.write(`… ${message}\n`);
+}
+
+let embedded: EmbeddedServer | null = null;
+if (!process.env.DATABASE_URL) {
+  progress('starting embedded PostgreSQL');
+  const root = mkdtempSync(join(tmpdir(), 'hub-bench-'));
+  chmodSync(root, 0o755);
+  embedded = await startEmbeddedPostgres({ dataDir: join(root, 'data'), port: await freePort(), persistent: false });
+}
+process.env.HUB_TEST_ADMIN_URL = process.env.DATABASE_URL ?? embedded!.url;
+await ensureRoles(process.env.HUB_TEST_ADMIN_URL, SUBGRAPH_NAMES.map(subgraphDatabase), rolePassword());
+
+progress('starting the hub (fresh database, demo data, four subgraphs and the gateway)');
+const hub = await startTestHub();
+try {
+  const rows: [string, string, string, string][] = [];
+
+  progress('counting SQL statements per list size');
+  const agenciesClient = new SubgraphClient(agencies, hub.db.orm('agencies'));
+  const agencyStatements = async (n: number) =>
+    (await hub.db.orm('agencies').counter.measure(() => agenciesClient.ok('officer', `{ agencies(first: ${n}) { edges { node { parent { name } children { name } personnel { displayName designations { id } } approvers { person { id } } solutionActionPlan { caseManagementOrganization { name } } } } } }`))).statements.length;
+  rows.push(['agencies: statements for a page of 15 vs 29 agencies (6 relations each)', String(await agencyStatements(15)), String(await agencyStatements(29)), 'flat']);
+
+  const casesClient = new SubgraphClient(cases, hub.db.orm('cases'));
+  const refs = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'Deflection', id: `c0000001-0000-4000-8000-${String(i + 1).padStart(12, '0')}` }));
+  const entityStatements = async (n: number) =>
+    (await hub.db.orm('cases').counter.measure(() => casesClient.ok('case-manager', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Deflection { id } } }', { r: refs(n) }))).statements.length;
+  rows.push(['cases: statements to resolve 2 vs 21 deflection references', String(await entityStatements(2)), String(await entityStatements(21)), 'flat']);
+
+  progress('timing the four-subgraph query through the gateway (warm-up, then 200 requests per size)');
+  const token = await hub.tokenFor('case-manager');
+  const query = (n: number) =>
+    `{ deflections(first: ${n}) { edges { node { referenceNumber initiatingUnit { name } countsFor { name deflectionsCounted { value } } treatmentOptions { name openSlots } } } } }`;
+  const time = async (n: number) => {
+    for (let i = 0; i < 20; i += 1) await hub.gql(query(n), { token });
+    const samples: number[] = [];
+    for (let i = 0; i < 200; i += 1) {
+      const start = performance.now();
+      const result = await hub.gql(query(n), { token });
+      samples.push(performance.now() - start);
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
+    }
+    samples.sort((a, b) => a - b);
+    return { p50: samples[100]!, p95: samples[190]! };
+  };
+  const one = await time(1);
+  const twenty = await time(20);
+  rows.push(['gateway p50 ms: 1 vs 20 deflections across 4 subgraphs', one.p50.toFixed(1), twenty.p50.toFixed(1), `×${(twenty.p50 / one.p50).toFixed(2)}`]);
+  rows.push(['gateway p95 ms: 1 vs 20 deflections across 4 subgraphs', one.p95.toFixed(1), twenty.p95.toFixed(1), `×${(twenty.p95 / one.p95).toFixed(2)}`]);
+
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(`\n${'measure'.padEnd(width)}  ${'small'.padStart(8)}  ${'large'.padStart(8)}  ratio`);
+  for (const [name, small, large, ratio] of rows) console.log(`${name.padEnd(width)}  ${small.padStart(8)}  ${large.padStart(8)}  ${ratio}`);
+} finally {
+  await hub.stop();
+  await embedded?.stop();
+}

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DEMO_AGENCY as A, OutboxEvent, OutboxRelay } from '@hub/platform';
+import { createTestDatabase, SubgraphClient, type TestDatabase } from '@hub/platform/testing';
+import pg from 'pg';
+import type { Context } from '../src/context.js';
+import { cases } from '../src/index.js';
+import { agencies } from '@hub/agencies';
+import { demoDeflectionId } from '../src/seed/demo-data.js';
+
+let db: TestDatabase;
+let client: SubgraphClient<Context>;
+
+beforeAll(async () => {
+  db = await createTestDatabase([agencies, cases], { seed: true });
+  client = new SubgraphClient(cases, db.orm('cases'));
+});
+
+afterAll(async () => {
+  await db.drop();
+});
+
+type List = { deflections: { edges: { node: { id: string; referenceNumber: string; initiatingUnit: { id: string }; countsFor: { id: string } | null } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+const LIST = 'query($first: Int, $after: String) { deflections(first: $first, after: $after) { edges { node { id referenceNumber initiatingUnit { id } countsFor { id } } } pageInfo { hasNextPage endCursor } } }';
+
+describe('who sees which deflection', () => {
+  it('shows an officer the deflections of their own unit only', async () => {
+    const data = await client.ok<List>('officer', LIST, { first: 100 });
+    expect(data.deflections.edges.length).toBe(10);
+    expect(data.deflections.edges.every((e) => e.node.initiatingUnit.id === A.ispDopTroop2)).toBe(true);
+  });
+
+  it('shows a MEG director the deflections that count for the MEG, from every unit', async () => {
+    const data = await client.ok<List>('meg-director', LIST, { first: 100 });
+    expect(data.deflections.edges.length).toBe(13);
+    expect(data.deflections.edges.every((e) => e.node.countsFor?.id === A.lakeCountyMeg)).toBe(true);
+  });
+
+  it('shows a designee acting for the MEG director what the director sees', async () => {
+    const data = await client.ok<List>('meg-designee', LIST, { first: 100 });
+    expect(data.deflections.edges.filter((e) => e.node.countsFor?.id === A.lakeCountyMeg).length).toBe(13);
+  });
+
+  it('shows a case manager the deflections assigned to their organisation', async () => {
+    const data = await client.ok<List>('case-manager', LIST, { first: 100 });
+    expect(data.deflections.edges.length).toBe(21);
+  });
+
+  it('forbids analysts and providers from listing individual deflections', async () => {
+    expect((await client.error('analyst', LIST)).extensions?.code).toBe('FORBIDDEN');
+    expect((await client.error('provider', LIST)).extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('answers FORBIDDEN alike for another unit’s deflection and for one that does not exist', async () => {
+    const query = 'query($id: ID!) { deflection(id: $id) { referenceNumber } }';
+    const otherUnit = await client.error('local-officer', query, { id: demoDeflectionId(1) });
+    const missing = await client.error('local-officer', query, { id: '00000000-0000-4000-8000-000000000000' });
+    expect(otherUnit.extensions?.code).toBe('FORBIDDEN');
+    expect(missing).toEqual({ ...otherUnit, path: missing.path, locations: missing.locations });
+  });
+
+  it('applies the same rule to entity references resolved for the gateway', async () => {
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Deflection { referenceNumber } } }';
+    const result = await client.run<{ _entities: ({ referenceNumber: string } | null)[] }>('local-officer', query, {
+      r: [{ __typename: 'Deflection', id: demoDeflectionId(1) }, { __typename: 'Deflection', id: demoDeflectionId(15) }],
+    });
+    expect(result.data?._entities[0]).toBeNull();
+    expect(result.data?._entities[1]?.referenceNumber).toBe('DFL-2026-000015');
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('pagination', () => {
+  it('pages newest first with a cursor, without gaps or repeats', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page += 1) {
+      const data: List = await client.ok<List>('case-manager', LIST, { first: 4, after });
+      seen.push(...data.deflections.edges.map((e) => e.node.referenceNumber));
+      if (!data.deflections.pageInfo.hasNextPage) break;
+      after = data.deflections.pageInfo.endCursor;
+    }
+    expect(seen.length).toBe(21);
+    expect(new Set(seen).size).toBe(21);
+    expect(seen[0]).toBe('DFL-2026-000021');
+  });
+
+  it('rejects a page size outside 1–200, naming the argument', async () => {
+    const error = await client.error('officer', LIST, { first: 0 });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first', rule: 'range' });
+  });
+});
+
+describe('batching', () => {
+  it('resolves a batch of entity references in one statement', async () => {
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Deflection { referenceNumber } } }';
+    const representations = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'Deflection', id: demoDeflectionId(i + 1) }));
+    const orm = db.orm('cases');
+    const few = await orm.counter.measure(() => client.ok('case-manager', query, { r: representations(2) }));
+    const many = await orm.counter.measure(() => client.ok('case-manager', query, { r: representations(20) }));
+    expect(few.statements.length).toBe(1);
+    expect(many.statements.length).toBe(1);
+  });
+});
+
+describe('the cases role cannot read another subgraph’s tables', () => {
+  it('is refused by PostgreSQL when it selects from the agencies schema', async () => {
+    const client = new pg.Client({ connectionString: db.urlFor('cases') });
+    await client.connect();
+    try {
+      await expect(client.query('select count(*) from agencies.agency')).rejects.toThrow(/permission denied for schema agencies/);
+    } finally {
+      await client.end();
+    }
+  });
+});
+
+describe('transactional outbox', () => {
+  it('records a de-identified deflection.referred event for every demo deflection', async () => {
+    const em = db.orm('cases').fork();
+    const events = await em.find(OutboxEvent, {}, { orderBy: { sequence: 'asc' } });
+    expect(events).toHaveLength(22);
+    expect(Object.keys(events[0]!.payload).sort()).toEqual(['countsForId', 'county', 'deflectionId', 'initiatingUnitId', 'pathway', 'referredAt', 'status', 'type']);
+  });
+
+  it('keeps events unpublished, with the reason, while the consumer is down, and publishes them once it answers', async () => {
+    const orm = db.orm('cases');
+    const deliveries: unknown[][] = [];
+    let up = false;
+    const fetchImpl = (async (_url: string | URL | Request, init?: RequestInit) => {
+      if (!up) return new Response('down', { status: 503 });
+      deliveries.push((JSON.parse(String(init?.body)) as { events: unknown[] }).events);
+      return new Response('{}', { status: 200 });
+    }) as typeof fetch;
+    const relay = new OutboxRelay(orm.fork, { source: 'cases', targetUrl: 'http://reporting.invalid/events', targetName: 'reporting', secret: 'x'.repeat(32), batchSize: 10, fetchImpl });
+    expect(await relay.drain()).toBe(0);
+    const failed = await orm.fork().findOneOrFail(OutboxEvent, { sequence: 1 });
+    expect(failed.publishedAt).toBeNull();
+    expect(failed.lastError).toBe('reporting answered 503');
+    up = true;
+    expect(await relay.drain()).toBe(22);
+    expect(deliveries.map((batch) => batch.length)).toEqual([10, 10, 2]);
+    expect(await orm.fork().count(OutboxEvent, { publishedAt: null })).toBe(0);
+  });
+});

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DEMO_AGENCY as A, DevIssuer, generateSigningKeyPair, InternalTokenSigner } from '@hub/platform';
+import { postGraphQL, startTestHub, type TestHub } from '../support/hub.js';
+
+let hub: TestHub;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+
+afterAll(async () => {
+  await hub?.stop();
+});
+
+async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('one graph across four subgraphs', () => {
+  const SPANNING_QUERY = `{
+    myAgency { name solutionActionPlan { version approvingAgency { name } } }
+    deflections(first: 20) { edges { node {
+      referenceNumber pathway status
+      initiatingUnit { name }
+      countsFor { id name kind deflectionsCounted { value suppressed } }
+      treatmentOptions { name openSlots organization { name } }
+    } } }
+  }`;
+  type Spanning = {
+    myAgency: { name: string; solutionActionPlan: { approvingAgency: { name: string } } };
+    deflections: {
+      edges: {
+        node: {
+          referenceNumber: string;
+          initiatingUnit: { name: string };
+          countsFor: { id: string; name: string; deflectionsCounted: { value: number | null; suppressed: boolean } } | null;
+          treatmentOptions: { name: string; openSlots: number; organization: { name: string } | null }[];
+        };
+      }[];
+    };
+  };
+
+  it('answers a query that spans agencies, cases, treatment and reporting', async () => {
+    const token = await hub.tokenFor('officer');
+    // Reporting counts what the cases outbox has delivered; wait until the demo events have arrived.
+    const result = await waitFor(
+      () => hub.gql<Spanning>(SPANNING_QUERY, { token }),
+      (r) => r.data?.deflections.edges.some((e) => e.node.countsFor?.deflectionsCounted.value === 13) ?? false,
+    );
+    expect(result.errors).toBeUndefined();
+    const data = result.data!;
+    expect(data.myAgency.name).toBe('ISP Division of Patrol, Troop 2');
+    expect(data.myAgency.solutionActionPlan.approvingAgency.name).toBe('Lake County Metropolitan Enforcement Group');
+    const lake = data.deflections.edges.find((e) => e.node.countsFor?.id === A.lakeCountyMeg)!.node;
+    expect(lake.initiatingUnit.name).toBe('ISP Division of Patrol, Troop 2');
+    expect(lake.countsFor!.name).toBe('Lake County Metropolitan Enforcement Group');
+    // 9 Troop 2 and 4 DCI North deflections count for the Lake County MEG (OPS-092 III.E.3).
+    expect(lake.countsFor!.deflectionsCounted).toEqual({ value: 13, suppressed: false });
+    expect(lake.treatmentOptions.map((p) => p.name)).toEqual(['Gateway Foundation, Lake Villa', 'Lake County Health Department, Behavioral Health']);
+    expect(lake.treatmentOptions[0]!.organization?.name).toBe('Gateway Foundation');
+    const duPage = data.deflections.edges.find((e) => e.node.countsFor?.id === A.duPageMeg)!.node;
+    expect(duPage.countsFor!.deflectionsCounted).toEqual({ value: null, suppressed: true });
+  });
+
+  it('shows an officer only their own unit’s deflections', async () => {
+    const token = await hub.tokenFor('local-officer');
+    const result = await hub.gql<Spanning>('{ deflections(first: 50) { edges { node { initiatingUnit { name } } } } }', { token });
+    const units = new Set(result.data!.deflections.edges.map((e) => e.node.initiatingUnit.name));
+    expect([...units]).toEqual(["Lake County Sheriff's Office"]);
+  });
+
+  it('answers the health check only when every subgraph answers', async () => {
+    const response = await fetch(new URL('/health', hub.gatewayUrl));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', subgraphs: { agencies: 'ok', cases: 'ok', treatment: 'ok', reporting: 'ok' } });
+    for (const name of ['agencies', 'cases', 'treatment', 'reporting'] as const) {
+      expect((await fetch(new URL('/health', hub.subgraphUrl(name)))).status).toBe(200);
+    }
+  });
+});
+
+describe('query explorer', () => {
+  it('serves the explorer to a browser at /graphql in development', async () => {
+    const response = await fetch(hub.gatewayUrl, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await response.text()).toMatch(/sandbox/i);
+  });
+});
+
+describe('identity at the gateway', () => {
+  it('answers a query without a token with UNAUTHENTICATED', async () => {
+    const result = await hub.gql('{ myAgency { name } }');
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(result.data).toBeNull();
+  });
+
+  it('refuses a malformed token with 401 UNAUTHENTICATED', async () => {
+    const result = await hub.gql('{ myAgency { name } }', { token: 'not-a-jwt' });
+    expect(result.status).toBe(401);
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a token signed by an issuer key the hub does not know', async () => {
+    const stranger = await generateSigningKeyPair('issuer-test');
+    const forged = await hub.tokenFor('hub-admin', { issuer: await DevIssuer.create(stranger.privateJwk, hub.issuer.issuer, hub.issuer.audience) });
+    const result = await hub.gql('{ myAgency { name } }', { token: forged });
+    expect(result.status).toBe(401);
+  });
+
+  it('refuses a token for another audience and an expired token', async () => {
+    const wrongAudience = await (await hub.issuerWith({ audience: 'someone-else' })).issue({ personId: 'x', agencyId: A.icjia, roles: ['ANALYST'], actingFor: null });
+    expect((await hub.gql('{ me { id } }', { token: wrongAudience })).status).toBe(401);
+    const expired = await hub.issuer.issue({ personId: 'x', agencyId: A.icjia, roles: ['ANALYST'], actingFor: null }, '-1m');
+    expect((await hub.gql('{ me { id } }', { token: expired })).status).toBe(401);
+  });
+});
+
+describe('subgraphs only answer the gateway', () => {
+  const entitiesQuery = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agency { name } } }`;
+  const representations = { r: [{ __typename: 'Agency', id: A.ispDop }] };
+
+  it('refuses a direct call without the gateway’s token with 401, including _entities and _service', async () => {
+    for (const name of ['agencies', 'cases', 'treatment', 'reporting'] as const) {
+      const url = hub.subgraphUrl(name);
+      expect((await postGraphQL(url, '{ _service { sdl } }')).status).toBe(401);
+      expect((await postGraphQL(url, entitiesQuery, {}, representations)).status).toBe(401);
+    }
+  });
+
+  it('refuses a caller’s own token sent straight to a subgraph', async () => {
+    const callerToken = await hub.tokenFor('hub-admin');
+    const result = await postGraphQL(hub.subgraphUrl('agencies'), entitiesQuery, { authorization: `Bearer ${callerToken}` }, representations);
+    expect(result.status).toBe(401);
+  });
+
+  it('refuses an identity token signed by any key other than the gateway’s', async () => {
+    const other = await InternalTokenSigner.fromJwk((await generateSigningKeyPair('gateway-test')).privateJwk);
+    const forged = await other.sign({ personId: 'x', agencyId: A.icjia, roles: ['HUB_ADMINISTRATOR'], actingFor: null });
+    const result = await postGraphQL(hub.subgraphUrl('agencies'), entitiesQuery, { authorization: `Bearer ${forged}` }, representations);
+    expect(result.status).toBe(401);
+  });
+
+  it('refuses an event delivery to reporting that is not signed with the events secret', async () => {
+    const response = await fetch(new URL('/events', hub.subgraphUrl('reporting')), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ events: [] }),
+    });
+    expect(response.status).toBe(401);
+  });
+});
