@@ -1,11 +1,21 @@
 // Plain ESM on purpose: Jest loads global setup outside its transform pipeline.
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 
 const ROLES = ['agencies', 'cases', 'treatment', 'reporting'].map((name) => `hub_${name}`);
+
+// Same as makeTraversable in platform/src/db/embedded.ts: as root, PostgreSQL runs as `postgres`, which must be
+// able to walk down to node_modules (a clone under a 0700 mktemp folder blocks it). Adds only the search bit.
+function makeTraversable(path) {
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+    if (dirname(dir) === dir) return;
+  }
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -43,6 +53,10 @@ export default async function globalSetup() {
     const root = mkdtempSync(join(tmpdir(), 'hub-test-pg-'));
     // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the folder.
     chmodSync(root, 0o755);
+    if (process.getuid?.() === 0) {
+      makeTraversable(root);
+      makeTraversable('node_modules');
+    }
     const port = await freePort();
     const isRoot = process.getuid?.() === 0;
     const server = new EmbeddedPostgres({

