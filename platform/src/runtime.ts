@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { JWK } from 'jose';
 import { ConfigError, exitOnConfigError, readBoolean, readJson, readString, readUrl } from './config.js';
-import { roleUrl, subgraphDatabase } from './db/roles.js';
+import { ensureRoles, ensureSchemas, roleUrl, subgraphDatabase } from './db/roles.js';
 import { InternalTokenVerifier } from './identity/internal-token.js';
 import { loadOrCreateKeyPair, type SigningKeyPair } from './identity/keys.js';
 import { prepareSubgraphData, runSubgraph, subgraphDatabaseUrlVariable, type SubgraphDefinition, type SubgraphName } from './subgraph.js';
@@ -77,6 +77,13 @@ export async function eventsSecret(env: Env = process.env): Promise<string> {
 export async function runStandalone<C extends object>(definition: SubgraphDefinition<C>, env: Env = process.env): Promise<void> {
   try {
     const databaseUrl = subgraphConnectionUrl(definition.name, env);
+    const admin = readUrl('DATABASE_URL', env, ['postgres:', 'postgresql:']);
+    if (admin && !env[subgraphDatabaseUrlVariable(definition.name)]) {
+      // Given an admin connection, a subgraph started alone provisions its own schema and role, as `npm start` does.
+      const database = subgraphDatabase(definition.name);
+      await ensureRoles(admin.toString(), [database], rolePassword(env));
+      await ensureSchemas(admin.toString(), [database]);
+    }
     const verifier = await InternalTokenVerifier.fromJwk(await gatewayPublicJwk(env));
     const running = await runSubgraph(definition, {
       databaseUrl,
@@ -100,6 +107,11 @@ export async function runStandalone<C extends object>(definition: SubgraphDefini
     // Started by `npm start` with an IPC channel: when the parent goes away, so do we (no orphans).
     process.on('disconnect', stop);
   } catch (error) {
-    exitOnConfigError(error);
+    try {
+      exitOnConfigError(error);
+    } catch {
+      console.error(`[${definition.name}] could not start: ${(error as Error).message}`);
+      process.exit(1);
+    }
   }
 }
