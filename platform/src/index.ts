@@ -23,3 +23,5 @@ export * from './events/contracts.js';
 export * from './events/event-token.js';
 export * from './events/outbox.js';
 export * from './events/outbox-event.entity.js';
+export * from './domain/pathways.js';
+export * from './db/loaders.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import DataLoader from 'dataloader';
+import { loaderById as byId, loaderGroupedBy as groupedBy } from '@hub/platform';
 import { Agency } from './entities/agency.entity.js';
 import { Designation } from './entities/designation.entity.js';
 import { MegMember } from './entities/meg-member.entity.js';
@@ -11,26 +11,6 @@ import { TaskForceAgreement } from './entities/task-force-agreement.entity.js';
  * One loader per relation, created per request: whatever the size of a list, each relation costs one SQL
  * statement (`where x in (...)`), and the identity map never outlives the request.
  */
-function byId<T extends { id: string }>(load: (ids: string[]) => Promise<T[]>): DataLoader<string, T | null> {
-  return new DataLoader(async (ids) => {
-    const rows = await load([...ids]);
-    const found = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
-}
-
-function groupedBy<T>(load: (ids: string[]) => Promise<T[]>, key: keyof T): DataLoader<string, T[]> {
-  return new DataLoader(async (ids) => {
-    const rows = await load([...ids]);
-    const groups = new Map<string, T[]>();
-    for (const row of rows) {
-      const group = String(row[key]);
-      groups.set(group, [...(groups.get(group) ?? []), row]);
-    }
-    return ids.map((id) => groups.get(id) ?? []);
-  });
-}
-
 export function createLoaders(em: EntityManager) {
   return {
     agency: byId((ids) => em.find(Agency, { id: { $in: ids } })),

@@ -1,15 +1,8 @@
+import { PATHWAYS, type Pathway } from '@hub/platform';
 import { defineEntity, p } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
-export const PATHWAYS = [
-  'SELF_REFERRAL',
-  'ACTIVE_OUTREACH',
-  'NALOXONE_PLUS',
-  'OFFICER_PREVENTION',
-  'OFFICER_INTERVENTION',
-  'PRE_ARREST_DIVERSION',
-] as const;
-export type Pathway = (typeof PATHWAYS)[number];
+export { PATHWAYS, type Pathway } from '@hub/platform';
 
 export const CONTACT_METHODS = ['PHONE', 'EMAIL', 'TEXT_MESSAGE', 'IN_PERSON', 'REFERRAL_PORTAL'] as const;
 export type ContactMethod = (typeof CONTACT_METHODS)[number];

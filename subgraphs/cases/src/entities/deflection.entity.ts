@@ -1,15 +1,8 @@
+import { PATHWAYS } from '@hub/platform';
 import { defineEntity, p } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
-export const PATHWAYS = [
-  'SELF_REFERRAL',
-  'ACTIVE_OUTREACH',
-  'NALOXONE_PLUS',
-  'OFFICER_PREVENTION',
-  'OFFICER_INTERVENTION',
-  'PRE_ARREST_DIVERSION',
-] as const;
-export type Pathway = (typeof PATHWAYS)[number];
+export { PATHWAYS, type Pathway } from '@hub/platform';
 
 export const DEFLECTION_STATUSES = ['PENDING_APPROVAL', 'ACTIVE', 'DECLINED', 'SUCCESSFUL', 'UNSUCCESSFUL', 'WITHDRAWN'] as const;
 export type DeflectionStatus = (typeof DEFLECTION_STATUSES)[number];
