@@ -25,7 +25,7 @@ function subgraph(name: string, mappers: Mappers): CodegenConfig['generates'] {
         useTypeImports: true,
         immutableTypes: false,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
-        scalars: { Date: 'string', DateTime: 'Date | string' },
+        scalars: { Date: 'string', DateTime: { input: 'Date', output: 'Date | string' } },
         resolverTypeWrapperSignature: 'Promise<T> | T',
       },
     },
@@ -47,6 +47,14 @@ const config: CodegenConfig = {
     }),
     ...subgraph('cases', {
       Deflection: '../entities/deflection.entity.js#Deflection',
+      Participant: '../entities/participant.entity.js#Participant',
+      Incident: '../entities/incident.entity.js#Incident',
+      IncidentPerson: '../entities/incident.entity.js#IncidentPerson',
+      ContactAttempt: '../entities/case-records.entity.js#ContactAttempt',
+      EvidenceItem: '../entities/case-records.entity.js#EvidenceItem',
+      EvidenceEvent: '../entities/case-records.entity.js#EvidenceEvent',
+      Review: '../entities/case-records.entity.js#Review',
+      HistoryEntry: '../entities/case-records.entity.js#HistoryEntry',
     }),
     ...subgraph('treatment', {
       Provider: '../entities/provider.entity.js#Provider',

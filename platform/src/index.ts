@@ -25,3 +25,5 @@ export * from './events/outbox.js';
 export * from './events/outbox-event.entity.js';
 export * from './domain/pathways.js';
 export * from './db/loaders.js';
+export * from './db/idempotency.js';
+export * from './graphql/subgraph-call.js';

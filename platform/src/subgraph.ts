@@ -19,7 +19,11 @@ export interface SubgraphDefinition<C extends object> {
   resolvers: GraphQLResolverMap<C>;
   entities: NonNullable<Options['entities']>;
   migrations: MigrationClass[];
-  createContext(args: { actor: Actor | null; em: EntityManager; orm: SubgraphOrm }): C;
+  /**
+   * Builds a request's context. `token` is the gateway-signed identity the request came with: a subgraph that
+   * asks another subgraph for data (through the graph, never its tables) forwards it, acting for the caller.
+   */
+  createContext(args: { actor: Actor | null; token: string | null; em: EntityManager; orm: SubgraphOrm; env: Record<string, string | undefined> }): C;
   /** Loads the demo data set; called only when the subgraph's tables are empty. */
   seedDemoData(em: EntityManager): Promise<void>;
   hasData(em: EntityManager): Promise<boolean>;
@@ -98,7 +102,7 @@ export async function runSubgraph<C extends object>(
     port: options.port ?? readPort(subgraphPortVariable(definition.name), definition.defaultPort, env),
     host: options.host,
     verifier: options.verifier,
-    createContext: (actor) => definition.createContext({ actor, em: orm.fork(), orm }),
+    createContext: (actor, token) => definition.createContext({ actor, token, em: orm.fork(), orm, env }),
     healthy: async () => {
       await orm.orm.em.fork().getConnection().execute('select 1');
       return true;

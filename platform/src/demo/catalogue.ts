@@ -58,8 +58,27 @@ export const DEMO_PERSON = {
   counselorMoreau: id('b0000005', 2),
   analystSantiago: id('b0000006', 1),
   prosecutorWhitfield: id('b0000006', 2),
+  directorLowry: id('b0000002', 5),
+  directorCallahan: id('b0000002', 6),
   hubAdministrator: id('b0000007', 1),
   formerTrooperVance: id('b0000007', 2),
+} as const;
+
+/** Solution Action Plans of the demo, by unit (and version where a unit has several). */
+export const DEMO_PLAN = {
+  troop2v1: id('a1000001', 1),
+  troop2v2: id('a1000001', 2),
+  troop2DuPage: id('a1000001', 3),
+  troop8: id('a1000001', 4),
+  dciNorth: id('a1000001', 5),
+  dciSouth: id('a1000001', 6),
+  lakeCountySheriff: id('a1000002', 1),
+  dixonPolice: id('a1000002', 2),
+  lombardPolice: id('a1000002', 3),
+  peoriaPolice: id('a1000002', 4),
+  quincyPolice: id('a1000002', 5),
+  peoriaFire: id('a1000002', 6),
+  rockfordFire: id('a1000002', 7),
 } as const;
 
 export interface Persona {

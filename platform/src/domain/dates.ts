@@ -28,3 +28,13 @@ export function addDays(date: string, days: number): string {
   parsed.setUTCDate(parsed.getUTCDate() + days);
   return parsed.toISOString().slice(0, 10);
 }
+
+/** The instant an Illinois calendar day starts (midnight in America/Chicago, CST or CDT). */
+export function illinoisDayStart(date: string): Date {
+  const midnightUtc = Date.parse(`${date}T00:00:00Z`);
+  for (const offsetHours of [5, 6]) {
+    const candidate = new Date(midnightUtc + offsetHours * 3_600_000);
+    if (illinoisDate(candidate) === date && illinoisDate(new Date(candidate.getTime() - 1)) !== date) return candidate;
+  }
+  throw new Error(`cannot find the start of ${date} in Illinois`);
+}

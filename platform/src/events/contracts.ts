@@ -5,6 +5,8 @@
 export interface DeflectionReferred {
   type: 'deflection.referred';
   deflectionId: string;
+  /** A random id of the person with no relation to who they are: repeat deflections share it. */
+  personPseudonym?: string | null;
   pathway: string;
   status: string;
   initiatingUnitId: string;
@@ -13,7 +15,32 @@ export interface DeflectionReferred {
   referredAt: string;
 }
 
-export type HubEvent = DeflectionReferred;
+/** A change of a deflection's state after referral: approved, declined, closed (with the outcome) or withdrawn. */
+export interface DeflectionStatusChanged {
+  type: 'deflection.approved' | 'deflection.declined' | 'deflection.closed';
+  deflectionId: string;
+  fromStatus: string;
+  toStatus: string;
+  at: string;
+}
+
+/** A 90-day or quarterly follow-up review was held (OPS-D7). */
+export interface DeflectionReviewed {
+  type: 'deflection.reviewed';
+  deflectionId: string;
+  finding: string;
+  dueOn: string;
+  heldOn: string;
+}
+
+/** The case manager took the person over (OPS-D6): the start of the warm hand-off measures. */
+export interface DeflectionHandedOff {
+  type: 'deflection.handed-off';
+  deflectionId: string;
+  at: string;
+}
+
+export type HubEvent = DeflectionReferred | DeflectionStatusChanged | DeflectionReviewed | DeflectionHandedOff;
 
 export interface EventEnvelope<E extends HubEvent = HubEvent> {
   eventId: string;

@@ -17,7 +17,7 @@ export interface SubgraphServerOptions<C extends object> {
   port: number;
   host?: string;
   verifier: InternalTokenVerifier;
-  createContext(actor: Actor | null): C;
+  createContext(actor: Actor | null, token: string): C;
   /** Answers whether the subgraph can serve (its database answers). */
   healthy(): Promise<boolean>;
   routes?: Record<string, RouteHandler>;
@@ -45,7 +45,7 @@ export async function startSubgraphServer<C extends object>(options: SubgraphSer
     async buildContext(req: IncomingMessage) {
       try {
         const actor = await options.verifier.verify(req.headers.authorization);
-        return options.createContext(actor);
+        return options.createContext(actor, req.headers.authorization!.slice('Bearer '.length));
       } catch (error) {
         if (error instanceof InvalidInternalToken) {
           throw new HttpError(401, 'UNAUTHENTICATED', 'This subgraph only answers requests signed by the hub gateway.');

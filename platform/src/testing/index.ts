@@ -1,2 +1,3 @@
 export * from './database.js';
 export * from './subgraph-client.js';
+export * from './gateway-keys.js';

@@ -5,6 +5,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { SubgraphOrm } from '../db/orm.js';
 import { findPersona, type Persona } from '../demo/catalogue.js';
 import type { Actor } from '../identity/actor.js';
+import type { InternalTokenSigner } from '../identity/internal-token.js';
 import { formatError } from '../server/format-error.js';
 import type { SubgraphDefinition } from '../subgraph.js';
 
@@ -23,6 +24,8 @@ export class SubgraphClient<C extends object> {
   constructor(
     private readonly definition: SubgraphDefinition<C>,
     private readonly orm: SubgraphOrm,
+    /** To call other subgraphs over HTTP as the gateway would: their URLs in `env`, tokens from `signer`. */
+    private readonly options: { signer?: InternalTokenSigner; env?: Record<string, string | undefined> } = {},
   ) {
     this.apollo = new ApolloServer<C>({
       schema: buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]),
@@ -37,10 +40,9 @@ export class SubgraphClient<C extends object> {
     variables: Record<string, unknown> = {},
   ): Promise<OperationResult<T>> {
     const actor = typeof as === 'string' ? requirePersona(as).actor : as && 'actor' in as ? as.actor : as;
-    const response = await this.apollo.executeOperation<T>(
-      { query, variables },
-      { contextValue: this.definition.createContext({ actor, em: this.orm.fork(), orm: this.orm }) },
-    );
+    const token = this.options.signer ? await this.options.signer.sign(actor) : null;
+    const contextValue = this.definition.createContext({ actor, token, em: this.orm.fork(), orm: this.orm, env: this.options.env ?? {} });
+    const response = await this.apollo.executeOperation<T>({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by the hub');
     return { data: response.body.singleResult.data, errors: response.body.singleResult.errors };
   }

@@ -22,7 +22,7 @@ export type Scalars = {
   /** A calendar date (YYYY-MM-DD), in Illinois time as written on the paperwork. */
   Date: { input: string; output: string; }
   /** An instant in time, ISO 8601 with offset. */
-  DateTime: { input: Date | string; output: Date | string; }
+  DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 

@@ -1,4 +1,4 @@
-import { DEMO_AGENCY as A, DEMO_PERSON as P, type Role } from '@hub/platform';
+import { DEMO_AGENCY as A, DEMO_PERSON as P, DEMO_PLAN as PLAN, type Role } from '@hub/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency, type AgencyKind, type UnitLevel } from '../entities/agency.entity.js';
 import { Designation } from '../entities/designation.entity.js';
@@ -49,6 +49,8 @@ const PEOPLE: [string, string, string, string, Role[], string | null, boolean][]
   [P.inspectorPatel, A.lakeCountyMeg, 'Ravi', 'Patel', ['OFFICER', 'DESIGNEE'], 'M-118', true],
   [P.commanderHolt, A.westCentralTaskForce, 'Luke', 'Holt', ['TASK_FORCE_COMMANDER'], null, true],
   [P.directorBaptiste, A.megSouthwesternIllinois, 'Renée', 'Baptiste', ['MEG_DIRECTOR'], null, true],
+  [P.directorLowry, A.duPageMeg, 'Harold', 'Lowry', ['MEG_DIRECTOR'], null, true],
+  [P.directorCallahan, A.southernIllinoisEnforcementGroup, 'Dana', 'Callahan', ['MEG_DIRECTOR'], null, true],
   [P.deputyLindqvist, A.lakeCountySheriff, 'Anna', 'Lindqvist', ['OFFICER'], 'LC-5521', true],
   [P.officerDuarte, A.dixonPolice, 'Marco', 'Duarte', ['OFFICER'], 'D-37', true],
   [P.firefighterKowalski, A.peoriaFire, 'Tom', 'Kowalski', ['OFFICER'], 'PFD-214', true],
@@ -134,17 +136,18 @@ export async function seedAgencies(em: EntityManager): Promise<void> {
     excludedOffenses: ['Delivery of a controlled substance', 'Any offence involving a weapon'],
     notes: null,
   });
-  const plans: [string, string | null, number, string, string | null, Pathway[], string, string, boolean][] = [
-    // unit, county, version, effective from, superseded on, pathways, case management org, approving agency, warrants ok
-    [A.ispDopTroop2, null, 1, '2024-01-01', '2026-01-01', ['SELF_REFERRAL', 'OFFICER_PREVENTION', 'OFFICER_INTERVENTION'], A.tasc, A.lakeCountyMeg, false],
-    [A.ispDopTroop2, null, 2, '2026-01-01', null, ALL_PATHWAYS, A.tasc, A.lakeCountyMeg, true],
-    [A.ispDopTroop2, 'DuPage', 1, '2025-03-01', null, ['SELF_REFERRAL', 'OFFICER_PREVENTION', 'OFFICER_INTERVENTION'], A.tasc, A.duPageMeg, false],
-    [A.ispDopTroop8, null, 1, '2025-01-01', null, ALL_PATHWAYS, A.chestnutRecoveryCoaching, A.megSouthwesternIllinois, true],
-    [A.ispDciNorthZone, null, 1, '2025-01-01', null, ['SELF_REFERRAL', 'ACTIVE_OUTREACH', 'OFFICER_INTERVENTION', 'PRE_ARREST_DIVERSION'], A.tasc, A.lakeCountyMeg, false],
-    [A.ispDciSouthZone, null, 1, '2025-01-01', null, ['SELF_REFERRAL', 'OFFICER_INTERVENTION', 'PRE_ARREST_DIVERSION'], A.chestnutRecoveryCoaching, A.southernIllinoisEnforcementGroup, false],
+  const plans: [string, string, string | null, number, string, string | null, Pathway[], string, string, boolean][] = [
+    // id, unit, county, version, effective from, superseded on, pathways, case management org, approving agency, warrants ok
+    [PLAN.troop2v1, A.ispDopTroop2, null, 1, '2024-01-01', '2026-01-01', ['SELF_REFERRAL', 'OFFICER_PREVENTION', 'OFFICER_INTERVENTION'], A.tasc, A.lakeCountyMeg, false],
+    [PLAN.troop2v2, A.ispDopTroop2, null, 2, '2026-01-01', null, ALL_PATHWAYS, A.tasc, A.lakeCountyMeg, true],
+    [PLAN.troop2DuPage, A.ispDopTroop2, 'DuPage', 1, '2025-03-01', null, ['SELF_REFERRAL', 'OFFICER_PREVENTION', 'OFFICER_INTERVENTION'], A.tasc, A.duPageMeg, false],
+    [PLAN.troop8, A.ispDopTroop8, null, 1, '2025-01-01', null, ALL_PATHWAYS, A.chestnutRecoveryCoaching, A.megSouthwesternIllinois, true],
+    [PLAN.dciNorth, A.ispDciNorthZone, null, 1, '2025-01-01', null, ['SELF_REFERRAL', 'ACTIVE_OUTREACH', 'OFFICER_INTERVENTION', 'PRE_ARREST_DIVERSION'], A.tasc, A.lakeCountyMeg, false],
+    [PLAN.dciSouth, A.ispDciSouthZone, null, 1, '2025-01-01', null, ['SELF_REFERRAL', 'OFFICER_INTERVENTION', 'PRE_ARREST_DIVERSION'], A.chestnutRecoveryCoaching, A.southernIllinoisEnforcementGroup, false],
   ];
-  for (const [unitId, county, planVersion, effectiveFrom, supersededOn, enabledPathways, cmo, approvingAgencyId, warrants] of plans) {
+  for (const [id, unitId, county, planVersion, effectiveFrom, supersededOn, enabledPathways, cmo, approvingAgencyId, warrants] of plans) {
     em.create(SolutionActionPlan, {
+      id,
       unitId,
       county,
       planVersion,
@@ -159,18 +162,19 @@ export async function seedAgencies(em: EntityManager): Promise<void> {
       publishedById: P.dopAdministrator,
     });
   }
-  const localPlans: [string, Pathway[], string][] = [
-    [A.lakeCountySheriff, ALL_PATHWAYS, A.tasc],
-    [A.dixonPolice, ['SELF_REFERRAL', 'ACTIVE_OUTREACH', 'NALOXONE_PLUS', 'OFFICER_PREVENTION'], A.tasc],
-    [A.lombardPolice, ['SELF_REFERRAL', 'OFFICER_PREVENTION', 'OFFICER_INTERVENTION'], A.tasc],
-    [A.peoriaPolice, ALL_PATHWAYS, A.tasc],
-    [A.quincyPolice, ['SELF_REFERRAL', 'OFFICER_PREVENTION'], A.tasc],
+  const localPlans: [string, string, Pathway[], string][] = [
+    [PLAN.lakeCountySheriff, A.lakeCountySheriff, ALL_PATHWAYS, A.tasc],
+    [PLAN.dixonPolice, A.dixonPolice, ['SELF_REFERRAL', 'ACTIVE_OUTREACH', 'NALOXONE_PLUS', 'OFFICER_PREVENTION'], A.tasc],
+    [PLAN.lombardPolice, A.lombardPolice, ['SELF_REFERRAL', 'OFFICER_PREVENTION', 'OFFICER_INTERVENTION'], A.tasc],
+    [PLAN.peoriaPolice, A.peoriaPolice, ALL_PATHWAYS, A.tasc],
+    [PLAN.quincyPolice, A.quincyPolice, ['SELF_REFERRAL', 'OFFICER_PREVENTION'], A.tasc],
     // Fire and EMS run pathways 1–4 only (OPS-092 III.B: officer intervention is for law enforcement).
-    [A.peoriaFire, ['SELF_REFERRAL', 'ACTIVE_OUTREACH', 'NALOXONE_PLUS', 'OFFICER_PREVENTION'], A.tasc],
-    [A.rockfordFire, ['SELF_REFERRAL', 'NALOXONE_PLUS'], A.tasc],
+    [PLAN.peoriaFire, A.peoriaFire, ['SELF_REFERRAL', 'ACTIVE_OUTREACH', 'NALOXONE_PLUS', 'OFFICER_PREVENTION'], A.tasc],
+    [PLAN.rockfordFire, A.rockfordFire, ['SELF_REFERRAL', 'NALOXONE_PLUS'], A.tasc],
   ];
-  for (const [unitId, enabledPathways, cmo] of localPlans) {
+  for (const [id, unitId, enabledPathways, cmo] of localPlans) {
     em.create(SolutionActionPlan, {
+      id,
       unitId,
       county: null,
       planVersion: 1,

@@ -1,4 +1,19 @@
+import { IdempotencyRecordSchema, OutboxEventSchema } from '@hub/platform';
+import { ContactAttemptSchema, EvidenceEventSchema, EvidenceItemSchema, HistoryEntrySchema, ReviewSchema } from './case-records.entity.js';
 import { DeflectionSchema } from './deflection.entity.js';
-import { OutboxEventSchema } from '@hub/platform';
+import { IncidentPersonSchema, IncidentSchema } from './incident.entity.js';
+import { ParticipantSchema } from './participant.entity.js';
 
-export const entities = [DeflectionSchema, OutboxEventSchema];
+export const entities = [
+  DeflectionSchema,
+  ParticipantSchema,
+  IncidentSchema,
+  IncidentPersonSchema,
+  ContactAttemptSchema,
+  EvidenceItemSchema,
+  EvidenceEventSchema,
+  ReviewSchema,
+  HistoryEntrySchema,
+  OutboxEventSchema,
+  IdempotencyRecordSchema,
+];

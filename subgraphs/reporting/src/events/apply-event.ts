@@ -31,5 +31,20 @@ export async function applyEvent(em: EntityManager, envelope: EventEnvelope): Pr
       });
       return true;
     }
+    case 'deflection.approved':
+    case 'deflection.declined':
+    case 'deflection.closed': {
+      // Events of one deflection can arrive in any order across batches: apply only what is newer.
+      const fact = await em.findOne(DeflectionFact, { deflectionId: event.deflectionId });
+      if (fact && fact.lastEventSequence < envelope.sequence) {
+        fact.status = event.toStatus;
+        fact.lastEventSequence = envelope.sequence;
+      }
+      return true;
+    }
+    case 'deflection.reviewed':
+    case 'deflection.handed-off':
+      // Recorded as processed; the statistics that use them arrive with the reporting issue.
+      return true;
   }
 }

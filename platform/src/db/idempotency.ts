@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { defineEntity, p } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { invalidInput } from '../errors.js';
+
+/** A create mutation's idempotency key: the same key and input answer the first result again. */
+const IdempotencyRecordSchema = defineEntity({
+  name: 'IdempotencyRecord',
+  tableName: 'idempotency_record',
+  uniques: [{ properties: ['actorId', 'operation', 'key'] }],
+  properties: {
+    id: p.bigint('number').primary().autoincrement(),
+    actorId: p.uuid(),
+    operation: p.string().length(80),
+    key: p.string().length(200),
+    requestHash: p.string().length(64),
+    resultId: p.uuid().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+
+export class IdempotencyRecord extends IdempotencyRecordSchema.class {}
+IdempotencyRecordSchema.setClass(IdempotencyRecord);
+export { IdempotencyRecordSchema };
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value instanceof Date) return value.toISOString();
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]));
+  }
+  return value;
+}
+
+export function requestHash(input: unknown): string {
+  return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
+}
+
+/**
+ * Runs `create` once per (actor, operation, key), inside the caller's transaction. The key is claimed first with
+ * INSERT … ON CONFLICT DO NOTHING: a concurrent retry waits for the first transaction and then reads its
+ * result. The same key with different input is refused, naming the argument.
+ */
+export async function runIdempotently<T>(
+  em: EntityManager,
+  args: { actorId: string; operation: string; key: string | null | undefined; input: unknown },
+  create: () => Promise<{ id: string; result: T }>,
+  replay: (resultId: string) => Promise<T>,
+): Promise<T> {
+  if (!args.key) return (await create()).result;
+  if (args.key.length > 200) throw invalidInput([{ field: 'idempotencyKey', rule: 'max-length', message: 'idempotencyKey must be at most 200 characters.' }]);
+  const hash = requestHash(args.input);
+  const table = `"${em.config.get('schema')}"."${em.getMetadata().get(IdempotencyRecord).tableName}"`;
+  const claimed = await em.execute<{ id: string }[]>(
+    `insert into ${table} (actor_id, operation, key, request_hash, created_at) values (?, ?, ?, ?, now())
+     on conflict (actor_id, operation, key) do nothing returning id`,
+    [args.actorId, args.operation, args.key, hash],
+  );
+  if (claimed.length === 0) {
+    const existing = await em.findOneOrFail(IdempotencyRecord, { actorId: args.actorId, operation: args.operation, key: args.key });
+    if (existing.requestHash !== hash || !existing.resultId) {
+      throw invalidInput([{ field: 'idempotencyKey', rule: 'same-input', message: 'This idempotencyKey was already used with different input; use a new key for a new request.' }]);
+    }
+    return replay(existing.resultId);
+  }
+  const { id, result } = await create();
+  await em.execute(`update ${table} set result_id = ? where id = ?`, [id, claimed[0]!.id]);
+  return result;
+}
