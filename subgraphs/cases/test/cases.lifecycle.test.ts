@@ -512,3 +512,58 @@ describe('events for reporting', () => {
     expect(afterReferral.events).toBe(before.events + 1);
   });
 });
+
+describe('incidents and collateral persons (OPS-092 III.A)', () => {
+  const INCIDENT = `mutation($input: RecordIncidentInput!, $key: String) { recordIncident(input: $input, idempotencyKey: $key) {
+    id county callType reportNumber people { involvement participant { id familyName } } } }`;
+  type Recorded = { recordIncident: { id: string; people: { involvement: string; participant: { id: string; familyName: string } }[] } };
+
+  it('records an incident with its people, then deflects the collateral person from it', async () => {
+    const recorded = await client.ok<Recorded>('local-officer', INCIDENT, {
+      input: {
+        occurredAt: new Date(Date.now() - 3_600_000).toISOString(), county: 'lake', callType: 'INVESTIGATION', reportNumber: 'LC-26-0042', recordsSystem: 'LOCAL_RMS',
+        people: [
+          { person: person({ familyName: 'Suspect' }), involvement: 'SUBJECT' },
+          { person: person({ familyName: 'Passenger' }), involvement: 'COLLATERAL' },
+        ],
+      },
+    });
+    const collateral = recorded.recordIncident.people.find((p) => p.involvement === 'COLLATERAL')!.participant;
+    const result = await referOk('local-officer', { participantId: collateral.id, incidentId: recorded.recordIncident.id, pathway: 'SELF_REFERRAL', personInitiated: true, narrative: 'Passenger asked for help.' });
+    expect(result.deflection.participant.id).toBe(collateral.id);
+    const incident = await client.ok<{ deflection: { incident: { id: string; county: string; people: unknown[] } } }>('local-officer', 'query($id: ID!) { deflection(id: $id) { incident { id county people { involvement } } } }', { id: result.deflection.id });
+    expect(incident.deflection.incident).toMatchObject({ id: recorded.recordIncident.id, county: 'Lake' });
+    expect(incident.deflection.incident.people).toHaveLength(2);
+  });
+
+  it('refuses another unit’s participant and incident, without saying whether they exist', async () => {
+    const recorded = await client.ok<Recorded>('local-officer', INCIDENT, {
+      input: { occurredAt: new Date().toISOString(), county: 'Lake', callType: 'PATROL_CONTACT', people: [{ person: person(), involvement: 'SUBJECT' }] },
+    });
+    const someone = recorded.recordIncident.people[0]!.participant;
+    const error = await referError('officer', troopReferral({ person: null, participantId: someone.id, incidentId: recorded.recordIncident.id }));
+    const fields = (error.extensions?.violations as { field: string }[]).map((v) => v.field);
+    expect(fields).toEqual(expect.arrayContaining(['input.incidentId', 'input.participantId']));
+    expect((await client.error('officer', 'query($id: ID!) { incident(id: $id) { id } }', { id: recorded.recordIncident.id })).extensions?.code).toBe('FORBIDDEN');
+    expect((await client.error('officer', 'query($id: ID!) { participant(id: $id) { id } }', { id: someone.id })).extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('requires the records system with a report number', async () => {
+    const error = await client.error('local-officer', INCIDENT, {
+      input: { occurredAt: new Date().toISOString(), county: 'Lake', callType: 'PATROL_CONTACT', reportNumber: 'X-1', people: [{ person: person(), involvement: 'SUBJECT' }] },
+    });
+    expect(error.extensions).toMatchObject({ field: 'input.recordsSystem', rule: 'required-with-report-number' });
+  });
+});
+
+describe('concurrent retries', () => {
+  it('creates one deflection when the same referral arrives twice at once', async () => {
+    const input = sheriffReferral();
+    const before = await counts();
+    const [a, b] = await Promise.all([referOk('local-officer', input, 'double-tap'), referOk('local-officer', input, 'double-tap')]);
+    expect(a.deflection.id).toBe(b.deflection.id);
+    const after = await counts();
+    expect(after.deflections).toBe(before.deflections + 1);
+    expect(after.events).toBe(before.events + 1);
+  });
+});

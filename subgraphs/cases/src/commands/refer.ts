@@ -106,9 +106,13 @@ async function refer(cmd: Command, input: QuickReferral): Promise<Deflection> {
   }
   let incident: Incident | null = null;
   if (input.incidentId) {
-    incident = await em.findOne(Incident, { id: input.incidentId });
-    if (!incident || incident.agencyId !== actor.agencyId) v.add('input.incidentId', 'own-unit-incident', 'input.incidentId names no incident of your unit.');
-    else county ??= incident.county;
+    const found = await em.findOne(Incident, { id: input.incidentId });
+    // Another unit's incident is treated as no incident at all: it must not vouch for anyone.
+    if (!found || found.agencyId !== actor.agencyId) v.add('input.incidentId', 'own-unit-incident', 'input.incidentId names no incident of your unit.');
+    else {
+      incident = found;
+      county ??= incident.county;
+    }
   }
   let participant: Participant | null = null;
   if (input.participantId) {
