@@ -41,9 +41,11 @@ type Referred = {
 };
 
 let uniquePerson = 0;
+/** Matching ignores digits in names (OPS-D10), so test people differ by letters: Testerb, Testerc, … */
 function person(over: Record<string, unknown> = {}) {
   uniquePerson += 1;
-  return { givenName: 'Alex', familyName: `Tester${uniquePerson}`, dateOfBirth: '1990-01-01', ...over };
+  const suffix = uniquePerson.toString(26).split('').map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('');
+  return { givenName: 'Alex', familyName: `Tester${suffix}`, dateOfBirth: '1990-01-01', ...over };
 }
 
 const refer = (as: string | Actor, input: Record<string, unknown>, key?: string) => client.run<Referred>(as, REFER, { input, key });
