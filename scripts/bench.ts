@@ -44,6 +44,9 @@ try {
   const entityStatements = async (n: number) =>
     (await hub.db.orm('cases').counter.measure(() => casesClient.ok('case-manager', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Deflection { id } } }', { r: refs(n) }))).statements.length;
   rows.push(['cases: statements to resolve 2 vs 21 deflection references', String(await entityStatements(2)), String(await entityStatements(21)), 'flat']);
+  const listStatements = async (n: number) =>
+    (await hub.db.orm('cases').counter.measure(() => casesClient.ok('case-manager', `{ deflections(first: ${n}) { edges { node { participant { deflections { id } } incident { people { participant { id } } } contactAttempts { id } evidence { handling { action } } reviews { id } history { action } priorDeflectionCount } } } }`))).statements.length;
+  rows.push(['cases: statements for a page of 12 vs 21 deflections (8 relations each)', String(await listStatements(12)), String(await listStatements(21)), 'flat']);
 
   progress('timing the four-subgraph query through the gateway (warm-up, then 200 requests per size)');
   const token = await hub.tokenFor('case-manager');
