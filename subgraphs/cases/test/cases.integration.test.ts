@@ -1,27 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_AGENCY as A, freePort, OutboxEvent, OutboxRelay, runSubgraph, type RunningSubgraph } from '@hub/platform';
-import { createTestDatabase, SubgraphClient, testGatewayKeys, type TestDatabase } from '@hub/platform/testing';
+import { DEMO_AGENCY as A, OutboxEvent, OutboxRelay } from '@hub/platform';
+import type { SubgraphClient, TestDatabase } from '@hub/platform/testing';
 import pg from 'pg';
 import type { Context } from '../src/context.js';
-import { cases } from '../src/index.js';
-import { agencies } from '@hub/agencies';
+import { startCasesWithAgencies } from './support.js';
 import { demoDeflectionId } from '../src/seed/demo-data.js';
 
 let db: TestDatabase;
 let client: SubgraphClient<Context>;
-let agenciesServer: RunningSubgraph;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  db = await createTestDatabase([agencies, cases], { seed: true });
-  const keys = await testGatewayKeys();
-  const port = await freePort();
-  agenciesServer = await runSubgraph(agencies, { databaseUrl: db.urlFor('agencies'), verifier: keys.verifier, port, orm: db.orm('agencies'), env: {} });
-  client = new SubgraphClient(cases, db.orm('cases'), { signer: keys.signer, env: { AGENCIES_URL: `http://127.0.0.1:${port}/graphql` } });
+  ({ db, client, stop } = await startCasesWithAgencies());
 });
 
 afterAll(async () => {
-  await agenciesServer?.stop();
-  await db.drop();
+  await stop?.();
 });
 
 type List = { deflections: { edges: { node: { id: string; referenceNumber: string; initiatingUnit: { id: string }; countsFor: { id: string } | null } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };

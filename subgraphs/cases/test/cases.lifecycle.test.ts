@@ -1,29 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { addDays, DEMO_AGENCY as A, DEMO_PERSON as P, freePort, illinoisDate, OutboxEvent, runSubgraph, type Actor, type RunningSubgraph } from '@hub/platform';
-import { createTestDatabase, requirePersona, SubgraphClient, testGatewayKeys, type TestDatabase } from '@hub/platform/testing';
-import { agencies } from '@hub/agencies';
+import { addDays, DEMO_AGENCY as A, DEMO_PERSON as P, illinoisDate, OutboxEvent, runSubgraph, type Actor, type RunningSubgraph } from '@hub/platform';
+import { requirePersona, type SubgraphClient, type TestDatabase } from '@hub/platform/testing';
 import type { Context } from '../src/context.js';
+import { startCasesWithAgencies } from './support.js';
 import { Deflection } from '../src/entities/deflection.entity.js';
 import { Incident } from '../src/entities/incident.entity.js';
 import { Participant } from '../src/entities/participant.entity.js';
-import { cases } from '../src/index.js';
 import { demoDeflectionId } from '../src/seed/demo-data.js';
 
 let db: TestDatabase;
 let client: SubgraphClient<Context>;
-let agenciesServer: RunningSubgraph;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  db = await createTestDatabase([agencies, cases], { seed: true });
-  const keys = await testGatewayKeys();
-  const port = await freePort();
-  agenciesServer = await runSubgraph(agencies, { databaseUrl: db.urlFor('agencies'), verifier: keys.verifier, port, orm: db.orm('agencies'), env: {} });
-  client = new SubgraphClient(cases, db.orm('cases'), { signer: keys.signer, env: { AGENCIES_URL: `http://127.0.0.1:${port}/graphql` } });
+  ({ db, client, stop } = await startCasesWithAgencies());
 });
 
 afterAll(async () => {
-  await agenciesServer?.stop();
-  await db.drop();
+  await stop?.();
 });
 
 const REFER = `mutation($input: QuickReferralInput!, $key: String) { quickReferral(input: $input, idempotencyKey: $key) {
