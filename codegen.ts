@@ -59,6 +59,14 @@ const config: CodegenConfig = {
     ...subgraph('treatment', {
       Provider: '../entities/provider.entity.js#Provider',
       ServiceCapacity: '../entities/service-capacity.entity.js#ServiceCapacity',
+      TreatmentEpisode: '../entities/episode.entity.js#TreatmentEpisode',
+      EpisodeTransition: '../entities/episode.entity.js#EpisodeTransition',
+      Patient: '../entities/episode.entity.js#Patient',
+      Consent: '../entities/consent.entity.js#Consent',
+      Disclosure: '../entities/consent.entity.js#Disclosure',
+      DeflectionTreatment: '../disclosure/treatment-view.js#TreatmentView',
+      BulkItemResult: '../commands/episodes.js#BulkItemResult',
+      Deflection: '../models.js#DeflectionReference',
     }),
     ...subgraph('reporting', {
       Agency: '../models.js#AgencyReference',

@@ -46,6 +46,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     introspection: true,
     includeStacktraceInErrorResponses: false,
     plugins: [
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ contextValue, response }) {
+              if (!contextValue.redisclosureNotice || response.body.kind !== 'single') return;
+              response.body.singleResult.extensions = { ...response.body.singleResult.extensions, redisclosureNotice: contextValue.redisclosureNotice };
+            },
+          };
+        },
+      },
       config.explorer
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),

@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GatewayContext } from './context.js';
 
 /**
@@ -9,5 +10,12 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const token = 'internalToken' in context ? context.internalToken : undefined;
     if (token) request.http?.headers.set('authorization', `Bearer ${token}`);
+  }
+
+  /** A subgraph that disclosed Part 2 information says so in its extensions; the gateway passes the notice on. */
+  override async didReceiveResponse({ response, context }: { response: GatewayGraphQLResponse; context: GatewayContext }): Promise<GatewayGraphQLResponse> {
+    const notice = response.extensions?.redisclosureNotice;
+    if (typeof notice === 'string' && context && 'internalToken' in context) context.redisclosureNotice = notice;
+    return response;
   }
 }

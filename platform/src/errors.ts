@@ -40,6 +40,11 @@ export function invalidInput(violations: RuleViolation[]): GraphQLError {
   });
 }
 
+/** 42 CFR Part 2: nothing about treatment is disclosed without a consent naming the caller; the reason is said plainly. */
+export function consentRequired(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'CONSENT_REQUIRED' } });
+}
+
 export function notFound(what: string): GraphQLError {
   return new GraphQLError(`${what} was not found.`, { extensions: { code: 'NOT_FOUND' } });
 }

@@ -27,3 +27,4 @@ export * from './domain/pathways.js';
 export * from './db/loaders.js';
 export * from './db/idempotency.js';
 export * from './graphql/subgraph-call.js';
+export * from './events/relay-to-reporting.js';

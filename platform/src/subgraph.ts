@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { EntityManager, Options } from '@mikro-orm/postgresql';
 import type { DocumentNode } from 'graphql';
@@ -29,6 +30,8 @@ export interface SubgraphDefinition<C extends object> {
   hasData(em: EntityManager): Promise<boolean>;
   /** Extra HTTP routes (for example an event inbox), each doing its own authentication. */
   routes?(orm: SubgraphOrm, env: Record<string, string | undefined>): Record<string, RouteHandler>;
+  /** Apollo Server plugins of this subgraph (for example one that adds a notice to responses). */
+  plugins?: ApolloServerPlugin<C>[];
   /** Background work tied to the process lifetime (for example an outbox relay); returns a stopper. */
   background?(orm: SubgraphOrm, env: Record<string, string | undefined>): () => Promise<void>;
 }
@@ -108,6 +111,7 @@ export async function runSubgraph<C extends object>(
       return true;
     },
     routes: definition.routes?.(orm, env),
+    plugins: definition.plugins,
   });
   const stopBackground = definition.background?.(orm, env);
   return {

@@ -56,6 +56,7 @@ export const DEMO_PERSON = {
   caseManagerOduya: id('b0000004', 2),
   counselorFitzgerald: id('b0000005', 1),
   counselorMoreau: id('b0000005', 2),
+  counselorOkafor: id('b0000005', 3),
   analystSantiago: id('b0000006', 1),
   prosecutorWhitfield: id('b0000006', 2),
   directorLowry: id('b0000002', 5),
@@ -81,6 +82,25 @@ export const DEMO_PLAN = {
   rockfordFire: id('a1000002', 7),
 } as const;
 
+/** Demo deflections (cases subgraph) and their people: treatment refers to them by these ids, as to real ones. */
+export function demoDeflectionId(n: number): string {
+  return id('c0000001', n);
+}
+
+export function demoParticipantId(index: number): string {
+  return id('c0000002', index + 1);
+}
+
+/** Fictional people deflected in the demo: given name, family name, date of birth. */
+export const DEMO_PEOPLE: readonly [string, string, string][] = [
+  ['Jordan', 'Avery', '1991-04-12'], ['Casey', 'Brennan', '1988-09-30'], ['Morgan', 'Delgado', '1979-01-22'], ['Riley', 'Foster', '1995-06-05'],
+  ['Taylor', 'Gibbs', '2001-11-17'], ['Jamie', 'Huang', '1984-03-08'], ['Avery', 'Ibsen', '1990-12-24'], ['Drew', 'Jablonski', '1976-07-14'],
+  ['Quinn', 'Kessler', '1999-02-28'], ['Skyler', 'Larkin', '1987-05-19'], ['Rowan', 'Mbeki', '1993-08-01'], ['Parker', 'Novak', '1982-10-10'],
+  ['Hayden', 'Ortiz', '1997-04-03'], ['Emerson', 'Price', '1986-01-29'], ['Reese', 'Quintero', '1992-09-09'], ['Sage', 'Ramirez', '1980-06-21'],
+  ['Dakota', 'Sorensen', '1998-03-15'], ['Finley', 'Tran', '1989-12-02'], ['Lennox', 'Ueda', '1994-07-27'], ['Marlowe', 'Vance', '1983-05-11'],
+  ['Blair', 'Whitaker', '1996-10-31'],
+];
+
 export interface Persona {
   key: string;
   description: string;
@@ -103,6 +123,7 @@ export const PERSONAS: Persona[] = [
   persona('firefighter', 'Firefighter/Paramedic Tom Kowalski, Peoria Fire Department', DEMO_PERSON.firefighterKowalski, DEMO_AGENCY.peoriaFire, ['OFFICER']),
   persona('case-manager', 'Deflection Case Manager Joy Abernathy, TASC', DEMO_PERSON.caseManagerAbernathy, DEMO_AGENCY.tasc, ['CASE_MANAGER']),
   persona('provider', 'Counselor Sean Fitzgerald, Gateway Foundation', DEMO_PERSON.counselorFitzgerald, DEMO_AGENCY.gatewayFoundation, ['PROVIDER_STAFF']),
+  persona('prosecutor', "Assistant State's Attorney Nora Whitfield, Lake County", DEMO_PERSON.prosecutorWhitfield, DEMO_AGENCY.lakeCountyStatesAttorney, ['PROSECUTOR']),
   persona('analyst', 'Research analyst Marisol Santiago, ICJIA', DEMO_PERSON.analystSantiago, DEMO_AGENCY.icjia, ['ANALYST']),
   persona('agency-admin', 'Lt. Chris Boone, ISP Division of Patrol administrator', DEMO_PERSON.dopAdministrator, DEMO_AGENCY.ispDop, ['ADMINISTRATOR']),
   persona('hub-admin', 'Pat Kim, hub administrator', DEMO_PERSON.hubAdministrator, DEMO_AGENCY.icjia, ['HUB_ADMINISTRATOR']),

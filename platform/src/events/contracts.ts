@@ -40,7 +40,24 @@ export interface DeflectionHandedOff {
   at: string;
 }
 
-export type HubEvent = DeflectionReferred | DeflectionStatusChanged | DeflectionReviewed | DeflectionHandedOff;
+/**
+ * A treatment episode changed state (TRT-2, TRT-4). Carries the timings reporting needs for the warm hand-off
+ * measures; never clinical notes, reasons or names.
+ */
+export interface TreatmentEpisodeChanged {
+  type: 'treatment.episode-changed';
+  episodeId: string;
+  deflectionId: string;
+  patientPseudonym: string;
+  providerId: string;
+  service: string;
+  fromState: string | null;
+  toState: string;
+  at: string;
+  deflectionReferredAt: string;
+}
+
+export type HubEvent = DeflectionReferred | DeflectionStatusChanged | DeflectionReviewed | DeflectionHandedOff | TreatmentEpisodeChanged;
 
 export interface EventEnvelope<E extends HubEvent = HubEvent> {
   eventId: string;

@@ -10,6 +10,7 @@ export const ROLES = [
   'CASE_MANAGER',
   'PROVIDER_STAFF',
   'ANALYST',
+  'PROSECUTOR',
   'ADMINISTRATOR',
   'HUB_ADMINISTRATOR',
 ] as const;

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -21,6 +21,7 @@ export interface SubgraphServerOptions<C extends object> {
   /** Answers whether the subgraph can serve (its database answers). */
   healthy(): Promise<boolean>;
   routes?: Record<string, RouteHandler>;
+  plugins?: ApolloServerPlugin<C>[];
 }
 
 export async function startSubgraphServer<C extends object>(options: SubgraphServerOptions<C>): Promise<RunningServer> {
@@ -30,7 +31,7 @@ export async function startSubgraphServer<C extends object>(options: SubgraphSer
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // Subgraphs are only reached through the gateway, which has its own landing page; no Apollo Studio tracing.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), ...(options.plugins ?? [])],
   });
   await apollo.start();
   const health: RouteHandler = async (_req, res) => {

@@ -12,6 +12,7 @@ import type { SubgraphDefinition } from '../subgraph.js';
 export interface OperationResult<T> {
   data: T | null | undefined;
   errors: readonly GraphQLFormattedError[] | undefined;
+  extensions: Record<string, unknown> | undefined;
 }
 
 /**
@@ -30,7 +31,7 @@ export class SubgraphClient<C extends object> {
     this.apollo = new ApolloServer<C>({
       schema: buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]),
       formatError,
-      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), ...(definition.plugins ?? [])],
     });
   }
 
@@ -44,7 +45,7 @@ export class SubgraphClient<C extends object> {
     const contextValue = this.definition.createContext({ actor, token, em: this.orm.fork(), orm: this.orm, env: this.options.env ?? {} });
     const response = await this.apollo.executeOperation<T>({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by the hub');
-    return { data: response.body.singleResult.data, errors: response.body.singleResult.errors };
+    return { data: response.body.singleResult.data, errors: response.body.singleResult.errors, extensions: response.body.singleResult.extensions };
   }
 
   /** Runs an operation that must succeed and returns its data. */

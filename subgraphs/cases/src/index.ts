@@ -1,4 +1,4 @@
-import { eventsSecret, loadTypeDefs, OutboxRelay, readPort, readUrl, type SubgraphDefinition } from '@hub/platform';
+import { loadTypeDefs, relayToReporting, type SubgraphDefinition } from '@hub/platform';
 import { createContext, type Context } from './context.js';
 import { entities, migrations } from './database.js';
 import { resolvers } from './resolvers/index.js';
@@ -15,16 +15,5 @@ export const cases: SubgraphDefinition<Context> = {
   createContext,
   seedDemoData: seedCases,
   hasData: hasCases,
-  background(orm, env) {
-    const target = readUrl('REPORTING_EVENTS_URL', env, ['http:', 'https:'])?.toString() ?? `http://127.0.0.1:${readPort('REPORTING_PORT', 4004, env)}/events`;
-    let stop: (() => Promise<void>) | null = null;
-    const starting = eventsSecret(env).then((secret) => {
-      const relay = new OutboxRelay(orm.fork, { source: 'cases', targetUrl: target, targetName: 'reporting', secret });
-      stop = relay.start(Number(env.OUTBOX_POLL_MS ?? 1000), () => {});
-    });
-    return async () => {
-      await starting;
-      await stop?.();
-    };
-  },
+  background: relayToReporting('cases'),
 };

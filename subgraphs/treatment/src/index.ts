@@ -1,10 +1,11 @@
-import { loadTypeDefs, type SubgraphDefinition } from '@hub/platform';
+import { loadTypeDefs, relayToReporting, type SubgraphDefinition } from '@hub/platform';
 import { createContext, type Context } from './context.js';
 import { entities, migrations } from './database.js';
+import { redisclosureNotice } from './disclosure/redisclosure-notice.js';
 import { resolvers } from './resolvers/index.js';
 import { hasTreatment, seedTreatment } from './seed/demo-data.js';
 
-/** The treatment subgraph: licensed providers, their capacity, and (later) episodes under 42 CFR Part 2. */
+/** The treatment subgraph: licensed providers, capacity, closed-loop referrals and episodes under 42 CFR Part 2. */
 export const treatment: SubgraphDefinition<Context> = {
   name: 'treatment',
   defaultPort: 4003,
@@ -15,4 +16,6 @@ export const treatment: SubgraphDefinition<Context> = {
   createContext,
   seedDemoData: seedTreatment,
   hasData: hasTreatment,
+  plugins: [redisclosureNotice],
+  background: relayToReporting('treatment'),
 };

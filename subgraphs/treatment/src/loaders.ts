@@ -1,11 +1,13 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { loaderById, loaderGroupedBy } from '@hub/platform';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { Consent } from './entities/consent.entity.js';
+import { EpisodeTransition, Patient, TreatmentEpisode } from './entities/episode.entity.js';
 import { Provider } from './entities/provider.entity.js';
 import { ServiceCapacity } from './entities/service-capacity.entity.js';
 import { providersServing } from './rules/treatment-options.js';
 
-/** Request-scoped loaders: one SQL statement per batch, whatever the size of the list. */
+/** Request-scoped loaders: one SQL statement per relation per batch, whatever the size of the list. */
 export function createLoaders(em: EntityManager) {
   return {
     provider: loaderById((ids) => em.find(Provider, { id: { $in: ids } })),
@@ -15,6 +17,12 @@ export function createLoaders(em: EntityManager) {
       const rows = await em.find(Provider, { countiesServed: { $overlap: [...counties] }, licenseStatus: { $in: ['ACTIVE', 'PROVISIONAL'] } });
       return counties.map((county) => providersServing(rows, county));
     }),
+    patient: loaderById((ids) => em.find(Patient, { id: { $in: ids } })),
+    consent: loaderById((ids) => em.find(Consent, { id: { $in: ids } })),
+    episode: loaderById((ids) => em.find(TreatmentEpisode, { id: { $in: ids } })),
+    consentsOfPatient: loaderGroupedBy((ids) => em.find(Consent, { patientId: { $in: ids } }, { orderBy: { signedOn: 'desc' } }), 'patientId'),
+    episodesOfDeflection: loaderGroupedBy((ids) => em.find(TreatmentEpisode, { deflectionId: { $in: ids } }, { orderBy: { referredAt: 'desc' } }), 'deflectionId'),
+    transitionsOf: loaderGroupedBy((ids) => em.find(EpisodeTransition, { episodeId: { $in: ids } }, { orderBy: { sequence: 'asc' } }), 'episodeId'),
   };
 }
 

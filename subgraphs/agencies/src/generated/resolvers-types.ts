@@ -416,6 +416,8 @@ export type Role =
   | 'HUB_ADMINISTRATOR'
   | 'MEG_DIRECTOR'
   | 'OFFICER'
+  /** An assistant state's attorney: receives unsuccessful deflections and, under a 42 CFR 2.35 consent, treatment progress. */
+  | 'PROSECUTOR'
   | 'PROVIDER_STAFF'
   | 'SUPERVISOR'
   | 'TASK_FORCE_COMMANDER';

@@ -12,6 +12,7 @@ const ROLE_AGENCY_KINDS: Partial<Record<Role, readonly AgencyKind[]>> = {
   TASK_FORCE_COMMANDER: ['TASK_FORCE'],
   CASE_MANAGER: ['CASE_MANAGEMENT_ORGANIZATION'],
   PROVIDER_STAFF: ['TREATMENT_PROVIDER_ORGANIZATION'],
+  PROSECUTOR: ['PROSECUTOR'],
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -58,7 +58,9 @@ const PEOPLE: [string, string, string, string, Role[], string | null, boolean][]
   [P.caseManagerOduya, A.chestnutRecoveryCoaching, 'Samuel', 'Oduya', ['CASE_MANAGER'], null, true],
   [P.counselorFitzgerald, A.gatewayFoundation, 'Sean', 'Fitzgerald', ['PROVIDER_STAFF'], null, true],
   [P.counselorMoreau, A.rosecrance, 'Claire', 'Moreau', ['PROVIDER_STAFF'], null, true],
+  [P.counselorOkafor, A.lakeCountyHealthDepartment, 'Ada', 'Okafor', ['PROVIDER_STAFF'], null, true],
   [P.analystSantiago, A.icjia, 'Marisol', 'Santiago', ['ANALYST'], null, true],
+  [P.prosecutorWhitfield, A.lakeCountyStatesAttorney, 'Nora', 'Whitfield', ['PROSECUTOR'], null, true],
   [P.hubAdministrator, A.icjia, 'Pat', 'Kim', ['HUB_ADMINISTRATOR'], null, true],
   [P.formerTrooperVance, A.lakeCountyMeg, 'Owen', 'Vance', ['OFFICER', 'DESIGNEE'], 'M-090', false],
 ];

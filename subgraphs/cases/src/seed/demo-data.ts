@@ -1,4 +1,4 @@
-import { addDays, DEMO_AGENCY as A, DEMO_PERSON as P, DEMO_PLAN as PLAN, illinoisDate, recordEvent, type Pathway } from '@hub/platform';
+import { addDays, DEMO_AGENCY as A, DEMO_PEOPLE, DEMO_PERSON as P, DEMO_PLAN as PLAN, demoDeflectionId, demoParticipantId, illinoisDate, recordEvent, type Pathway } from '@hub/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ContactAttempt, EvidenceEvent, EvidenceItem, HistoryEntry, Review } from '../entities/case-records.entity.js';
 import { Deflection } from '../entities/deflection.entity.js';
@@ -8,19 +8,9 @@ import type { CallType, DeflectionStatus } from '../entities/vocabulary.js';
 import { matchKey } from '../rules/participant-matching.js';
 import { firstReviewDue, nextReviewDueAfter } from '../rules/review-schedule.js';
 
-export function demoDeflectionId(n: number): string {
-  return `c0000001-0000-4000-8000-${String(n).padStart(12, '0')}`;
-}
+export { demoDeflectionId } from '@hub/platform';
 
-/** Fictional people. Jordan Avery is deflected twice (rows 16 and 1): relapse is part of recovery. */
-const PEOPLE: [string, string, string][] = [
-  ['Jordan', 'Avery', '1991-04-12'], ['Casey', 'Brennan', '1988-09-30'], ['Morgan', 'Delgado', '1979-01-22'], ['Riley', 'Foster', '1995-06-05'],
-  ['Taylor', 'Gibbs', '2001-11-17'], ['Jamie', 'Huang', '1984-03-08'], ['Avery', 'Ibsen', '1990-12-24'], ['Drew', 'Jablonski', '1976-07-14'],
-  ['Quinn', 'Kessler', '1999-02-28'], ['Skyler', 'Larkin', '1987-05-19'], ['Rowan', 'Mbeki', '1993-08-01'], ['Parker', 'Novak', '1982-10-10'],
-  ['Hayden', 'Ortiz', '1997-04-03'], ['Emerson', 'Price', '1986-01-29'], ['Reese', 'Quintero', '1992-09-09'], ['Sage', 'Ramirez', '1980-06-21'],
-  ['Dakota', 'Sorensen', '1998-03-15'], ['Finley', 'Tran', '1989-12-02'], ['Lennox', 'Ueda', '1994-07-27'], ['Marlowe', 'Vance', '1983-05-11'],
-  ['Blair', 'Whitaker', '1996-10-31'],
-];
+/** Jordan Avery (DEMO_PEOPLE[0]) is deflected twice (rows 16 and 1): relapse is part of recovery. */
 
 interface Row {
   unit: string;
@@ -76,8 +66,8 @@ const ROWS: Row[] = [
 /** Dates are relative to today, so overdue reviews stay overdue and due-soon ones stay due soon whenever the demo starts. */
 export async function seedCases(em: EntityManager, now: Date = new Date()): Promise<void> {
   const day = 86_400_000;
-  const participants = PEOPLE.map(([givenName, familyName, dateOfBirth]) =>
-    em.create(Participant, { givenName, familyName, dateOfBirth, matchKey: matchKey({ givenName, familyName, dateOfBirth }) }),
+  const participants = DEMO_PEOPLE.map(([givenName, familyName, dateOfBirth], index) =>
+    em.create(Participant, { id: demoParticipantId(index), givenName, familyName, dateOfBirth, matchKey: matchKey({ givenName, familyName, dateOfBirth }) }),
   );
   const history = (deflectionId: string, at: Date, actorId: string, action: string, from: string | null, to: string | null, actingForId: string | null = null) =>
     em.create(HistoryEntry, { deflectionId, at, actorId, actingForId, action, fromStatus: from, toStatus: to, changes: null });

@@ -1,4 +1,18 @@
+import { IdempotencyRecordSchema, OutboxEventSchema } from '@hub/platform';
+import { ConsentSchema, DisclosureSchema } from './consent.entity.js';
+import { BulkUpdateRecordSchema, EpisodeTransitionSchema, PatientSchema, TreatmentEpisodeSchema } from './episode.entity.js';
 import { ProviderSchema } from './provider.entity.js';
 import { ServiceCapacitySchema } from './service-capacity.entity.js';
 
-export const entities = [ProviderSchema, ServiceCapacitySchema];
+export const entities = [
+  ProviderSchema,
+  ServiceCapacitySchema,
+  PatientSchema,
+  TreatmentEpisodeSchema,
+  EpisodeTransitionSchema,
+  BulkUpdateRecordSchema,
+  ConsentSchema,
+  DisclosureSchema,
+  OutboxEventSchema,
+  IdempotencyRecordSchema,
+];

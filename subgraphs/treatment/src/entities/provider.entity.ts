@@ -14,6 +14,9 @@ export const TREATMENT_SERVICES = [
 ] as const;
 export type TreatmentService = (typeof TREATMENT_SERVICES)[number];
 
+export const LEVELS_OF_CARE = ['EARLY_INTERVENTION', 'OUTPATIENT', 'INTENSIVE_OUTPATIENT', 'PARTIAL_HOSPITALIZATION', 'RESIDENTIAL', 'MEDICALLY_MANAGED_INPATIENT'] as const;
+export type LevelOfCare = (typeof LEVELS_OF_CARE)[number];
+
 export const LICENSE_STATUSES = ['ACTIVE', 'PROVISIONAL', 'SUSPENDED', 'EXPIRED'] as const;
 export type LicenseStatus = (typeof LICENSE_STATUSES)[number];
 
@@ -32,6 +35,7 @@ const ProviderSchema = defineEntity({
     services: p.array<TreatmentService>().default([]),
     languages: p.array().default([]),
     paymentAccepted: p.array().default([]),
+    levelsOfCare: p.array<LevelOfCare>().default([]),
     version: p.integer().version(),
   },
 });

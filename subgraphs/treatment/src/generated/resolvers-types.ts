@@ -2,6 +2,11 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Provider as ProviderModel } from '../entities/provider.entity.js';
 import type { ServiceCapacity as ServiceCapacityModel } from '../entities/service-capacity.entity.js';
+import type { TreatmentEpisode as TreatmentEpisodeModel, EpisodeTransition as EpisodeTransitionModel, Patient as PatientModel } from '../entities/episode.entity.js';
+import type { Consent as ConsentModel, Disclosure as DisclosureModel } from '../entities/consent.entity.js';
+import type { TreatmentView as TreatmentViewModel } from '../disclosure/treatment-view.js';
+import type { BulkItemResult as BulkItemResultModel } from '../commands/episodes.js';
+import type { DeflectionReference as DeflectionReferenceModel } from '../models.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -14,6 +19,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A calendar date (YYYY-MM-DD), in Illinois time as written on the paperwork. */
+  Date: { input: string; output: string; }
   /** An instant in time, ISO 8601 with offset. */
   DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
@@ -24,19 +31,256 @@ export type Agency = {
   id: Scalars['ID']['output'];
 };
 
+export type BulkItemResult = {
+  __typename?: 'BulkItemResult';
+  /** The client's own id for the update, echoed back. */
+  clientUpdateId: Maybe<Scalars['String']['output']>;
+  episode: Maybe<TreatmentEpisode>;
+  field: Maybe<Scalars['String']['output']>;
+  /** The position of the update in the request. */
+  index: Scalars['Int']['output'];
+  reason: Maybe<Scalars['String']['output']>;
+  rule: Maybe<Scalars['String']['output']>;
+  status: BulkItemStatus;
+};
+
+export type BulkItemStatus =
+  | 'APPLIED'
+  | 'DUPLICATE'
+  | 'REJECTED';
+
+export type BulkUpdatePayload = {
+  __typename?: 'BulkUpdatePayload';
+  applied: Scalars['Int']['output'];
+  duplicates: Scalars['Int']['output'];
+  rejected: Scalars['Int']['output'];
+  results: Array<BulkItemResult>;
+};
+
+export type CapacityInput = {
+  openSlots: Scalars['Int']['input'];
+  service: TreatmentService;
+};
+
+/** A patient's written consent to disclose (42 CFR 2.31), or a criminal-justice consent (2.35). */
+export type Consent = {
+  __typename?: 'Consent';
+  disclosingOrganization: Maybe<Agency>;
+  /** Who may disclose: the provider, or every site of its organisation. */
+  disclosingProvider: Maybe<Provider>;
+  expiresOn: Maybe<Scalars['Date']['output']>;
+  expiresOnEvent: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Valid today: signed, unexpired, unrevoked. */
+  inEffect: Scalars['Boolean']['output'];
+  information: Array<ConsentInformation>;
+  /** 2.35: revocation is refused before this date. */
+  irrevocableUntil: Maybe<Scalars['Date']['output']>;
+  kind: ConsentKind;
+  patient: Patient;
+  purpose: Scalars['String']['output'];
+  recipients: Array<ConsentRecipient>;
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
+  signedOn: Scalars['Date']['output'];
+};
+
+/** What a consent lets the provider disclose (42 CFR 2.31(a)(3)); disclose nothing else. */
+export type ConsentInformation =
+  /** Dates of acknowledgement, first treatment contact and retention milestones. */
+  | 'ATTENDANCE'
+  /** Completion or discharge, with the reason. */
+  | 'COMPLETION'
+  /** Whether the person is engaged in treatment: yes or no. */
+  | 'ENGAGEMENT'
+  /** The episode's state and the provider's name. */
+  | 'EPISODE_STATUS';
+
+export type ConsentKind =
+  /** 42 CFR 2.35: treatment is a condition of how charges are disposed; irrevocable until a date. */
+  | 'CRIMINAL_JUSTICE'
+  /** 42 CFR 2.31: revocable at any time. */
+  | 'STANDARD';
+
+/** A recipient a consent names: an agency, or everyone holding a role in one (42 CFR 2.31(a)(4)). */
+export type ConsentRecipient = {
+  __typename?: 'ConsentRecipient';
+  agency: Agency;
+  /** When set, only people with this hub role in the agency. */
+  role: Maybe<Scalars['String']['output']>;
+};
+
+export type ConsentRecipientInput = {
+  agencyId: Scalars['ID']['input'];
+  role?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Deflection = {
   __typename?: 'Deflection';
   county: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /**
+   * Treatment status under 42 CFR Part 2: the treating provider and the assigned case manager see what their role
+   * needs; anyone else sees what a valid consent naming them covers, or gets CONSENT_REQUIRED.
+   */
+  treatment: Maybe<DeflectionTreatment>;
   /** Licensed providers serving the deflection's county with open capacity now, most open slots first (TRT-4). */
   treatmentOptions: Array<Provider>;
 };
+
+/**
+ * The treatment status of a deflection as the caller may see it. Law enforcement and prosecutors see only what a
+ * valid consent naming them covers; every other field is null.
+ */
+export type DeflectionTreatment = {
+  __typename?: 'DeflectionTreatment';
+  acknowledgedAt: Maybe<Scalars['DateTime']['output']>;
+  completed: Maybe<Scalars['Boolean']['output']>;
+  /** The consent this disclosure is made under; null for the treating provider and the case manager. */
+  consent: Maybe<Consent>;
+  dischargeReason: Maybe<Scalars['String']['output']>;
+  engaged: Maybe<Scalars['Boolean']['output']>;
+  firstContactAt: Maybe<Scalars['DateTime']['output']>;
+  provider: Maybe<Provider>;
+  retainedDays: Maybe<Scalars['Int']['output']>;
+  state: Maybe<EpisodeState>;
+};
+
+/** One disclosure of Part 2 information to someone outside the provider (the accounting of disclosures). */
+export type Disclosure = {
+  __typename?: 'Disclosure';
+  at: Scalars['DateTime']['output'];
+  /** CONSENT (a recorded Part 2 consent) or CASE_MANAGEMENT (the assigned case manager's minimum necessary). */
+  basis: Scalars['String']['output'];
+  consent: Maybe<Consent>;
+  information: Array<ConsentInformation>;
+  purpose: Scalars['String']['output'];
+  recipient: Person;
+  recipientAgency: Agency;
+};
+
+/** TRT-4: the closed-loop referral and the treatment episode it becomes (compare FHIR Task.status). */
+export type EpisodeState =
+  | 'ACKNOWLEDGED'
+  | 'COMPLETED'
+  | 'DECLINED'
+  | 'DISCHARGED'
+  | 'ENGAGED'
+  | 'INTAKE_SCHEDULED'
+  | 'LOST_CONTACT'
+  | 'REFERRED'
+  | 'RETAINED_30'
+  | 'RETAINED_60'
+  | 'RETAINED_90';
+
+export type EpisodeTransition = {
+  __typename?: 'EpisodeTransition';
+  at: Scalars['DateTime']['output'];
+  by: Person;
+  fromState: Maybe<EpisodeState>;
+  reason: Maybe<Scalars['String']['output']>;
+  toState: EpisodeState;
+};
+
+export type EpisodeUpdateInput = {
+  at: Scalars['DateTime']['input'];
+  /** Your system's id for this update, echoed back in bulk results. */
+  clientUpdateId?: InputMaybe<Scalars['String']['input']>;
+  episodeId: Scalars['ID']['input'];
+  /** For INTAKE_SCHEDULED. */
+  intakeScheduledFor?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Required for DECLINED and DISCHARGED. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  toState: EpisodeState;
+  /** The version you read; omit in bulk updates to apply on top of the current one. */
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** TRT-4 and FB-7: the warm hand-off measures of one referral. */
+export type HandOffMeasures = {
+  __typename?: 'HandOffMeasures';
+  daysFromDeflectionToFirstTreatmentContact: Maybe<Scalars['Float']['output']>;
+  /** Still engaged 30 days after the first treatment contact (50 ILCS 71 sec. 25); null until it can be known. */
+  engagedAt30Days: Maybe<Scalars['Boolean']['output']>;
+  hoursFromDeflectionToAcknowledgement: Maybe<Scalars['Float']['output']>;
+  minutesToAcknowledge: Maybe<Scalars['Int']['output']>;
+};
+
+/** ASAM levels of care. */
+export type LevelOfCare =
+  | 'EARLY_INTERVENTION'
+  | 'INTENSIVE_OUTPATIENT'
+  | 'MEDICALLY_MANAGED_INPATIENT'
+  | 'OUTPATIENT'
+  | 'PARTIAL_HOSPITALIZATION'
+  | 'RESIDENTIAL';
 
 export type LicenseStatus =
   | 'ACTIVE'
   | 'EXPIRED'
   | 'PROVISIONAL'
   | 'SUSPENDED';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** TRT-2: up to 1,000 updates from a provider's own system; valid ones apply, each gets a result; safe to retry. */
+  bulkUpdateEpisodes: BulkUpdatePayload;
+  /** TRT-3: a consent signed by the patient (42 CFR 2.31 or 2.35). */
+  recordConsent: Consent;
+  /** TRT-4: refer a deflection to a provider and service; the provider's capacity is checked now. */
+  referToTreatment: TreatmentEpisode;
+  /** TRT-3: revocation takes effect at once; a 2.35 consent cannot be revoked before its date. */
+  revokeConsent: Consent;
+  /** TRT-1: the provider reports its open slots. */
+  updateCapacity: Provider;
+  /** TRT-2: one episode update from a provider's frontend. */
+  updateEpisode: TreatmentEpisode;
+};
+
+
+export type MutationBulkUpdateEpisodesArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  updates: Array<EpisodeUpdateInput>;
+};
+
+
+export type MutationRecordConsentArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: RecordConsentInput;
+};
+
+
+export type MutationReferToTreatmentArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: ReferToTreatmentInput;
+};
+
+
+export type MutationRevokeConsentArgs = {
+  consentId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateCapacityArgs = {
+  input: UpdateCapacityInput;
+};
+
+
+export type MutationUpdateEpisodeArgs = {
+  input: EpisodeUpdateInput;
+};
+
+export type Patient = {
+  __typename?: 'Patient';
+  dateOfBirth: Maybe<Scalars['Date']['output']>;
+  familyName: Scalars['String']['output'];
+  givenName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+};
+
+export type Person = {
+  __typename?: 'Person';
+  id: Scalars['ID']['output'];
+};
 
 /** A licensed substance-use treatment provider (TRT-1). */
 export type Provider = {
@@ -45,6 +289,8 @@ export type Provider = {
   countiesServed: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   languages: Array<Scalars['String']['output']>;
+  levelsOfCare: Array<LevelOfCare>;
+  licenseExpiresOn: Scalars['Date']['output'];
   licenseNumber: Scalars['String']['output'];
   licenseStatus: LicenseStatus;
   name: Scalars['String']['output'];
@@ -52,14 +298,73 @@ export type Provider = {
   openSlots: Scalars['Int']['output'];
   /** The provider organisation as an agency of the hub. */
   organization: Maybe<Agency>;
+  paymentAccepted: Array<Scalars['String']['output']>;
   services: Array<TreatmentService>;
+  version: Scalars['Int']['output'];
+};
+
+export type ProviderConnection = {
+  __typename?: 'ProviderConnection';
+  edges: Array<ProviderEdge>;
+  pageInfo: ProviderPageInfo;
+};
+
+export type ProviderEdge = {
+  __typename?: 'ProviderEdge';
+  cursor: Scalars['String']['output'];
+  node: Provider;
+};
+
+export type ProviderPageInfo = {
+  __typename?: 'ProviderPageInfo';
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type ProviderSearch = {
+  county?: InputMaybe<Scalars['String']['input']>;
+  /** Only providers with at least one open slot (for `service` when given). */
+  hasOpenCapacity?: InputMaybe<Scalars['Boolean']['input']>;
+  language?: InputMaybe<Scalars['String']['input']>;
+  service?: InputMaybe<TreatmentService>;
 };
 
 export type Query = {
   __typename?: 'Query';
+  /** 42 CFR 2.24: the patient's accounting of disclosures for the last 3 years (treating provider only). */
+  accountingOfDisclosures: Array<Disclosure>;
+  /** Consents of an episode's patient (treating provider only). */
+  consents: Array<Consent>;
+  /** The episodes of your own provider organisation, newest first. */
+  myEpisodes: TreatmentEpisodeConnection;
   provider: Maybe<Provider>;
+  /** TRT-1: the directory, filtered and paginated (by name). */
+  providerSearch: ProviderConnection;
   /** Providers with an active licence serving a county, most open slots first. */
   providers: Array<Provider>;
+  treatmentEpisode: Maybe<TreatmentEpisode>;
+  /**
+   * The treatment status of a deflection, for callers who may not see the deflection itself (a prosecutor holding
+   * charges under a 2.35 consent): the same rules as Deflection.treatment, and CONSENT_REQUIRED alike for an unknown id.
+   */
+  treatmentOfDeflection: Maybe<DeflectionTreatment>;
+};
+
+
+export type QueryAccountingOfDisclosuresArgs = {
+  episodeId: Scalars['ID']['input'];
+};
+
+
+export type QueryConsentsArgs = {
+  episodeId: Scalars['ID']['input'];
+};
+
+
+export type QueryMyEpisodesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<Array<EpisodeState>>;
 };
 
 
@@ -68,9 +373,47 @@ export type QueryProviderArgs = {
 };
 
 
+export type QueryProviderSearchArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<ProviderSearch>;
+};
+
+
 export type QueryProvidersArgs = {
   county: Scalars['String']['input'];
   service?: InputMaybe<TreatmentService>;
+};
+
+
+export type QueryTreatmentEpisodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTreatmentOfDeflectionArgs = {
+  deflectionId: Scalars['ID']['input'];
+};
+
+export type RecordConsentInput = {
+  /** The episode whose patient signs; the consent is the patient's, not the episode's. */
+  episodeId: Scalars['ID']['input'];
+  expiresOn?: InputMaybe<Scalars['Date']['input']>;
+  expiresOnEvent?: InputMaybe<Scalars['String']['input']>;
+  information: Array<ConsentInformation>;
+  irrevocableUntil?: InputMaybe<Scalars['Date']['input']>;
+  kind: ConsentKind;
+  purpose: Scalars['String']['input'];
+  recipients: Array<ConsentRecipientInput>;
+  signedOn: Scalars['Date']['input'];
+  /** True: every site of the provider's organisation may disclose; false: only this provider. */
+  wholeOrganization?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type ReferToTreatmentInput = {
+  deflectionId: Scalars['ID']['input'];
+  providerId: Scalars['ID']['input'];
+  service: TreatmentService;
 };
 
 /** Open slots for one service, as the provider last reported them. */
@@ -79,6 +422,39 @@ export type ServiceCapacity = {
   openSlots: Scalars['Int']['output'];
   service: TreatmentService;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A referral to a provider and service, and the treatment episode it becomes. Seen by the treating provider only. */
+export type TreatmentEpisode = {
+  __typename?: 'TreatmentEpisode';
+  acknowledgedAt: Maybe<Scalars['DateTime']['output']>;
+  declineReason: Maybe<Scalars['String']['output']>;
+  deflection: Deflection;
+  dischargeReason: Maybe<Scalars['String']['output']>;
+  endedAt: Maybe<Scalars['DateTime']['output']>;
+  firstContactAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  intakeScheduledFor: Maybe<Scalars['DateTime']['output']>;
+  measures: HandOffMeasures;
+  patient: Patient;
+  provider: Provider;
+  referredAt: Scalars['DateTime']['output'];
+  service: TreatmentService;
+  state: EpisodeState;
+  transitions: Array<EpisodeTransition>;
+  version: Scalars['Int']['output'];
+};
+
+export type TreatmentEpisodeConnection = {
+  __typename?: 'TreatmentEpisodeConnection';
+  edges: Array<TreatmentEpisodeEdge>;
+  pageInfo: ProviderPageInfo;
+};
+
+export type TreatmentEpisodeEdge = {
+  __typename?: 'TreatmentEpisodeEdge';
+  cursor: Scalars['String']['output'];
+  node: TreatmentEpisode;
 };
 
 /** Services a licensed provider offers (TRT-1). */
@@ -92,6 +468,11 @@ export type TreatmentService =
   | 'SUD_OUTPATIENT'
   | 'SUD_RESIDENTIAL'
   | 'WITHDRAWAL_MANAGEMENT';
+
+export type UpdateCapacityInput = {
+  capacity: Array<CapacityInput>;
+  providerId: Scalars['ID']['input'];
+};
 
 
 
@@ -195,35 +576,135 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   Agency: ResolverTypeWrapper<Agency>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Deflection: ResolverTypeWrapper<Omit<Deflection, 'treatmentOptions'> & { treatmentOptions: Array<ResolversTypes['Provider']> }>;
+  BulkItemResult: ResolverTypeWrapper<BulkItemResultModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  LicenseStatus: LicenseStatus;
-  Provider: ResolverTypeWrapper<ProviderModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ServiceCapacity: ResolverTypeWrapper<ServiceCapacityModel>;
-  TreatmentService: TreatmentService;
+  BulkItemStatus: BulkItemStatus;
+  BulkUpdatePayload: ResolverTypeWrapper<Omit<BulkUpdatePayload, 'results'> & { results: Array<ResolversTypes['BulkItemResult']> }>;
+  CapacityInput: CapacityInput;
+  Consent: ResolverTypeWrapper<ConsentModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ConsentInformation: ConsentInformation;
+  ConsentKind: ConsentKind;
+  ConsentRecipient: ResolverTypeWrapper<ConsentRecipient>;
+  ConsentRecipientInput: ConsentRecipientInput;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Deflection: ResolverTypeWrapper<DeflectionReferenceModel>;
+  DeflectionTreatment: ResolverTypeWrapper<TreatmentViewModel>;
+  Disclosure: ResolverTypeWrapper<DisclosureModel>;
+  EpisodeState: EpisodeState;
+  EpisodeTransition: ResolverTypeWrapper<EpisodeTransitionModel>;
+  EpisodeUpdateInput: EpisodeUpdateInput;
+  HandOffMeasures: ResolverTypeWrapper<HandOffMeasures>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  LevelOfCare: LevelOfCare;
+  LicenseStatus: LicenseStatus;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Patient: ResolverTypeWrapper<PatientModel>;
+  Person: ResolverTypeWrapper<Person>;
+  Provider: ResolverTypeWrapper<ProviderModel>;
+  ProviderConnection: ResolverTypeWrapper<Omit<ProviderConnection, 'edges'> & { edges: Array<ResolversTypes['ProviderEdge']> }>;
+  ProviderEdge: ResolverTypeWrapper<Omit<ProviderEdge, 'node'> & { node: ResolversTypes['Provider'] }>;
+  ProviderPageInfo: ResolverTypeWrapper<ProviderPageInfo>;
+  ProviderSearch: ProviderSearch;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordConsentInput: RecordConsentInput;
+  ReferToTreatmentInput: ReferToTreatmentInput;
+  ServiceCapacity: ResolverTypeWrapper<ServiceCapacityModel>;
+  TreatmentEpisode: ResolverTypeWrapper<TreatmentEpisodeModel>;
+  TreatmentEpisodeConnection: ResolverTypeWrapper<Omit<TreatmentEpisodeConnection, 'edges'> & { edges: Array<ResolversTypes['TreatmentEpisodeEdge']> }>;
+  TreatmentEpisodeEdge: ResolverTypeWrapper<Omit<TreatmentEpisodeEdge, 'node'> & { node: ResolversTypes['TreatmentEpisode'] }>;
+  TreatmentService: TreatmentService;
+  UpdateCapacityInput: UpdateCapacityInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Agency: Agency;
   ID: Scalars['ID']['output'];
-  DateTime: Scalars['DateTime']['output'];
-  Deflection: Omit<Deflection, 'treatmentOptions'> & { treatmentOptions: Array<ResolversParentTypes['Provider']> } | FederationReferenceTypes['Deflection'];
+  BulkItemResult: BulkItemResultModel;
   String: Scalars['String']['output'];
-  Provider: ProviderModel;
   Int: Scalars['Int']['output'];
-  Query: Record<PropertyKey, never>;
-  ServiceCapacity: ServiceCapacityModel;
+  BulkUpdatePayload: Omit<BulkUpdatePayload, 'results'> & { results: Array<ResolversParentTypes['BulkItemResult']> };
+  CapacityInput: CapacityInput;
+  Consent: ConsentModel;
   Boolean: Scalars['Boolean']['output'];
+  ConsentRecipient: ConsentRecipient;
+  ConsentRecipientInput: ConsentRecipientInput;
+  Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  Deflection: DeflectionReferenceModel;
+  DeflectionTreatment: TreatmentViewModel;
+  Disclosure: DisclosureModel;
+  EpisodeTransition: EpisodeTransitionModel;
+  EpisodeUpdateInput: EpisodeUpdateInput;
+  HandOffMeasures: HandOffMeasures;
+  Float: Scalars['Float']['output'];
+  Mutation: Record<PropertyKey, never>;
+  Patient: PatientModel;
+  Person: Person;
+  Provider: ProviderModel;
+  ProviderConnection: Omit<ProviderConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProviderEdge']> };
+  ProviderEdge: Omit<ProviderEdge, 'node'> & { node: ResolversParentTypes['Provider'] };
+  ProviderPageInfo: ProviderPageInfo;
+  ProviderSearch: ProviderSearch;
+  Query: Record<PropertyKey, never>;
+  RecordConsentInput: RecordConsentInput;
+  ReferToTreatmentInput: ReferToTreatmentInput;
+  ServiceCapacity: ServiceCapacityModel;
+  TreatmentEpisode: TreatmentEpisodeModel;
+  TreatmentEpisodeConnection: Omit<TreatmentEpisodeConnection, 'edges'> & { edges: Array<ResolversParentTypes['TreatmentEpisodeEdge']> };
+  TreatmentEpisodeEdge: Omit<TreatmentEpisodeEdge, 'node'> & { node: ResolversParentTypes['TreatmentEpisode'] };
+  UpdateCapacityInput: UpdateCapacityInput;
 };
 
 export type AgencyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
+
+export type BulkItemResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BulkItemResult'] = ResolversParentTypes['BulkItemResult']> = {
+  clientUpdateId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  episode?: Resolver<Maybe<ResolversTypes['TreatmentEpisode']>, ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BulkItemStatus'], ParentType, ContextType>;
+};
+
+export type BulkUpdatePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BulkUpdatePayload'] = ResolversParentTypes['BulkUpdatePayload']> = {
+  applied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  duplicates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['BulkItemResult']>, ParentType, ContextType>;
+};
+
+export type ConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = {
+  disclosingOrganization?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
+  disclosingProvider?: Resolver<Maybe<ResolversTypes['Provider']>, ParentType, ContextType>;
+  expiresOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  expiresOnEvent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inEffect?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  information?: Resolver<Array<ResolversTypes['ConsentInformation']>, ParentType, ContextType>;
+  irrevocableUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ConsentKind'], ParentType, ContextType>;
+  patient?: Resolver<ResolversTypes['Patient'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recipients?: Resolver<Array<ResolversTypes['ConsentRecipient']>, ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  signedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type ConsentRecipientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsentRecipient'] = ResolversParentTypes['ConsentRecipient']> = {
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -232,7 +713,65 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DeflectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Deflection'] = ResolversParentTypes['Deflection'], FederationReferenceType extends FederationReferenceTypes['Deflection'] = FederationReferenceTypes['Deflection']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Deflection']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  treatment?: Resolver<Maybe<ResolversTypes['DeflectionTreatment']>, ParentType, ContextType>;
   treatmentOptions?: Resolver<Array<ResolversTypes['Provider']>, ParentType, ContextType>;
+};
+
+export type DeflectionTreatmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeflectionTreatment'] = ResolversParentTypes['DeflectionTreatment']> = {
+  acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  completed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  consent?: Resolver<Maybe<ResolversTypes['Consent']>, ParentType, ContextType>;
+  dischargeReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  engaged?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  firstContactAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['Provider']>, ParentType, ContextType>;
+  retainedDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['EpisodeState']>, ParentType, ContextType>;
+};
+
+export type DisclosureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Disclosure'] = ResolversParentTypes['Disclosure']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  consent?: Resolver<Maybe<ResolversTypes['Consent']>, ParentType, ContextType>;
+  information?: Resolver<Array<ResolversTypes['ConsentInformation']>, ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recipient?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  recipientAgency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+};
+
+export type EpisodeTransitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EpisodeTransition'] = ResolversParentTypes['EpisodeTransition']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  fromState?: Resolver<Maybe<ResolversTypes['EpisodeState']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  toState?: Resolver<ResolversTypes['EpisodeState'], ParentType, ContextType>;
+};
+
+export type HandOffMeasuresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HandOffMeasures'] = ResolversParentTypes['HandOffMeasures']> = {
+  daysFromDeflectionToFirstTreatmentContact?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  engagedAt30Days?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  hoursFromDeflectionToAcknowledgement?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  minutesToAcknowledge?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  bulkUpdateEpisodes?: Resolver<ResolversTypes['BulkUpdatePayload'], ParentType, ContextType, RequireFields<MutationBulkUpdateEpisodesArgs, 'idempotencyKey' | 'updates'>>;
+  recordConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input'>>;
+  referToTreatment?: Resolver<ResolversTypes['TreatmentEpisode'], ParentType, ContextType, RequireFields<MutationReferToTreatmentArgs, 'input'>>;
+  revokeConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRevokeConsentArgs, 'consentId'>>;
+  updateCapacity?: Resolver<ResolversTypes['Provider'], ParentType, ContextType, RequireFields<MutationUpdateCapacityArgs, 'input'>>;
+  updateEpisode?: Resolver<ResolversTypes['TreatmentEpisode'], ParentType, ContextType, RequireFields<MutationUpdateEpisodeArgs, 'input'>>;
+};
+
+export type PatientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Patient'] = ResolversParentTypes['Patient']> = {
+  dateOfBirth?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  familyName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  givenName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type ProviderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Provider'] = ResolversParentTypes['Provider'], FederationReferenceType extends FederationReferenceTypes['Provider'] = FederationReferenceTypes['Provider']> = {
@@ -241,17 +780,42 @@ export type ProviderResolvers<ContextType = Context, ParentType extends Resolver
   countiesServed?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   languages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  levelsOfCare?: Resolver<Array<ResolversTypes['LevelOfCare']>, ParentType, ContextType>;
+  licenseExpiresOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   licenseNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   licenseStatus?: Resolver<ResolversTypes['LicenseStatus'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   openSlots?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
+  paymentAccepted?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   services?: Resolver<Array<ResolversTypes['TreatmentService']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProviderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProviderConnection'] = ResolversParentTypes['ProviderConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ProviderEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['ProviderPageInfo'], ParentType, ContextType>;
+};
+
+export type ProviderEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProviderEdge'] = ResolversParentTypes['ProviderEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
+};
+
+export type ProviderPageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProviderPageInfo'] = ResolversParentTypes['ProviderPageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  accountingOfDisclosures?: Resolver<Array<ResolversTypes['Disclosure']>, ParentType, ContextType, RequireFields<QueryAccountingOfDisclosuresArgs, 'episodeId'>>;
+  consents?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType, RequireFields<QueryConsentsArgs, 'episodeId'>>;
+  myEpisodes?: Resolver<ResolversTypes['TreatmentEpisodeConnection'], ParentType, ContextType, RequireFields<QueryMyEpisodesArgs, 'first'>>;
   provider?: Resolver<Maybe<ResolversTypes['Provider']>, ParentType, ContextType, RequireFields<QueryProviderArgs, 'id'>>;
+  providerSearch?: Resolver<ResolversTypes['ProviderConnection'], ParentType, ContextType, RequireFields<QueryProviderSearchArgs, 'first'>>;
   providers?: Resolver<Array<ResolversTypes['Provider']>, ParentType, ContextType, RequireFields<QueryProvidersArgs, 'county'>>;
+  treatmentEpisode?: Resolver<Maybe<ResolversTypes['TreatmentEpisode']>, ParentType, ContextType, RequireFields<QueryTreatmentEpisodeArgs, 'id'>>;
+  treatmentOfDeflection?: Resolver<Maybe<ResolversTypes['DeflectionTreatment']>, ParentType, ContextType, RequireFields<QueryTreatmentOfDeflectionArgs, 'deflectionId'>>;
 };
 
 export type ServiceCapacityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceCapacity'] = ResolversParentTypes['ServiceCapacity']> = {
@@ -260,12 +824,59 @@ export type ServiceCapacityResolvers<ContextType = Context, ParentType extends R
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type TreatmentEpisodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TreatmentEpisode'] = ResolversParentTypes['TreatmentEpisode']> = {
+  acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  declineReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deflection?: Resolver<ResolversTypes['Deflection'], ParentType, ContextType>;
+  dischargeReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  firstContactAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  intakeScheduledFor?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  measures?: Resolver<ResolversTypes['HandOffMeasures'], ParentType, ContextType>;
+  patient?: Resolver<ResolversTypes['Patient'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
+  referredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['TreatmentService'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['EpisodeState'], ParentType, ContextType>;
+  transitions?: Resolver<Array<ResolversTypes['EpisodeTransition']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TreatmentEpisodeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TreatmentEpisodeConnection'] = ResolversParentTypes['TreatmentEpisodeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TreatmentEpisodeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['ProviderPageInfo'], ParentType, ContextType>;
+};
+
+export type TreatmentEpisodeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TreatmentEpisodeEdge'] = ResolversParentTypes['TreatmentEpisodeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TreatmentEpisode'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Agency?: AgencyResolvers<ContextType>;
+  BulkItemResult?: BulkItemResultResolvers<ContextType>;
+  BulkUpdatePayload?: BulkUpdatePayloadResolvers<ContextType>;
+  Consent?: ConsentResolvers<ContextType>;
+  ConsentRecipient?: ConsentRecipientResolvers<ContextType>;
+  Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Deflection?: DeflectionResolvers<ContextType>;
+  DeflectionTreatment?: DeflectionTreatmentResolvers<ContextType>;
+  Disclosure?: DisclosureResolvers<ContextType>;
+  EpisodeTransition?: EpisodeTransitionResolvers<ContextType>;
+  HandOffMeasures?: HandOffMeasuresResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Patient?: PatientResolvers<ContextType>;
+  Person?: PersonResolvers<ContextType>;
   Provider?: ProviderResolvers<ContextType>;
+  ProviderConnection?: ProviderConnectionResolvers<ContextType>;
+  ProviderEdge?: ProviderEdgeResolvers<ContextType>;
+  ProviderPageInfo?: ProviderPageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ServiceCapacity?: ServiceCapacityResolvers<ContextType>;
+  TreatmentEpisode?: TreatmentEpisodeResolvers<ContextType>;
+  TreatmentEpisodeConnection?: TreatmentEpisodeConnectionResolvers<ContextType>;
+  TreatmentEpisodeEdge?: TreatmentEpisodeEdgeResolvers<ContextType>;
 };
 

@@ -1,0 +1,89 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { TREATMENT_SERVICES } from './provider.entity.js';
+import { EPISODE_STATES } from './vocabulary.js';
+
+/**
+ * A person in treatment, as the provider knows them. `pseudonym` is a random id, the only person identifier that
+ * leaves this subgraph. The name is copied from the deflection at referral: the provider must know who comes.
+ */
+const PatientSchema = defineEntity({
+  name: 'Patient',
+  tableName: 'patient',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    pseudonym: p.uuid().unique().onCreate(() => randomUUID()),
+    givenName: p.string().length(100),
+    familyName: p.string().length(100),
+    dateOfBirth: p.date().nullable(),
+    /** The cases subgraph's participant: the same person across referrals. */
+    participantId: p.uuid().unique(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export class Patient extends PatientSchema.class {}
+PatientSchema.setClass(Patient);
+
+/** TRT-4: a referral to a provider and service, and the treatment episode it becomes. */
+const TreatmentEpisodeSchema = defineEntity({
+  name: 'TreatmentEpisode',
+  tableName: 'treatment_episode',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    deflectionId: p.uuid().index(),
+    patientId: p.uuid().index(),
+    providerId: p.uuid().index(),
+    service: p.enum(TREATMENT_SERVICES),
+    state: p.enum(EPISODE_STATES).index(),
+    referredAt: p.datetime(),
+    referredById: p.uuid(),
+    /** Copied from the deflection at referral, for the warm hand-off measures and who may see the episode. */
+    deflectionReferredAt: p.datetime(),
+    caseManagementOrganizationId: p.uuid().index(),
+    acknowledgedAt: p.datetime().nullable(),
+    declineReason: p.text().nullable(),
+    intakeScheduledFor: p.datetime().nullable(),
+    firstContactAt: p.datetime().nullable(),
+    endedAt: p.datetime().nullable(),
+    dischargeReason: p.text().nullable(),
+    version: p.integer().version(),
+  },
+});
+export class TreatmentEpisode extends TreatmentEpisodeSchema.class {}
+TreatmentEpisodeSchema.setClass(TreatmentEpisode);
+
+/** Every transition keeps who and when (TRT-4). Append-only. */
+const EpisodeTransitionSchema = defineEntity({
+  name: 'EpisodeTransition',
+  tableName: 'episode_transition',
+  properties: {
+    sequence: p.bigint('number').primary().autoincrement(),
+    episodeId: p.uuid().index(),
+    fromState: p.enum(EPISODE_STATES).nullable(),
+    toState: p.enum(EPISODE_STATES),
+    at: p.datetime(),
+    byId: p.uuid(),
+    reason: p.text().nullable(),
+  },
+});
+export class EpisodeTransition extends EpisodeTransitionSchema.class {}
+EpisodeTransitionSchema.setClass(EpisodeTransition);
+
+/** A bulk update's idempotency key and the answer it got, so a retry answers the same, item by item. */
+const BulkUpdateRecordSchema = defineEntity({
+  name: 'BulkUpdateRecord',
+  tableName: 'bulk_update_record',
+  uniques: [{ properties: ['actorId', 'key'] }],
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    actorId: p.uuid(),
+    key: p.string().length(200),
+    requestHash: p.string().length(64),
+    results: p.json<unknown[]>(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export class BulkUpdateRecord extends BulkUpdateRecordSchema.class {}
+BulkUpdateRecordSchema.setClass(BulkUpdateRecord);
+
+export { PatientSchema, TreatmentEpisodeSchema, EpisodeTransitionSchema, BulkUpdateRecordSchema };

@@ -1,0 +1,69 @@
+import { isIsoDate, Violations, type Actor } from '@hub/platform';
+import type { Consent, ConsentRecipient } from '../entities/consent.entity.js';
+import type { ConsentInformation, ConsentKind } from '../entities/vocabulary.js';
+
+export interface ConsentDraft {
+  kind: ConsentKind;
+  information: ConsentInformation[];
+  recipients: ConsentRecipient[];
+  purpose: string;
+  signedOn: string;
+  expiresOn: string | null;
+  expiresOnEvent: string | null;
+  irrevocableUntil: string | null;
+}
+
+/** The required elements of a written consent (42 CFR 2.31(a)) and of a criminal-justice consent (2.35). */
+export function checkConsent(draft: ConsentDraft, today: string): void {
+  const v = new Violations();
+  v.check(draft.information.length > 0, 'input.information', 'required', 'Say what information may be disclosed (42 CFR 2.31(a)(3)).');
+  v.check(draft.recipients.length > 0, 'input.recipients', 'required', 'Name who may receive it (42 CFR 2.31(a)(4)).');
+  v.check(draft.purpose.trim().length > 0, 'input.purpose', 'required', 'Give the purpose of the disclosure (42 CFR 2.31(a)(5)).');
+  v.check(isIsoDate(draft.signedOn) && draft.signedOn <= today, 'input.signedOn', 'not-in-future', 'input.signedOn cannot be in the future.');
+  v.check(
+    Boolean(draft.expiresOn) || Boolean(draft.expiresOnEvent?.trim()),
+    'input.expiresOn',
+    'expiry-required',
+    'A consent expires on a date or an event (42 CFR 2.31(a)(6)): give one.',
+  );
+  if (draft.expiresOn) v.check(draft.expiresOn >= draft.signedOn, 'input.expiresOn', 'after-signing', 'input.expiresOn is before the consent was signed.');
+  if (draft.kind === 'CRIMINAL_JUSTICE') {
+    v.check(Boolean(draft.irrevocableUntil), 'input.irrevocableUntil', 'required-for-criminal-justice', 'A criminal-justice consent states until when it cannot be revoked (42 CFR 2.35(c)).');
+    if (draft.irrevocableUntil && draft.expiresOn) {
+      v.check(draft.irrevocableUntil <= draft.expiresOn, 'input.irrevocableUntil', 'before-expiry', 'input.irrevocableUntil is after the consent expires.');
+    }
+  } else {
+    v.check(!draft.irrevocableUntil, 'input.irrevocableUntil', 'criminal-justice-only', 'Only a criminal-justice consent (2.35) can be irrevocable for a time.');
+  }
+  v.throwIfAny();
+}
+
+/** Valid today: signed, not revoked, not past its expiry date. (An event-based expiry ends by revocation.) */
+export function inEffect(consent: Pick<Consent, 'signedOn' | 'expiresOn' | 'revokedAt'>, today: string): boolean {
+  if (consent.revokedAt) return false;
+  if (consent.signedOn > today) return false;
+  return !consent.expiresOn || today <= consent.expiresOn;
+}
+
+export function namesRecipient(consent: Pick<Consent, 'recipients'>, actor: Actor): boolean {
+  return consent.recipients.some((r) => r.agencyId === actor.agencyId && (r.role === null || actor.roles.includes(r.role as Actor['roles'][number])));
+}
+
+export function coversDiscloser(consent: Pick<Consent, 'disclosingProviderId' | 'disclosingOrganizationId'>, provider: { id: string; organizationId?: string | null }): boolean {
+  return consent.disclosingProviderId === provider.id || (Boolean(consent.disclosingOrganizationId) && consent.disclosingOrganizationId === provider.organizationId);
+}
+
+/** The consents that let this provider tell this person something today; the union of what they cover. */
+export function applicableConsents<C extends Consent>(consents: C[], actor: Actor, provider: { id: string; organizationId?: string | null }, today: string): { consents: C[]; information: Set<ConsentInformation> } {
+  const usable = consents.filter((c) => inEffect(c, today) && namesRecipient(c, actor) && coversDiscloser(c, provider));
+  return { consents: usable, information: new Set(usable.flatMap((c) => c.information)) };
+}
+
+/** 42 CFR 2.35(c): a criminal-justice consent cannot be revoked before the date it names. */
+export function canRevoke(consent: Pick<Consent, 'kind' | 'irrevocableUntil'>, today: string): boolean {
+  return !(consent.kind === 'CRIMINAL_JUSTICE' && consent.irrevocableUntil !== null && consent.irrevocableUntil !== undefined && today < consent.irrevocableUntil);
+}
+
+/** 42 CFR 2.32: the notice that must accompany every disclosure. */
+export const REDISCLOSURE_NOTICE =
+  'This record which has been disclosed to you is protected by federal confidentiality rules (42 CFR part 2). These rules prohibit you from using or disclosing this record, or testimony that describes the information contained in this record, in any civil, criminal, administrative, or legislative proceedings by any Federal, State, or local authority, against the patient, unless authorized by the consent of the patient, except as provided at 42 CFR 2.12(c)(5) or as authorized by a court in accordance with 42 CFR 2.64 or 2.65. In addition, the Federal rules prohibit you from making any other use or disclosure of this record unless at least one of the following applies: further use or disclosure is expressly permitted by the written consent of the individual whose information is being disclosed in this record or as otherwise permitted by 42 CFR part 2. A general authorization for the release of medical or other information is NOT sufficient for this purpose (see 42 CFR 2.31).';
