@@ -44,6 +44,7 @@ export async function applyEvent(em: EntityManager, envelope: EventEnvelope): Pr
     }
     case 'deflection.reviewed':
     case 'deflection.handed-off':
+    case 'treatment.episode-changed':
       // Recorded as processed; the statistics that use them arrive with the reporting issue.
       return true;
   }

@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { addDays, DEMO_AGENCY as A, DEMO_PERSON as P, demoDeflectionId, illinoisDate, type Actor } from '@hub/platform';
+import type { SubgraphClient, TestDatabase } from '@hub/platform/testing';
+import type { Context } from '../src/context.js';
+import { Disclosure } from '../src/entities/consent.entity.js';
+import { TreatmentEpisode } from '../src/entities/episode.entity.js';
+import { REDISCLOSURE_NOTICE } from '../src/rules/consent-rules.js';
+import { startTreatmentWithCases } from './support.js';
+
+let db: TestDatabase;
+let client: SubgraphClient<Context>;
+let stop: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ db, client, stop } = await startTreatmentWithCases());
+});
+
+afterAll(async () => {
+  await stop?.();
+});
+
+const TREATMENT = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Deflection { treatment {
+  engaged state provider { name } acknowledgedAt firstContactAt retainedDays completed dischargeReason consent { id kind } } } } }`;
+type View = { engaged: boolean | null; state: string | null; provider: { name: string } | null; acknowledgedAt: string | null; completed: boolean | null; dischargeReason: string | null; consent: { id: string; kind: string } | null };
+
+const trooper: Actor = { personId: P.trooperReyes, agencyId: A.ispDopTroop2, roles: ['OFFICER'], actingFor: null };
+const lakeMegDirector: Actor = { personId: P.directorMarsh, agencyId: A.lakeCountyMeg, roles: ['MEG_DIRECTOR'], actingFor: null };
+const sheriffDeputy: Actor = { personId: P.deputyLindqvist, agencyId: A.lakeCountySheriff, roles: ['OFFICER'], actingFor: null };
+const gatewayCounselor: Actor = { personId: P.counselorFitzgerald, agencyId: A.gatewayFoundation, roles: ['PROVIDER_STAFF'], actingFor: null };
+const lchdCounselor: Actor = { personId: P.counselorOkafor, agencyId: A.lakeCountyHealthDepartment, roles: ['PROVIDER_STAFF'], actingFor: null };
+
+async function treatmentOf(actor: Actor | string, n: number) {
+  const result = await client.run<{ _entities: { treatment: View | null }[] }>(actor, TREATMENT, { r: [{ __typename: 'Deflection', id: demoDeflectionId(n) }] });
+  return { view: result.data?._entities[0]?.treatment ?? null, error: result.errors?.[0], extensions: result.extensions };
+}
+
+async function disclosures(): Promise<number> {
+  return db.orm('treatment').fork().count(Disclosure, {});
+}
+
+describe('42 CFR Part 2: what law enforcement sees is decided by consent (TRT-3)', () => {
+  it('answers CONSENT_REQUIRED, with the reason, when no consent names the caller — and discloses nothing', async () => {
+    const before = await disclosures();
+    const { view, error, extensions } = await treatmentOf(trooper, 2);
+    expect(view).toBeNull();
+    expect(error?.extensions?.code).toBe('CONSENT_REQUIRED');
+    expect(error?.message).toMatch(/42 CFR Part 2/);
+    expect(extensions?.redisclosureNotice).toBeUndefined();
+    expect(await disclosures()).toBe(before);
+  });
+
+  it('discloses only the fields a valid consent covers, logs it, and adds the redisclosure notice (2.32)', async () => {
+    const before = await disclosures();
+    const { view, extensions } = await treatmentOf(trooper, 1);
+    // The consent covers ENGAGEMENT only: engaged yes/no, nothing else.
+    expect(view).toMatchObject({ engaged: true, state: null, provider: null, acknowledgedAt: null, completed: null, dischargeReason: null, consent: { kind: 'STANDARD' } });
+    expect(extensions?.redisclosureNotice).toBe(REDISCLOSURE_NOTICE);
+    const log = await db.orm('treatment').fork().find(Disclosure, {}, { orderBy: { at: 'desc' }, limit: 1 });
+    expect(await disclosures()).toBe(before + 1);
+    expect(log[0]).toMatchObject({ recipientId: P.trooperReyes, recipientAgencyId: A.ispDopTroop2, information: ['ENGAGEMENT'], basis: 'CONSENT' });
+    expect(log[0]!.consentId).toBe(view!.consent!.id);
+  });
+
+  it('refuses an expired consent', async () => {
+    const { error } = await treatmentOf(trooper, 3);
+    expect(error?.extensions?.code).toBe('CONSENT_REQUIRED');
+  });
+
+  it('refuses a revoked consent', async () => {
+    const { error } = await treatmentOf(lakeMegDirector, 4);
+    expect(error?.extensions?.code).toBe('CONSENT_REQUIRED');
+  });
+
+  it('refuses an agency the consent does not name', async () => {
+    const { error } = await treatmentOf(sheriffDeputy, 1);
+    expect(error?.extensions?.code).toBe('CONSENT_REQUIRED');
+  });
+
+  it('honours a recipient limited to a role: the DuPage MEG Director, not a DuPage MEG officer', async () => {
+    const director: Actor = { personId: P.directorLowry, agencyId: A.duPageMeg, roles: ['MEG_DIRECTOR'], actingFor: null };
+    const officer: Actor = { personId: P.directorLowry, agencyId: A.duPageMeg, roles: ['OFFICER'], actingFor: null };
+    expect((await treatmentOf(director, 14)).view).toMatchObject({ engaged: true, state: 'ENGAGED', provider: { name: 'Gateway Foundation, Chicago West' } });
+    expect((await treatmentOf(officer, 14)).error?.extensions?.code).toBe('CONSENT_REQUIRED');
+  });
+
+  it('lets an organisation-wide consent cover every site of the provider’s organisation', async () => {
+    expect((await treatmentOf(trooper, 14)).view).toMatchObject({ state: 'ENGAGED' });
+  });
+
+  it('accepts an event-based expiry until the consent is revoked', async () => {
+    expect((await treatmentOf(sheriffDeputy, 15)).view).toMatchObject({ engaged: true, state: 'RETAINED_60' });
+  });
+
+  it('lets the prosecutor holding charges monitor progress under a 2.35 consent, without seeing the deflection', async () => {
+    const result = await client.run<{ treatmentOfDeflection: View }>('prosecutor', 'query($id: ID!) { treatmentOfDeflection(deflectionId: $id) { engaged completed firstContactAt state consent { kind } } }', { id: demoDeflectionId(6) });
+    expect(result.data?.treatmentOfDeflection).toMatchObject({ engaged: false, completed: false, state: null, consent: { kind: 'CRIMINAL_JUSTICE' } });
+    expect(result.extensions?.redisclosureNotice).toBe(REDISCLOSURE_NOTICE);
+  });
+
+  it('answers an unknown deflection exactly as one without consent, so nothing can be enumerated', async () => {
+    const unknown = await client.run('prosecutor', 'query($id: ID!) { treatmentOfDeflection(deflectionId: $id) { engaged } }', { id: '00000000-0000-4000-8000-000000000000' });
+    const noConsent = await client.run('prosecutor', 'query($id: ID!) { treatmentOfDeflection(deflectionId: $id) { engaged } }', { id: demoDeflectionId(2) });
+    expect(unknown.errors?.[0]?.message).toBe(noConsent.errors?.[0]?.message);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('CONSENT_REQUIRED');
+  });
+});
+
+describe('minimum necessary for the treating provider and the case manager', () => {
+  it('shows the treating provider its whole record, without logging a disclosure', async () => {
+    const before = await disclosures();
+    const { view, extensions } = await treatmentOf(gatewayCounselor, 17);
+    expect(view).toMatchObject({ state: 'DISCHARGED', dischargeReason: 'Left against clinical advice', consent: null });
+    expect(extensions?.redisclosureNotice).toBeUndefined();
+    expect(await disclosures()).toBe(before);
+  });
+
+  it('shows the assigned case manager status and dates but not why a person was discharged, and logs it', async () => {
+    const before = await disclosures();
+    const { view, extensions } = await treatmentOf('case-manager', 17);
+    expect(view).toMatchObject({ engaged: false, state: 'DISCHARGED', completed: null, dischargeReason: null });
+    expect(extensions?.redisclosureNotice).toBe(REDISCLOSURE_NOTICE);
+    expect(await disclosures()).toBe(before + 1);
+  });
+
+  it('gives another provider’s staff nothing without a consent', async () => {
+    expect((await treatmentOf(lchdCounselor, 17)).error?.extensions?.code).toBe('CONSENT_REQUIRED');
+  });
+});
+
+const RECORD = `mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id kind inEffect information recipients { agency { id } role } irrevocableUntil } }`;
+const REVOKE = `mutation($id: ID!) { revokeConsent(consentId: $id) { id revokedAt inEffect } }`;
+
+async function episodeOf(n: number): Promise<TreatmentEpisode> {
+  return db.orm('treatment').fork().findOneOrFail(TreatmentEpisode, { deflectionId: demoDeflectionId(n) });
+}
+
+function consentInput(episodeId: string, over: Record<string, unknown> = {}) {
+  return {
+    kind: 'STANDARD', episodeId, information: ['ENGAGEMENT', 'EPISODE_STATUS'], recipients: [{ agencyId: A.ispDopTroop2 }],
+    purpose: 'Tell the referring trooper whether treatment started.', signedOn: illinoisDate(), expiresOn: addDays(illinoisDate(), 180), ...over,
+  };
+}
+
+describe('recording and revoking consent (42 CFR 2.31, 2.35)', () => {
+  it('records a consent that takes effect at once, and a revocation that takes effect at once', async () => {
+    const episode = await episodeOf(2);
+    expect((await treatmentOf(trooper, 2)).error?.extensions?.code).toBe('CONSENT_REQUIRED');
+    const recorded = await client.ok<{ recordConsent: { id: string; inEffect: boolean } }>(lchdCounselor, RECORD, { input: consentInput(episode.id) });
+    expect(recorded.recordConsent.inEffect).toBe(true);
+    expect((await treatmentOf(trooper, 2)).view).toMatchObject({ engaged: false, state: 'ACKNOWLEDGED' });
+    const revoked = await client.ok<{ revokeConsent: { inEffect: boolean } }>(lchdCounselor, REVOKE, { id: recorded.recordConsent.id });
+    expect(revoked.revokeConsent.inEffect).toBe(false);
+    expect((await treatmentOf(trooper, 2)).error?.extensions?.code).toBe('CONSENT_REQUIRED');
+  });
+
+  it('refuses to revoke a criminal-justice consent before the date it names', async () => {
+    const episode = await episodeOf(10);
+    const recorded = await client.ok<{ recordConsent: { id: string } }>(gatewayCounselor, RECORD, {
+      input: consentInput(episode.id, { kind: 'CRIMINAL_JUSTICE', recipients: [{ agencyId: A.lakeCountyStatesAttorney, role: 'PROSECUTOR' }], irrevocableUntil: addDays(illinoisDate(), 30) }),
+    });
+    const error = await client.error(gatewayCounselor, REVOKE, { id: recorded.recordConsent.id });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'consentId', rule: 'irrevocable-until' });
+  });
+
+  it('requires an expiry date or event', async () => {
+    const episode = await episodeOf(10);
+    const error = await client.error(gatewayCounselor, RECORD, { input: consentInput(episode.id, { expiresOn: null }) });
+    expect(error.extensions).toMatchObject({ field: 'input.expiresOn', rule: 'expiry-required' });
+  });
+
+  it('requires a criminal-justice consent to say until when it is irrevocable, and only it', async () => {
+    const episode = await episodeOf(10);
+    const missing = await client.error(gatewayCounselor, RECORD, { input: consentInput(episode.id, { kind: 'CRIMINAL_JUSTICE' }) });
+    expect(missing.extensions).toMatchObject({ field: 'input.irrevocableUntil', rule: 'required-for-criminal-justice' });
+    const misplaced = await client.error(gatewayCounselor, RECORD, { input: consentInput(episode.id, { irrevocableUntil: addDays(illinoisDate(), 10) }) });
+    expect(misplaced.extensions).toMatchObject({ field: 'input.irrevocableUntil', rule: 'criminal-justice-only' });
+  });
+
+  it('requires what, to whom and why', async () => {
+    const episode = await episodeOf(10);
+    const error = await client.error(gatewayCounselor, RECORD, { input: consentInput(episode.id, { information: [], recipients: [], purpose: ' ' }) });
+    const fields = (error.extensions?.violations as { field: string }[]).map((v) => v.field);
+    expect(fields).toEqual(expect.arrayContaining(['input.information', 'input.recipients', 'input.purpose']));
+  });
+
+  it('lets only the treating provider record a consent', async () => {
+    const episode = await episodeOf(10);
+    expect((await client.error(lchdCounselor, RECORD, { input: consentInput(episode.id) })).extensions?.code).toBe('FORBIDDEN');
+    expect((await client.error('officer', RECORD, { input: consentInput(episode.id) })).extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('the accounting of disclosures (42 CFR 2.24)', () => {
+  it('lists every disclosure of the patient’s information in the last three years, for the treating provider', async () => {
+    await treatmentOf(trooper, 1);
+    const episode = await episodeOf(1);
+    const data = await client.ok<{ accountingOfDisclosures: { recipient: { id: string }; recipientAgency: { id: string }; information: string[]; basis: string; consent: { kind: string } | null }[] }>(
+      gatewayCounselor,
+      'query($id: ID!) { accountingOfDisclosures(episodeId: $id) { at recipient { id } recipientAgency { id } information basis consent { kind } purpose } }',
+      { id: episode.id },
+    );
+    expect(data.accountingOfDisclosures.length).toBeGreaterThanOrEqual(1);
+    expect(data.accountingOfDisclosures[0]).toMatchObject({ recipient: { id: P.trooperReyes }, recipientAgency: { id: A.ispDopTroop2 }, information: ['ENGAGEMENT'], basis: 'CONSENT', consent: { kind: 'STANDARD' } });
+    expect((await client.error(lchdCounselor, 'query($id: ID!) { accountingOfDisclosures(episodeId: $id) { at } }', { id: episode.id })).extensions?.code).toBe('FORBIDDEN');
+  });
+});
