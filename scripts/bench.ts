@@ -48,6 +48,40 @@ try {
     (await hub.db.orm('cases').counter.measure(() => casesClient.ok('case-manager', `{ deflections(first: ${n}) { edges { node { participant { deflections { id } } incident { people { participant { id } } } contactAttempts { id } evidence { handling { action } } reviews { id } history { action } priorDeflectionCount } } } }`))).statements.length;
   rows.push(['cases: statements for a page of 12 vs 21 deflections (8 relations each)', String(await listStatements(12)), String(await listStatements(21)), 'flat']);
 
+  progress('bulk provider updates: 100 vs 1,000 distinct episodes acknowledged');
+  const { TreatmentEpisode, EpisodeTransition } = await import('../subgraphs/treatment/src/entities/episode.entity.js');
+  const { demoProviderId } = await import('../subgraphs/treatment/src/seed/demo-data.js');
+  const provider = await hub.tokenFor('provider');
+  const makeEpisodes = async (n: number): Promise<string[]> => {
+    const em = hub.db.orm('treatment').fork();
+    const template = await em.findOneOrFail(TreatmentEpisode, { state: 'REFERRED' });
+    const referredAt = new Date(Date.now() - 60_000);
+    const ids: string[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const { id: _id, version: _version, ...fields } = template;
+      const episode = em.create(TreatmentEpisode, { ...fields, providerId: demoProviderId(1), // a Gateway Foundation site: the `provider` persona's own referredAt, state: 'REFERRED' });
+      em.create(EpisodeTransition, { episodeId: episode.id, fromState: null, toState: 'REFERRED', at: referredAt, byId: template.referredById, reason: null });
+      ids.push(episode.id);
+    }
+    await em.flush();
+    return ids;
+  };
+  const bulk = async (n: number) => {
+    const ids = await makeEpisodes(n);
+    const at = new Date().toISOString();
+    const updates = ids.map((episodeId, i) => ({ episodeId, toState: 'ACKNOWLEDGED', at, clientUpdateId: String(i) }));
+    const statementsBefore = hub.db.orm('treatment').counter.count;
+    const start = performance.now();
+    const result = await hub.gql<{ bulkUpdateEpisodes: { applied: number } }>('mutation($u: [EpisodeUpdateInput!]!, $k: String!) { bulkUpdateEpisodes(updates: $u, idempotencyKey: $k) { applied } }', { token: provider, variables: { u: updates, k: `bench-${n}` } });
+    const ms = performance.now() - start;
+    if (result.errors || result.data?.bulkUpdateEpisodes.applied !== n) throw new Error(JSON.stringify(result.errors ?? result.data));
+    return { ms, statements: hub.db.orm('treatment').counter.count - statementsBefore };
+  };
+  const hundred = await bulk(100);
+  const thousand = await bulk(1000);
+  rows.push(['treatment: statements to apply a bulk update of 100 vs 1,000 items', String(hundred.statements), String(thousand.statements), 'batched, not per item']);
+  rows.push(['treatment: ms to apply a bulk update of 100 vs 1,000 items (gateway)', hundred.ms.toFixed(0), thousand.ms.toFixed(0), `×${(thousand.ms / hundred.ms).toFixed(2)}`]);
+
   progress('timing the four-subgraph query through the gateway (warm-up, then 200 requests per size)');
   const token = await hub.tokenFor('case-manager');
   const query = (n: number) =>
