@@ -59,7 +59,8 @@ try {
     const ids: string[] = [];
     for (let i = 0; i < n; i += 1) {
       const { id: _id, version: _version, ...fields } = template;
-      const episode = em.create(TreatmentEpisode, { ...fields, providerId: demoProviderId(1), // a Gateway Foundation site: the `provider` persona's own referredAt, state: 'REFERRED' });
+      // At a Gateway Foundation site, so the `provider` persona may update them.
+      const episode = em.create(TreatmentEpisode, { ...fields, providerId: demoProviderId(1), referredAt, state: 'REFERRED' });
       em.create(EpisodeTransition, { episodeId: episode.id, fromState: null, toState: 'REFERRED', at: referredAt, byId: template.referredById, reason: null });
       ids.push(episode.id);
     }
