@@ -1,4 +1,4 @@
-import { forbidden, invalidInput, recordEvent, runIdempotently, Violations } from '@hub/platform';
+import { forbidden, recordEvent, runIdempotently, Violations } from '@hub/platform';
 import { EpisodeTransition, Patient, TreatmentEpisode } from '../entities/episode.entity.js';
 import { Provider, type TreatmentService } from '../entities/provider.entity.js';
 import { ServiceCapacity } from '../entities/service-capacity.entity.js';
@@ -59,7 +59,6 @@ export async function referToTreatment(cmd: Command, input: { deflectionId: stri
   ).catch((error: unknown) => {
     // The cases subgraph answers FORBIDDEN for a deflection the caller may not see; say so in this field's terms.
     if ((error as { extensions?: { code?: string } }).extensions?.code === 'FORBIDDEN') throw forbidden();
-    if (error instanceof Error && /answered/.test(error.message)) throw invalidInput([{ field: 'input.deflectionId', rule: 'exists', message: 'input.deflectionId could not be read.' }]);
     throw error;
   });
 }
