@@ -3,13 +3,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Deflection } from '../entities/deflection.entity.js';
 import { Incident, IncidentPerson } from '../entities/incident.entity.js';
 import { Participant } from '../entities/participant.entity.js';
+import { isParticipantKnownTo } from '../participant-access.js';
 import type { CallType, Involvement, RecordsSystem } from '../entities/vocabulary.js';
 import { isIspKind, isLawEnforcementKind, type UnitPlan } from '../directory/agency-directory.js';
 import { checkEligibility } from '../rules/eligibility.js';
 import { canMatch, matchKey } from '../rules/participant-matching.js';
 import { checkPathwayRules } from '../rules/pathway-rules.js';
 import { firstReviewDue } from '../rules/review-schedule.js';
-import { canSee } from '../rules/visibility.js';
 import { publish, recordHistory, type Command } from './support.js';
 
 export interface PersonInput {
@@ -117,7 +117,7 @@ async function refer(cmd: Command, input: QuickReferral): Promise<Deflection> {
   let participant: Participant | null = null;
   if (input.participantId) {
     participant = await em.findOne(Participant, { id: input.participantId });
-    const known = participant && (await participantVisible(cmd, participant.id, incident?.id ?? null));
+    const known = participant && (await isParticipantKnownTo(em, actor, participant.id));
     if (!known) v.add('input.participantId', 'known-participant', 'input.participantId names nobody in your unit’s records.');
   }
   v.throwIfAny();
@@ -220,14 +220,6 @@ async function refer(cmd: Command, input: QuickReferral): Promise<Deflection> {
   return deflection;
 }
 
-/** A participant is known to a unit through an incident of that unit, or a deflection the actor may see. */
-async function participantVisible(cmd: Command, participantId: string, incidentId: string | null): Promise<boolean> {
-  if (incidentId && (await cmd.em.count(IncidentPerson, { incidentId, participantId })) > 0) return true;
-  const deflections = await cmd.em.find(Deflection, { participantId });
-  if (deflections.some((d) => canSee(cmd.actor, d))) return true;
-  const links = await cmd.em.find(IncidentPerson, { participantId });
-  return (await cmd.em.count(Incident, { id: { $in: links.map((l) => l.incidentId) }, agencyId: cmd.actor.agencyId })) > 0;
-}
 
 export async function recordIncident(cmd: Command, input: IncidentInput, idempotencyKey: string | null | undefined): Promise<Incident> {
   requireReferrer(cmd);

@@ -1,7 +1,7 @@
 import { addDays, decodeCursor, encodeCursor, forbidden, hasAnyRole, illinoisDate, illinoisDayStart, invalidInput, pageSize, requireActor, type Actor } from '@hub/platform';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Deflection } from '../entities/deflection.entity.js';
-import { Incident, IncidentPerson } from '../entities/incident.entity.js';
+import { isParticipantKnownTo } from '../participant-access.js';
 import type { DeflectionFilter, DeflectionOrder, QueryResolvers } from '../generated/resolvers-types.js';
 import { canSee, isLeader, visibilityScope } from '../rules/visibility.js';
 import { visibleDeflection } from './visible.js';
@@ -81,10 +81,7 @@ export const Query: QueryResolvers = {
     const actor = requireActor(context);
     const participant = await context.loaders.participant.load(id);
     if (!participant) throw forbidden();
-    const deflections = await context.loaders.deflectionsOfParticipant.load(id);
-    const links = await context.em.find(IncidentPerson, { participantId: id });
-    const ownIncident = links.length > 0 && (await context.em.count(Incident, { id: { $in: links.map((l) => l.incidentId) }, agencyId: actor.agencyId })) > 0;
-    if (!ownIncident && !deflections.some((d) => canSee(actor, d))) throw forbidden();
+    if (!(await isParticipantKnownTo(context.em, actor, id))) throw forbidden();
     return participant;
   },
 
