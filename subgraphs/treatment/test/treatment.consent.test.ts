@@ -105,6 +105,16 @@ describe('42 CFR Part 2: what law enforcement sees is decided by consent (TRT-3)
   });
 });
 
+describe('disclosure logging on a list', () => {
+  it('logs the disclosures of a whole list in one insert, not one per deflection', async () => {
+    const orm = db.orm('treatment');
+    const representations = (ns: number[]) => ns.map((n) => ({ __typename: 'Deflection', id: demoDeflectionId(n) }));
+    const one = await orm.counter.measure(() => client.ok(trooper, TREATMENT, { r: representations([1]) }));
+    const two = await orm.counter.measure(() => client.ok(trooper, TREATMENT, { r: representations([1, 14]) }));
+    expect(two.statements.length).toBe(one.statements.length);
+  });
+});
+
 describe('minimum necessary for the treating provider and the case manager', () => {
   it('shows the treating provider its whole record, without logging a disclosure', async () => {
     const before = await disclosures();

@@ -39,7 +39,8 @@ export function viewOf(episode: TreatmentEpisode, provider: Provider, informatio
   };
 }
 
-async function logDisclosure(context: Context, episode: TreatmentEpisode, information: ConsentInformation[], basis: 'CONSENT' | 'CASE_MANAGEMENT', consent: Consent | null): Promise<void> {
+/** Records the disclosure in the request's unit of work; the redisclosure plugin writes them all before the response leaves. */
+function logDisclosure(context: Context, episode: TreatmentEpisode, information: ConsentInformation[], basis: 'CONSENT' | 'CASE_MANAGEMENT', consent: Consent | null): void {
   const actor = requireActor(context);
   context.em.create(Disclosure, {
     patientId: episode.patientId,
@@ -52,7 +53,6 @@ async function logDisclosure(context: Context, episode: TreatmentEpisode, inform
     purpose: consent?.purpose ?? 'Case management of the deflection',
     at: new Date(),
   });
-  await context.em.flush();
   context.disclosed = true;
 }
 
@@ -68,14 +68,14 @@ export async function treatmentOfDeflection(context: Context, deflectionId: stri
   const provider = episode ? await context.loaders.provider.load(episode.providerId) : null;
   if (episode && provider && isProviderStaffOf(actor, provider)) return { ...viewOf(episode, provider, new Set(EVERYTHING), now), consent: null };
   if (episode && provider && isAssignedCaseManager(actor, episode)) {
-    await logDisclosure(context, episode, CASE_MANAGEMENT, 'CASE_MANAGEMENT', null);
+    logDisclosure(context, episode, CASE_MANAGEMENT, 'CASE_MANAGEMENT', null);
     return { ...viewOf(episode, provider, new Set(CASE_MANAGEMENT), now), consent: null };
   }
   if (episode && provider) {
     const { consents, information } = applicableConsents(await context.loaders.consentsOfPatient.load(episode.patientId), actor, provider, illinoisDate(now));
     if (consents.length > 0) {
       const disclosed = EVERYTHING.filter((i) => information.has(i));
-      await logDisclosure(context, episode, disclosed, 'CONSENT', consents[0]!);
+      logDisclosure(context, episode, disclosed, 'CONSENT', consents[0]!);
       return { ...viewOf(episode, provider, information, now), consent: consents[0]! };
     }
   }
