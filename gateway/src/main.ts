@@ -1,4 +1,4 @@
-import { devIssuerKeyFile, exitOnConfigError, gatewayKeyPair, loadOrCreateKeyPair } from '@hub/platform';
+import { devIssuerKeyFile, exitOnConfigError, gatewayKeyPair, loadOrCreateKeyPair, stopOnSignals } from '@hub/platform';
 import { readGatewayConfig } from './config.js';
 import { readSupergraph, startGateway } from './gateway.js';
 
@@ -8,16 +8,7 @@ try {
   const devIssuer = config.authMode === 'dev' ? await loadOrCreateKeyPair(devIssuerKeyFile(), 'dev-issuer-1') : null;
   const server = await startGateway({ config, supergraphSdl: await readSupergraph(), internalKey, devIssuerPublicKey: devIssuer?.publicJwk });
   console.log(`[gateway] ready at ${server.url}/graphql`);
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await server.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  process.on('disconnect', stop);
+  stopOnSignals(() => server.close());
 } catch (error) {
   exitOnConfigError(error);
 }

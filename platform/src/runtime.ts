@@ -73,6 +73,23 @@ export async function eventsSecret(env: Env = process.env): Promise<string> {
   return secret;
 }
 
+/**
+ * How every hub process stops: on SIGINT or SIGTERM, and when the parent that started it with an IPC channel
+ * (`npm start`) goes away — so no orphan is left behind. `stop` runs once, then the process exits.
+ */
+export function stopOnSignals(stop: () => Promise<void>): void {
+  let stopping = false;
+  const once = async () => {
+    if (stopping) return;
+    stopping = true;
+    await stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', once);
+  process.on('SIGTERM', once);
+  process.on('disconnect', once);
+}
+
 /** Runs one subgraph as its own process: `npm run start:subgraph -- <name>`. Stops cleanly on SIGINT/SIGTERM. */
 export async function runStandalone<C extends object>(definition: SubgraphDefinition<C>, env: Env = process.env): Promise<void> {
   try {
@@ -95,17 +112,7 @@ export async function runStandalone<C extends object>(definition: SubgraphDefini
       await prepareSubgraphData(definition, running.orm, { seed: readBoolean('SEED_DEMO_DATA', false, env) });
     }
     console.log(`[${definition.name}] subgraph ready at ${running.server.url}/graphql`);
-    let stopping = false;
-    const stop = async () => {
-      if (stopping) return;
-      stopping = true;
-      await running.stop();
-      process.exit(0);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-    // Started by `npm start` with an IPC channel: when the parent goes away, so do we (no orphans).
-    process.on('disconnect', stop);
+    stopOnSignals(() => running.stop());
   } catch (error) {
     try {
       exitOnConfigError(error);
