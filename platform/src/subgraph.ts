@@ -30,6 +30,8 @@ export interface SubgraphDefinition<C extends object> {
   hasData(em: EntityManager): Promise<boolean>;
   /** Extra HTTP routes (for example an event inbox), each doing its own authentication. */
   routes?(orm: SubgraphOrm, env: Record<string, string | undefined>): Record<string, RouteHandler>;
+  /** Reads and validates this subgraph's own settings at start-up; a wrong value throws a ConfigError. */
+  validateConfig?(env: Record<string, string | undefined>): void;
   /** Apollo Server plugins of this subgraph (for example one that adds a notice to responses). */
   plugins?: ApolloServerPlugin<C>[];
   /** Background work tied to the process lifetime (for example an outbox relay); returns a stopper. */
@@ -97,6 +99,7 @@ export async function runSubgraph<C extends object>(
   },
 ): Promise<RunningSubgraph> {
   const env = options.env ?? process.env;
+  definition.validateConfig?.(env);
   const orm = options.orm ?? (await openSubgraphOrm(definition, options.databaseUrl));
   const server = await startSubgraphServer<C>({
     name: definition.name,

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_AGENCY as A, signEventDelivery, type EventEnvelope } from '@hub/platform';
-import { createTestDatabase, SubgraphClient, type TestDatabase } from '@hub/platform/testing';
+import { DEMO_AGENCY as A, runSubgraph, signEventDelivery, type EventEnvelope } from '@hub/platform';
+import { createTestDatabase, SubgraphClient, testGatewayKeys, type TestDatabase } from '@hub/platform/testing';
 import type { Context } from '../src/context.js';
 import { eventInbox } from '../src/events/inbox-route.js';
 import { reporting } from '../src/index.js';
@@ -55,6 +55,15 @@ async function deliver(events: EventEnvelope[], secret = SECRET): Promise<{ stat
 }
 
 const COUNT = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Agency { id deflectionsCounted { value suppressed } } } }';
+
+describe('configuration', () => {
+  it('refuses to start with a suppression threshold that is not a whole number, naming the variable', async () => {
+    const { verifier } = await testGatewayKeys();
+    await expect(runSubgraph(reporting, { databaseUrl: db.urlFor('reporting'), verifier, port: 0, env: { REPORTING_SUPPRESSION_THRESHOLD: 'zero' } })).rejects.toThrow(
+      'REPORTING_SUPPRESSION_THRESHOLD must be a whole number of at least 1',
+    );
+  });
+});
 
 describe('small counts are suppressed (FB-3)', () => {
   it('withholds counts from 1 to 10 and shows 0 and 11 or more', () => {
