@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'CONSENT_REQUIRED';
+  | 'CONSENT_REQUIRED'
+  | 'SUBGRAPH_UNAVAILABLE';
 
 export function unauthenticated(message = 'Sign in first: this operation needs a valid bearer token.'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
@@ -45,6 +46,14 @@ export function consentRequired(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'CONSENT_REQUIRED' } });
 }
 
+/**
+ * Another subgraph this operation depends on did not answer. Nothing was changed (the call is made before any
+ * transaction opens), so the client can simply retry the same request.
+ */
+export function subgraphUnavailable(subgraph: string, message = `The ${subgraph} service did not answer; nothing was changed. Try again in a moment.`): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph, retryable: true } });
+}
+
 export function notFound(what: string): GraphQLError {
   return new GraphQLError(`${what} was not found.`, { extensions: { code: 'NOT_FOUND' } });
 }
@@ -53,12 +62,15 @@ export function conflict(message: string, extra: Record<string, unknown> = {}): 
   return new GraphQLError(message, { extensions: { code: 'CONFLICT', ...extra } });
 }
 
-/** Collects rule violations so one response can name every broken field, not just the first. */
+/**
+ * Collects rule violations so one response can name every broken field, not just the first. The hub's rule
+ * functions (`check*`) only add to a `Violations` they are given; the command that called them decides to throw.
+ */
 export class Violations {
-  private readonly list: RuleViolation[] = [];
+  private readonly found: RuleViolation[] = [];
 
   add(field: string, rule: string, message: string): this {
-    this.list.push({ field, rule, message });
+    this.found.push({ field, rule, message });
     return this;
   }
 
@@ -68,10 +80,15 @@ export class Violations {
   }
 
   get isEmpty(): boolean {
-    return this.list.length === 0;
+    return this.found.length === 0;
+  }
+
+  /** What was found so far, in the order the checks ran. */
+  get list(): readonly RuleViolation[] {
+    return this.found;
   }
 
   throwIfAny(): void {
-    if (!this.isEmpty) throw invalidInput(this.list);
+    if (!this.isEmpty) throw invalidInput([...this.found]);
   }
 }

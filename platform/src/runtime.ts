@@ -6,7 +6,8 @@ import { ConfigError, exitOnConfigError, readBoolean, readJson, readString, read
 import { ensureRoles, ensureSchemas, roleUrl, subgraphDatabase } from './db/roles.js';
 import { InternalTokenVerifier } from './identity/internal-token.js';
 import { loadOrCreateKeyPair, type SigningKeyPair } from './identity/keys.js';
-import { prepareSubgraphData, runSubgraph, subgraphDatabaseUrlVariable, type SubgraphDefinition, type SubgraphName } from './subgraph.js';
+import { prepareSubgraphData, runSubgraph, type SubgraphDefinition } from './subgraph.js';
+import { subgraphDatabaseUrlVariable, type SubgraphName } from './topology.js';
 
 type Env = Record<string, string | undefined>;
 

@@ -1,57 +1,45 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { EntityManager, Options } from '@mikro-orm/postgresql';
-import type { DocumentNode } from 'graphql';
-import { readPort } from './config.js';
+import type { GraphQLSchema } from 'graphql';
 import { createSubgraphOrm, type MigrationClass, type SubgraphOrm } from './db/orm.js';
 import type { Actor } from './identity/actor.js';
 import type { InternalTokenVerifier } from './identity/internal-token.js';
 import type { RouteHandler, RunningServer } from './server/http.js';
 import { startSubgraphServer } from './server/subgraph-server.js';
+import { subgraphPort, type SubgraphName } from './topology.js';
 
-export const SUBGRAPH_NAMES = ['agencies', 'cases', 'treatment', 'reporting'] as const;
-export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+type Env = Record<string, string | undefined>;
 
 /** What every subgraph folder exports from `src/index.ts`: the four read alike, so one teaches the others. */
 export interface SubgraphDefinition<C extends object> {
   name: SubgraphName;
-  defaultPort: number;
-  typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<C>;
+  /** The subgraph's schema, built from its SDL and resolvers, with its access rules and input limits in front. */
+  schema: GraphQLSchema;
   entities: NonNullable<Options['entities']>;
   migrations: MigrationClass[];
   /**
    * Builds a request's context. `token` is the gateway-signed identity the request came with: a subgraph that
    * asks another subgraph for data (through the graph, never its tables) forwards it, acting for the caller.
    */
-  createContext(args: { actor: Actor | null; token: string | null; em: EntityManager; orm: SubgraphOrm; env: Record<string, string | undefined> }): C;
+  createContext(args: { actor: Actor | null; token: string | null; em: EntityManager; orm: SubgraphOrm; env: Env }): C;
   /** Loads the demo data set; called only when the subgraph's tables are empty. */
   seedDemoData(em: EntityManager): Promise<void>;
   hasData(em: EntityManager): Promise<boolean>;
   /** Extra HTTP routes (for example an event inbox), each doing its own authentication. */
-  routes?(orm: SubgraphOrm, env: Record<string, string | undefined>): Record<string, RouteHandler>;
+  routes?(orm: SubgraphOrm, env: Env): Record<string, RouteHandler>;
   /** Reads and validates this subgraph's own settings at start-up; a wrong value throws a ConfigError. */
-  validateConfig?(env: Record<string, string | undefined>): void;
-  /** Apollo Server plugins of this subgraph (for example one that adds a notice to responses). */
-  plugins?: ApolloServerPlugin<C>[];
+  validateConfig?(env: Env): void;
+  /**
+   * Apollo Server plugins of this subgraph (for example one that adds a notice to responses). Typed for any
+   * context, so the four definitions fit one list; a plugin narrows to its own subgraph's context with a guard.
+   */
+  plugins?: ApolloServerPlugin<BaseContext>[];
   /** Background work tied to the process lifetime (for example an outbox relay); returns a stopper. */
-  background?(orm: SubgraphOrm, env: Record<string, string | undefined>): () => Promise<void>;
+  background?(orm: SubgraphOrm, env: Env): () => Promise<void>;
 }
 
 /** The database side of a subgraph: enough to migrate and seed it, whatever its resolvers' context. */
 export type SubgraphDataDefinition = Pick<SubgraphDefinition<object>, 'name' | 'entities' | 'migrations' | 'seedDemoData' | 'hasData'>;
-
-export function subgraphPortVariable(name: SubgraphName): string {
-  return `${name.toUpperCase()}_PORT`;
-}
-
-export function subgraphUrlVariable(name: SubgraphName): string {
-  return `${name.toUpperCase()}_URL`;
-}
-
-export function subgraphDatabaseUrlVariable(name: SubgraphName): string {
-  return `${name.toUpperCase()}_DATABASE_URL`;
-}
 
 export interface RunningSubgraph {
   name: SubgraphName;
@@ -94,7 +82,7 @@ export async function runSubgraph<C extends object>(
     verifier: InternalTokenVerifier;
     port?: number;
     host?: string;
-    env?: Record<string, string | undefined>;
+    env?: Env;
     orm?: SubgraphOrm;
   },
 ): Promise<RunningSubgraph> {
@@ -103,9 +91,8 @@ export async function runSubgraph<C extends object>(
   const orm = options.orm ?? (await openSubgraphOrm(definition, options.databaseUrl));
   const server = await startSubgraphServer<C>({
     name: definition.name,
-    typeDefs: definition.typeDefs,
-    resolvers: definition.resolvers,
-    port: options.port ?? readPort(subgraphPortVariable(definition.name), definition.defaultPort, env),
+    schema: definition.schema,
+    port: options.port ?? subgraphPort(definition.name, env),
     host: options.host,
     verifier: options.verifier,
     createContext: (actor, token) => definition.createContext({ actor, token, em: orm.fork(), orm, env }),

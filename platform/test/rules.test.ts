@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { addDays, canonicalCounty, ConfigError, decodeCursor, encodeCursor, illinoisDate, isIsoDate, isWithin, readChoice, readPort, readUrl } from '../src/index.js';
+import { GraphQLBoolean, GraphQLID, GraphQLInputObjectType, GraphQLList, GraphQLNonNull, GraphQLString, type GraphQLArgument } from 'graphql';
+import { definePolicy, ANYONE_SIGNED_IN } from '../src/access/policy.js';
+import { ConfigError, readChoice, readPort, readUrl } from '../src/config.js';
+import { addDays, canonicalCounty, illinoisDate, isIsoDate, isWithin } from '../src/domain/index.js';
+import { checkArguments, DEFAULT_MAX_ITEMS, DEFAULT_MAX_LENGTH } from '../src/graphql/input-limits.js';
+import { InvalidScalarValue, parseDate, parseDateTime } from '../src/graphql/scalars.js';
+import type { Actor } from '../src/identity/actor.js';
 
 describe('configuration is validated at start-up', () => {
   it('names the variable when a port is not a port', () => {
@@ -53,9 +59,64 @@ describe('dates are Illinois dates', () => {
   });
 });
 
-describe('cursors', () => {
-  it('round-trips and rejects a cursor the API did not make, naming the argument', () => {
-    expect(decodeCursor(encodeCursor(['a', 1]))).toEqual(['a', 1]);
-    expect(() => decodeCursor('garbage!')).toThrow(/after is not a cursor/);
+describe('Date and DateTime are strict', () => {
+  it('refuses an impossible date instead of rolling it over (31 September is not 1 October)', () => {
+    expect(parseDateTime('2026-09-31T10:00:00Z')).toBeInstanceOf(InvalidScalarValue);
+    expect(parseDate('2026-02-30')).toBeInstanceOf(InvalidScalarValue);
+    expect(parseDate('2026-02-28')).toBe('2026-02-28');
+  });
+
+  it('requires an offset on a DateTime rather than guessing UTC', () => {
+    expect(parseDateTime('2026-11-23T10:00:00')).toBeInstanceOf(InvalidScalarValue);
+    expect((parseDateTime('2026-11-23T10:00:00-06:00') as Date).toISOString()).toBe('2026-11-23T16:00:00.000Z');
+  });
+
+  it('refuses years no record of the hub can have, naming the range rule', () => {
+    expect((parseDate('1800-01-01') as InvalidScalarValue).rule).toBe('date-range');
+    expect((parseDate('9999-12-31') as InvalidScalarValue).rule).toBe('date-range');
+    expect((parseDateTime('0000-01-01T00:00:00Z') as InvalidScalarValue).rule).toBe('date-range');
+  });
+});
+
+describe('input limits, checked before any resolver runs', () => {
+  const person = new GraphQLInputObjectType({ name: 'P', fields: { name: { type: new GraphQLNonNull(GraphQLString) }, ok: { type: GraphQLBoolean } } });
+  const arg = (name: string, type: GraphQLArgument['type']): GraphQLArgument => ({ name, type, description: undefined, defaultValue: undefined, deprecationReason: undefined, extensions: {}, astNode: undefined });
+
+  it('refuses an id that is not a UUID, such as a reference number, naming the argument', () => {
+    expect(checkArguments([arg('id', GraphQLID)], { id: 'DFL-2026-001000' })).toEqual([expect.objectContaining({ field: 'id', rule: 'uuid' })]);
+    expect(checkArguments([arg('id', GraphQLID)], { id: 'c0000001-0000-4000-8000-000000000001' })).toEqual([]);
+  });
+
+  it('refuses NUL bytes and strings longer than the limit, naming the path', () => {
+    const violations = checkArguments([arg('input', person)], { input: { name: `A\u0000${'x'.repeat(DEFAULT_MAX_LENGTH)}` } });
+    expect(violations.map((v) => `${v.field}:${v.rule}`)).toEqual(['input.name:no-control-characters', 'input.name:max-length']);
+  });
+
+  it('refuses a list longer than the limit without looking at its items', () => {
+    const list = arg('ids', new GraphQLList(GraphQLID));
+    expect(checkArguments([list], { ids: Array.from({ length: DEFAULT_MAX_ITEMS + 1 }, () => 'nope') })).toEqual([expect.objectContaining({ field: 'ids', rule: 'max-items' })]);
+  });
+
+  it('reports an impossible date with the path it came from', () => {
+    expect(checkArguments([arg('on', GraphQLString)], { on: parseDate('2026-02-30') })).toEqual([expect.objectContaining({ field: 'on', rule: 'date' })]);
+  });
+});
+
+describe('an access policy', () => {
+  type Resources = { 'thing:read': void; 'thing:change': { ownerId: string } };
+  const policy = definePolicy<Resources>(
+    { 'thing:read': { describe: 'read things', roles: ANYONE_SIGNED_IN }, 'thing:change': { describe: 'change things', roles: ['OFFICER'], on: (actor, thing) => thing.ownerId === actor.agencyId } },
+    { 'Query.thing': 'thing:read', 'Mutation.change': 'thing:change' },
+  );
+  const officer: Actor = { personId: 'p', agencyId: 'unit', roles: ['OFFICER'], actingFor: null };
+
+  it('answers UNAUTHENTICATED to nobody, and a role refusal that names the action', () => {
+    expect(() => policy.assertCan(null, 'thing:read')).toThrow(expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } }));
+    expect(() => policy.assertCan({ ...officer, roles: ['ANALYST'] }, 'thing:change', { ownerId: 'unit' })).toThrow(expect.objectContaining({ extensions: { code: 'FORBIDDEN', action: 'thing:change' } }));
+  });
+
+  it('refuses a record the role may not touch with the generic answer, revealing nothing of it', () => {
+    expect(() => policy.assertCan(officer, 'thing:change', { ownerId: 'other' })).toThrow(expect.objectContaining({ message: 'You are not allowed to do this.', extensions: { code: 'FORBIDDEN' } }));
+    expect(policy.can(officer, 'thing:change', { ownerId: 'unit' })).toBe(true);
   });
 });

@@ -36,6 +36,22 @@ export function requestHash(input: unknown): string {
   return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
 }
 
+function sameInputRequired(): never {
+  throw invalidInput([{ field: 'idempotencyKey', rule: 'same-input', message: 'This idempotencyKey was already used with different input; use a new key for a new request.' }]);
+}
+
+/**
+ * The id a completed request with this key produced, or null when the key is new (or still in flight). Read
+ * before anything else happens, so a retry is answered without consulting other subgraphs again.
+ */
+export async function findReplay(em: EntityManager, args: { actorId: string; operation: string; key: string | null | undefined; input: unknown }): Promise<string | null> {
+  if (!args.key || args.key.length > 200) return null;
+  const existing = await em.findOne(IdempotencyRecord, { actorId: args.actorId, operation: args.operation, key: args.key });
+  if (!existing?.resultId) return null;
+  if (existing.requestHash !== requestHash(args.input)) sameInputRequired();
+  return existing.resultId;
+}
+
 /**
  * Runs `create` once per (actor, operation, key), inside the caller's transaction. The key is claimed first with
  * INSERT … ON CONFLICT DO NOTHING: a concurrent retry waits for the first transaction and then reads its
@@ -58,9 +74,7 @@ export async function runIdempotently<T>(
   );
   if (claimed.length === 0) {
     const existing = await em.findOneOrFail(IdempotencyRecord, { actorId: args.actorId, operation: args.operation, key: args.key });
-    if (existing.requestHash !== hash || !existing.resultId) {
-      throw invalidInput([{ field: 'idempotencyKey', rule: 'same-input', message: 'This idempotencyKey was already used with different input; use a new key for a new request.' }]);
-    }
+    if (existing.requestHash !== hash || !existing.resultId) sameInputRequired();
     return replay(existing.resultId);
   }
   const { id, result } = await create();

@@ -10,8 +10,19 @@ export interface SubgraphDatabase {
   role: string;
 }
 
-export function subgraphDatabase(name: string): SubgraphDatabase {
-  return { schema: name, role: `hub_${name}` };
+/** The live roles are `hub_<name>`; tools that need throw-away roles (migration:create) pass their own prefix. */
+export function subgraphDatabase(name: string, rolePrefix = 'hub_'): SubgraphDatabase {
+  return { schema: name, role: `${rolePrefix}${name}` };
+}
+
+/** Drops roles made for a throw-away database (never the live ones). */
+export async function dropRoles(adminUrl: string, databases: SubgraphDatabase[]): Promise<void> {
+  await withClient(adminUrl, async (client) => {
+    for (const { role } of databases) {
+      if (/^hub_(agencies|cases|treatment|reporting)$/.test(role)) throw new Error(`refusing to drop the live role ${role}`);
+      await client.query(`drop role if exists ${quoteIdent(role)}`);
+    }
+  });
 }
 
 const DUPLICATE_OBJECT = '42710';

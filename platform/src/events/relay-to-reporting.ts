@@ -1,6 +1,6 @@
-import { readPort, readUrl } from '../config.js';
 import type { SubgraphOrm } from '../db/orm.js';
 import { eventsSecret } from '../runtime.js';
+import { reportingEventsUrl } from '../topology.js';
 import { OutboxRelay } from './outbox.js';
 
 /**
@@ -9,7 +9,7 @@ import { OutboxRelay } from './outbox.js';
  */
 export function relayToReporting(source: string) {
   return (orm: SubgraphOrm, env: Record<string, string | undefined>): (() => Promise<void>) => {
-    const target = readUrl('REPORTING_EVENTS_URL', env, ['http:', 'https:'])?.toString() ?? `http://127.0.0.1:${readPort('REPORTING_PORT', 4004, env)}/events`;
+    const target = reportingEventsUrl(env);
     let stop: (() => Promise<void>) | null = null;
     const starting = eventsSecret(env).then((secret) => {
       const relay = new OutboxRelay(orm.fork, { source, targetUrl: target, targetName: 'reporting', secret });

@@ -49,6 +49,7 @@ async function handleGraphQL<C extends BaseContext>(
   buildContext: (req: IncomingMessage) => Promise<C>,
   req: IncomingMessage,
   res: ServerResponse,
+  errorsAsOk: boolean,
 ): Promise<void> {
   // Authentication runs before Apollo sees the request, so a rejected caller learns nothing from the schema.
   const context = await buildContext(req);
@@ -76,6 +77,9 @@ async function handleGraphQL<C extends BaseContext>(
   });
   for (const [key, value] of result.headers) res.setHeader(key, value);
   res.statusCode = result.status ?? 200;
+  // A subgraph's only client is the gateway, which reads GraphQL errors from a 200 response and forwards them
+  // (with their codes) to the caller, but turns any 4xx into an opaque failure of its own.
+  if (errorsAsOk && res.statusCode === 400 && result.body.kind === 'complete' && result.body.string.startsWith('{"errors"')) res.statusCode = 200;
   if (result.body.kind === 'complete') {
     res.end(result.body.string);
     return;
@@ -90,6 +94,8 @@ export async function startHttpServer<C extends BaseContext>(options: {
   apollo: ApolloServer<C>;
   buildContext: (req: IncomingMessage) => Promise<C>;
   routes?: Record<string, RouteHandler>;
+  /** Answer GraphQL errors (bad variables, validation) with 200, as the gateway expects from a subgraph. */
+  errorsAsOk?: boolean;
 }): Promise<RunningServer> {
   const routes = options.routes ?? {};
   const server: Server = createServer((req, res) => {
@@ -98,7 +104,7 @@ export async function startHttpServer<C extends BaseContext>(options: {
     const work = route
       ? Promise.resolve(route(req, res))
       : path === '/graphql' || path === '/'
-        ? handleGraphQL(options.apollo, options.buildContext, req, res)
+        ? handleGraphQL(options.apollo, options.buildContext, req, res, options.errorsAsOk ?? false)
         : Promise.resolve(sendJson(res, 404, { error: 'not found' }));
     work.catch((error: unknown) => {
       if (res.headersSent) return res.destroy();

@@ -1,10 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import type { DocumentNode } from 'graphql';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
 import type { Actor } from '../identity/actor.js';
 import { InvalidInternalToken, type InternalTokenVerifier } from '../identity/internal-token.js';
 import { formatError } from './format-error.js';
@@ -12,8 +9,7 @@ import { HttpError, sendJson, startHttpServer, type RouteHandler, type RunningSe
 
 export interface SubgraphServerOptions<C extends object> {
   name: string;
-  typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<C>;
+  schema: GraphQLSchema;
   port: number;
   host?: string;
   verifier: InternalTokenVerifier;
@@ -21,18 +17,23 @@ export interface SubgraphServerOptions<C extends object> {
   /** Answers whether the subgraph can serve (its database answers). */
   healthy(): Promise<boolean>;
   routes?: Record<string, RouteHandler>;
-  plugins?: ApolloServerPlugin<C>[];
+  plugins?: ApolloServerPlugin<BaseContext>[];
 }
 
-export async function startSubgraphServer<C extends object>(options: SubgraphServerOptions<C>): Promise<RunningServer> {
-  const apollo = new ApolloServer<C>({
-    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
+/** The Apollo Server of one subgraph, configured the same way for its HTTP server and for in-process tests. */
+export function subgraphApollo<C extends object>(schema: GraphQLSchema, plugins: ApolloServerPlugin<BaseContext>[] = []): ApolloServer<C> {
+  return new ApolloServer<C>({
+    schema,
     formatError,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // Subgraphs are only reached through the gateway, which has its own landing page; no Apollo Studio tracing.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), ...(options.plugins ?? [])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), ...plugins],
   });
+}
+
+export async function startSubgraphServer<C extends object>(options: SubgraphServerOptions<C>): Promise<RunningServer> {
+  const apollo = subgraphApollo<C>(options.schema, options.plugins);
   await apollo.start();
   const health: RouteHandler = async (_req, res) => {
     const ok = await options.healthy().catch(() => false);
@@ -42,6 +43,7 @@ export async function startSubgraphServer<C extends object>(options: SubgraphSer
     port: options.port,
     host: options.host,
     apollo,
+    errorsAsOk: true,
     routes: { '/health': health, ...options.routes },
     async buildContext(req: IncomingMessage) {
       try {

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createDatabase, dropDatabase, ensureSchemas, roleUrl, subgraphDatabase } from '../db/roles.js';
 import type { SubgraphOrm } from '../db/orm.js';
 import { rolePassword } from '../runtime.js';
-import { openSubgraphOrm, prepareSubgraphData, type SubgraphDataDefinition, type SubgraphName } from '../subgraph.js';
+import { openSubgraphOrm, prepareSubgraphData, type SubgraphDataDefinition } from '../subgraph.js';
+import type { SubgraphName } from '../topology.js';
 
 /** A database of its own for one test file, on the server the global setup prepared; dropped afterwards. */
 export interface TestDatabase {

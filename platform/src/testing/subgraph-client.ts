@@ -1,12 +1,10 @@
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { SubgraphOrm } from '../db/orm.js';
 import { findPersona, type Persona } from '../demo/catalogue.js';
 import type { Actor } from '../identity/actor.js';
 import type { InternalTokenSigner } from '../identity/internal-token.js';
-import { formatError } from '../server/format-error.js';
+import { subgraphApollo } from '../server/subgraph-server.js';
 import type { SubgraphDefinition } from '../subgraph.js';
 
 export interface OperationResult<T> {
@@ -28,11 +26,7 @@ export class SubgraphClient<C extends object> {
     /** To call other subgraphs over HTTP as the gateway would: their URLs in `env`, tokens from `signer`. */
     private readonly options: { signer?: InternalTokenSigner; env?: Record<string, string | undefined> } = {},
   ) {
-    this.apollo = new ApolloServer<C>({
-      schema: buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]),
-      formatError,
-      plugins: [ApolloServerPluginInlineTraceDisabled(), ...(definition.plugins ?? [])],
-    });
+    this.apollo = subgraphApollo<C>(definition.schema, definition.plugins);
   }
 
   async run<T = Record<string, unknown>>(

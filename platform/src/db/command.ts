@@ -1,0 +1,23 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { illinoisDate } from '../domain/dates.js';
+import { requireActor, type Actor } from '../identity/actor.js';
+import { inTransaction } from './transaction.js';
+
+/**
+ * What a write needs: who acts, the transaction's entity manager, and one clock reading for the whole change.
+ * Facts from other subgraphs are fetched before the transaction opens and passed to the command as arguments, so
+ * no command ever waits on the network while it holds a lock.
+ */
+export interface Command {
+  actor: Actor;
+  em: EntityManager;
+  now: Date;
+  today: string;
+}
+
+/** Runs one command in one transaction: it commits whole or not at all. */
+export function execute<T>(context: { actor: Actor | null; em: EntityManager }, work: (cmd: Command) => Promise<T>): Promise<T> {
+  const actor = requireActor(context);
+  const now = new Date();
+  return inTransaction(context.em, (em) => work({ actor, em, now, today: illinoisDate(now) }));
+}
