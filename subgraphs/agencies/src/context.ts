@@ -1,4 +1,4 @@
-import type { Actor } from '@hub/platform';
+import type { Actor } from '@hub/platform/identity';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createLoaders, type Loaders } from './loaders.js';
 

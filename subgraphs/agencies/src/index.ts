@@ -1,15 +1,19 @@
-import { loadTypeDefs, type SubgraphDefinition } from '@hub/platform';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { loadTypeDefs, secureSchema } from '@hub/platform/graphql';
+import type { SubgraphDefinition } from '@hub/platform/subgraph';
 import { createContext, type Context } from './context.js';
 import { entities, migrations } from './database.js';
 import { resolvers } from './resolvers/index.js';
+import { access } from './rules/access.js';
 import { hasAgencies, seedAgencies } from './seed/demo-data.js';
+
+/** The agencies subgraph's schema: its SDL and resolvers, with its access rules and input limits in front. */
+export const schema = secureSchema(buildSubgraphSchema([{ typeDefs: loadTypeDefs(new URL('../schema.graphql', import.meta.url)), resolvers }]), access);
 
 /** The agencies subgraph: who the agencies, units and people are, and the plans they work under. */
 export const agencies: SubgraphDefinition<Context> = {
   name: 'agencies',
-  defaultPort: 4001,
-  typeDefs: loadTypeDefs(new URL('../schema.graphql', import.meta.url)),
-  resolvers: resolvers as SubgraphDefinition<Context>['resolvers'],
+  schema,
   entities,
   migrations,
   createContext,

@@ -1,5 +1,5 @@
+import { loaderById, loaderGroupedBy } from '@hub/platform/db';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { loaderById as byId, loaderGroupedBy as groupedBy } from '@hub/platform';
 import { Agency } from './entities/agency.entity.js';
 import { Designation } from './entities/designation.entity.js';
 import { MegMember } from './entities/meg-member.entity.js';
@@ -13,32 +13,17 @@ import { TaskForceAgreement } from './entities/task-force-agreement.entity.js';
  */
 export function createLoaders(em: EntityManager) {
   return {
-    agency: byId((ids) => em.find(Agency, { id: { $in: ids } })),
-    person: byId((ids) => em.find(Person, { id: { $in: ids } })),
-    designation: byId((ids) => em.find(Designation, { id: { $in: ids } })),
-    solutionActionPlan: byId((ids) => em.find(SolutionActionPlan, { id: { $in: ids } })),
-    childrenOf: groupedBy((ids) => em.find(Agency, { parentId: { $in: ids } }, { orderBy: { name: 'asc' } }), 'parentId'),
-    personnelOf: groupedBy(
-      (ids) => em.find(Person, { agencyId: { $in: ids } }, { orderBy: { familyName: 'asc', givenName: 'asc' } }),
-      'agencyId',
-    ),
-    designationsOf: groupedBy(
-      (ids) => em.find(Designation, { designeeId: { $in: ids } }, { orderBy: { validFrom: 'desc' } }),
-      'designeeId',
-    ),
-    designationsFor: groupedBy(
-      (ids) => em.find(Designation, { agencyId: { $in: ids } }, { orderBy: { validFrom: 'desc' } }),
-      'agencyId',
-    ),
-    megMembersOf: groupedBy((ids) => em.find(MegMember, { megId: { $in: ids } }, { orderBy: { localGovernment: 'asc' } }), 'megId'),
-    agreementsOf: groupedBy(
-      (ids) => em.find(TaskForceAgreement, { taskForceId: { $in: ids } }, { orderBy: { effectiveFrom: 'desc' } }),
-      'taskForceId',
-    ),
-    plansOf: groupedBy(
-      (ids) => em.find(SolutionActionPlan, { unitId: { $in: ids } }, { orderBy: { effectiveFrom: 'desc', planVersion: 'desc' } }),
-      'unitId',
-    ),
+    agency: loaderById((ids) => em.find(Agency, { id: { $in: ids } })),
+    person: loaderById((ids) => em.find(Person, { id: { $in: ids } })),
+    designation: loaderById((ids) => em.find(Designation, { id: { $in: ids } })),
+    solutionActionPlan: loaderById((ids) => em.find(SolutionActionPlan, { id: { $in: ids } })),
+    childrenOf: loaderGroupedBy((ids) => em.find(Agency, { parent: { $in: ids } }, { orderBy: { name: 'asc' } }), (a) => a.parent!.id),
+    personnelOf: loaderGroupedBy((ids) => em.find(Person, { agency: { $in: ids } }, { orderBy: { familyName: 'asc', givenName: 'asc' } }), (p) => p.agency.id),
+    designationsOf: loaderGroupedBy((ids) => em.find(Designation, { designee: { $in: ids } }, { orderBy: { validFrom: 'desc' } }), (d) => d.designee.id),
+    designationsFor: loaderGroupedBy((ids) => em.find(Designation, { agency: { $in: ids } }, { orderBy: { validFrom: 'desc' } }), (d) => d.agency.id),
+    megMembersOf: loaderGroupedBy((ids) => em.find(MegMember, { meg: { $in: ids } }, { orderBy: { localGovernment: 'asc' } }), (m) => m.meg.id),
+    agreementsOf: loaderGroupedBy((ids) => em.find(TaskForceAgreement, { taskForce: { $in: ids } }, { orderBy: { effectiveFrom: 'desc' } }), (a) => a.taskForce.id),
+    plansOf: loaderGroupedBy((ids) => em.find(SolutionActionPlan, { unit: { $in: ids } }, { orderBy: { effectiveFrom: 'desc', planVersion: 'desc' } }), (p) => p.unit.id),
   };
 }
 

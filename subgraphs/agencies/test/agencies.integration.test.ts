@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_AGENCY as A, DEMO_PERSON as P } from '@hub/platform';
+import { DEMO_AGENCY as A, DEMO_PERSON as P } from '@hub/platform/demo';
 import { createTestDatabase, SubgraphClient, type TestDatabase } from '@hub/platform/testing';
 import type { Context } from '../src/context.js';
 import { agencies } from '../src/index.js';
@@ -192,6 +192,13 @@ describe('Solution Action Plans (OPS-D1, OPS-D11)', () => {
     expect(error.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('refuses a plan that starts more than two years ahead, and a date no calendar has', async () => {
+    const far = await client.error('agency-admin', publish, { input: input({ effectiveFrom: '2099-01-01' }) });
+    expect(far.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.effectiveFrom', rule: 'planning-horizon' });
+    const never = await client.error('agency-admin', publish, { input: input({ effectiveFrom: '9999-12-31' }) });
+    expect(never.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.effectiveFrom', rule: 'date-range' });
+  });
+
   it('forbids an officer from publishing a plan', async () => {
     const error = await client.error('officer', publish, { input: input() });
     expect(error.extensions?.code).toBe('FORBIDDEN');
@@ -258,11 +265,75 @@ describe('administration mutations', () => {
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.delegatedById', rule: 'holds-capacity' });
   });
 
-  it('requires a task-force agreement to include ISP and a local agency', async () => {
-    const error = await client.error('hub-admin', 'mutation($input: RecordTaskForceAgreementInput!) { recordTaskForceAgreement(input: $input) { id } }', {
-      input: { taskForceId: A.blackhawkTaskForce, title: 'Renewal', partyIds: [A.dixonPolice], effectiveFrom: '2027-01-01' },
-    });
+  const RECORD_AGREEMENT = 'mutation($input: RecordTaskForceAgreementInput!) { recordTaskForceAgreement(input: $input) { id } }';
+
+  it('refuses a task-force agreement without ISP as a party', async () => {
+    const error = await client.error('hub-admin', RECORD_AGREEMENT, { input: { taskForceId: A.blackhawkTaskForce, title: 'Renewal', partyIds: [A.dixonPolice], effectiveFrom: '2027-01-01' } });
     expect(error.extensions).toMatchObject({ field: 'input.partyIds', rule: 'isp-party' });
+  });
+
+  it('refuses a task-force agreement without a municipal or county law-enforcement party', async () => {
+    const error = await client.error('hub-admin', RECORD_AGREEMENT, { input: { taskForceId: A.blackhawkTaskForce, title: 'Renewal', partyIds: [A.ispDci, A.rockfordFire], effectiveFrom: '2027-01-01' } });
+    expect(error.extensions).toMatchObject({ field: 'input.partyIds', rule: 'local-party' });
+  });
+});
+
+describe('no escalation through the directory', () => {
+  const ADD_PERSON = 'mutation($input: AddPersonInput!) { addPerson(input: $input) { id roles } }';
+  const DESIGNATE = 'mutation($input: DesignateInput!) { designate(input: $input) { id } }';
+  const director = { personId: P.directorMarsh, agencyId: A.lakeCountyMeg, roles: ['MEG_DIRECTOR' as const], actingFor: null };
+
+  it('refuses an agency administrator who grants HUB_ADMINISTRATOR, and writes nobody', async () => {
+    const count = async () => (await client.ok<{ agency: { personnel: unknown[] } }>('hub-admin', 'query($id: ID!) { agency(id: $id) { personnel(includeInactive: true) { id } } }', { id: A.ispDop })).agency.personnel.length;
+    const before = await count();
+    const error = await client.error('agency-admin', ADD_PERSON, { input: { agencyId: A.ispDop, givenName: 'Eve', familyName: 'Example', roles: ['OFFICER', 'HUB_ADMINISTRATOR'] } });
+    expect(error.extensions?.code).toBe('FORBIDDEN');
+    expect(await count()).toBe(before);
+  });
+
+  it('lets an agency administrator grant roles within their scope, administrators included', async () => {
+    const data = await client.ok<{ addPerson: { roles: string[] } }>('agency-admin', ADD_PERSON, { input: { agencyId: A.ispDopTroop3, givenName: 'Ike', familyName: 'Example', roles: ['OFFICER', 'ADMINISTRATOR'] } });
+    expect(data.addPerson.roles).toEqual(['OFFICER', 'ADMINISTRATOR']);
+  });
+
+  it('lets only a hub administrator make another hub administrator', async () => {
+    const data = await client.ok<{ addPerson: { roles: string[] } }>('hub-admin', ADD_PERSON, { input: { agencyId: A.icjia, givenName: 'Hal', familyName: 'Example', roles: ['HUB_ADMINISTRATOR'] } });
+    expect(data.addPerson.roles).toEqual(['HUB_ADMINISTRATOR']);
+  });
+
+  it('refuses a MEG Director who designates another agency’s officer, who therefore never approves for the MEG', async () => {
+    const error = await client.error(director, DESIGNATE, {
+      input: { designeeId: P.deputyLindqvist, delegatedById: P.directorMarsh, capacity: 'MEG_DIRECTOR', agencyId: A.lakeCountyMeg, validFrom: '2026-01-01' },
+    });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.designeeId', rule: 'designee-same-agency' });
+    const approvers = await client.ok<{ approversFor: { person: { id: string } }[] }>('officer', 'query($id: ID!) { approversFor(agencyId: $id) { person { id } } }', { id: A.lakeCountyMeg });
+    expect(approvers.approversFor.map((a) => a.person.id)).not.toContain(P.deputyLindqvist);
+  });
+
+  it('refuses a leader who records a designation of another leader’s authority', async () => {
+    const error = await client.error(director, DESIGNATE, {
+      input: { designeeId: P.inspectorPatel, delegatedById: P.directorBaptiste, capacity: 'MEG_DIRECTOR', agencyId: A.megSouthwesternIllinois, validFrom: '2026-01-01' },
+    });
+    expect(error.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('finding plans and agencies', () => {
+  it('shows every plan of a unit in force today, unit-wide and county-specific, so the county plan is not missed', async () => {
+    const data = await client.ok<{ myAgency: { solutionActionPlan: { county: string | null }; solutionActionPlansInForce: { county: string | null; version: number }[] } }>(
+      'officer',
+      '{ myAgency { solutionActionPlan { county } solutionActionPlansInForce { county version } } }',
+    );
+    expect(data.myAgency.solutionActionPlan.county).toBeNull();
+    expect(data.myAgency.solutionActionPlansInForce.map((p) => p.county ?? 'unit-wide').sort()).toEqual(['DuPage', 'unit-wide']);
+  });
+
+  it('looks several agencies up at once by id', async () => {
+    const data = await client.ok<{ agencies: { totalCount: number; edges: { node: { id: string } }[] } }>('officer', 'query($ids: [ID!]) { agencies(filter: { ids: $ids }) { totalCount edges { node { id } } } }', {
+      ids: [A.tasc, A.lakeCountyMeg],
+    });
+    expect(data.agencies.edges.map((e) => e.node.id).sort()).toEqual([A.lakeCountyMeg, A.tasc].sort());
+    expect(data.agencies.totalCount).toBe(2);
   });
 });
 

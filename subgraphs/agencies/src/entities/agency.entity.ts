@@ -1,21 +1,8 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { AGENCY_KINDS } from '@hub/platform/domain';
 
-export const AGENCY_KINDS = [
-  'ISP_DIVISION_OF_PATROL',
-  'ISP_DIVISION_OF_CRIMINAL_INVESTIGATION',
-  'MEG',
-  'TASK_FORCE',
-  'LOCAL_POLICE',
-  'SHERIFF',
-  'FIRE',
-  'EMS',
-  'CASE_MANAGEMENT_ORGANIZATION',
-  'TREATMENT_PROVIDER_ORGANIZATION',
-  'PROSECUTOR',
-  'STATE_ANALYTICS',
-] as const;
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
+export { AGENCY_KINDS, type AgencyKind } from '@hub/platform/domain';
 
 export const UNIT_LEVELS = ['AGENCY', 'DIVISION', 'TROOP', 'ZONE', 'UNIT'] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
@@ -29,8 +16,8 @@ const AgencySchema = defineEntity({
     kind: p.enum(AGENCY_KINDS).index(),
     level: p.enum(UNIT_LEVELS),
     ori: p.string().length(9).nullable().unique(),
-    // Parent and child units are loaded through request-scoped DataLoaders, so a plain key is enough here.
-    parentId: p.uuid().nullable().index(),
+    /** The unit this one belongs to (a zone's troop, a troop's division). */
+    parent: () => p.manyToOne(Agency).ref().nullable().index(),
     countiesServed: p.array().default([]),
     active: p.boolean().default(true),
     version: p.integer().version(),

@@ -1,5 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { Agency } from './agency.entity.js';
+import { Person } from './person.entity.js';
 
 export const DESIGNATION_CAPACITIES = ['MEG_DIRECTOR', 'TASK_FORCE_COMMANDER', 'SUPERVISOR'] as const;
 export type DesignationCapacity = (typeof DESIGNATION_CAPACITIES)[number];
@@ -10,10 +12,10 @@ const DesignationSchema = defineEntity({
   tableName: 'designation',
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    designeeId: p.uuid().index(),
-    delegatedById: p.uuid(),
+    designee: () => p.manyToOne(Person).ref().index(),
+    delegatedBy: () => p.manyToOne(Person).ref(),
     capacity: p.enum(DESIGNATION_CAPACITIES),
-    agencyId: p.uuid().index(),
+    agency: () => p.manyToOne(Agency).ref().index(),
     validFrom: p.date(),
     validTo: p.date().nullable(),
     revokedAt: p.datetime().nullable(),

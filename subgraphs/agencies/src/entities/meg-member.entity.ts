@@ -1,5 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { Agency } from './agency.entity.js';
 
 /** A local government that belongs to a MEG (30 ILCS 715). */
 const MegMemberSchema = defineEntity({
@@ -7,9 +8,10 @@ const MegMemberSchema = defineEntity({
   tableName: 'meg_member',
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    megId: p.uuid().index(),
+    meg: () => p.manyToOne(Agency).ref().index(),
     localGovernment: p.string().length(200),
-    agencyId: p.uuid().nullable(),
+    /** The member's law-enforcement agency in the hub, where it has one. */
+    agency: () => p.manyToOne(Agency).ref().nullable(),
     joinedOn: p.date(),
     leftOn: p.date().nullable(),
   },

@@ -1,8 +1,10 @@
-import { PATHWAYS, type Pathway } from '@hub/platform';
+import { type Pathway, PATHWAYS } from '@hub/platform/domain';
 import { defineEntity, p } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { Agency } from './agency.entity.js';
+import { Person } from './person.entity.js';
 
-export { PATHWAYS, type Pathway } from '@hub/platform';
+export { PATHWAYS, type Pathway } from '@hub/platform/domain';
 
 export const CONTACT_METHODS = ['PHONE', 'EMAIL', 'TEXT_MESSAGE', 'IN_PERSON', 'REFERRAL_PORTAL'] as const;
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
@@ -38,21 +40,22 @@ export interface ProgramProtocols {
 const SolutionActionPlanSchema = defineEntity({
   name: 'SolutionActionPlan',
   tableName: 'solution_action_plan',
-  uniques: [{ properties: ['unitId', 'county', 'planVersion'] }],
+  uniques: [{ properties: ['unit', 'county', 'planVersion'] }],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    unitId: p.uuid().index(),
+    unit: () => p.manyToOne(Agency).ref().index(),
     county: p.string().length(60).nullable(),
     planVersion: p.integer(),
     effectiveFrom: p.date(),
     supersededOn: p.date().nullable(),
-    enabledPathways: p.array<Pathway>(),
+    enabledPathways: p.enum(PATHWAYS).array(),
     eligibility: p.json<EligibilityCriteria>(),
-    caseManagementOrganizationId: p.uuid(),
+    caseManagementOrganization: () => p.manyToOne(Agency).ref(),
     caseManagerContact: p.json<CaseManagerContactProtocol>(),
-    approvingAgencyId: p.uuid().nullable(),
+    /** The MEG or task force whose leader approves this unit's DOP/DCI deflections (OPS-092 III.D). */
+    approvingAgency: () => p.manyToOne(Agency).ref().nullable(),
     protocols: p.json<ProgramProtocols>(),
-    publishedById: p.uuid().nullable(),
+    publishedBy: () => p.manyToOne(Person).ref().nullable(),
     publishedAt: p.datetime().onCreate(() => new Date()),
   },
 });

@@ -40,6 +40,7 @@ export type AddPersonInput = {
   familyName: Scalars['String']['input'];
   givenName: Scalars['String']['input'];
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Up to the granter's own scope: only a hub administrator grants HUB_ADMINISTRATOR. */
   roles: Array<Role>;
 };
 
@@ -64,10 +65,16 @@ export type Agency = {
   parent: Maybe<Agency>;
   /** Personnel of this agency; inactive people only on request. */
   personnel: Array<Person>;
-  /** The Solution Action Plan in force for this unit on a date (today by default), for a county it serves. */
+  /**
+   * The Solution Action Plan in force for this unit on a date (today by default). Without `county` this is the
+   * unit-wide plan; in a county with a county-specific plan, that plan applies instead, so pass the county where the
+   * deflection happens (see `solutionActionPlansInForce` for every plan that applies somewhere).
+   */
   solutionActionPlan: Maybe<SolutionActionPlan>;
   /** Every SAP version recorded for this unit, newest first. */
   solutionActionPlans: Array<SolutionActionPlan>;
+  /** Every plan of this unit in force on a date (today by default): the unit-wide plan and each county-specific plan. */
+  solutionActionPlansInForce: Array<SolutionActionPlan>;
   /** For a task force: the intergovernmental agreements it operates under, newest first. */
   taskForceAgreements: Array<TaskForceAgreement>;
   /** Bumped on every change; send it back with updates (optimistic concurrency). */
@@ -90,6 +97,11 @@ export type AgencySolutionActionPlanArgs = {
   on?: InputMaybe<Scalars['Date']['input']>;
 };
 
+
+export type AgencySolutionActionPlansInForceArgs = {
+  on?: InputMaybe<Scalars['Date']['input']>;
+};
+
 export type AgencyConnection = {
   __typename?: 'AgencyConnection';
   edges: Array<AgencyEdge>;
@@ -106,6 +118,8 @@ export type AgencyEdge = {
 export type AgencyFilter = {
   /** An Illinois county name; matches agencies serving it. */
   county?: InputMaybe<Scalars['String']['input']>;
+  /** Only these agencies (for looking several up at once). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
   kind?: InputMaybe<Array<AgencyKind>>;
   /** Matches anywhere in the name, case-insensitive. */
@@ -232,9 +246,11 @@ export type MegMember = {
 export type Mutation = {
   __typename?: 'Mutation';
   addMegMember: Agency;
+  /** Administrators of the agency (or a unit above it) and hub administrators; roles only up to the granter's own. */
   addPerson: Person;
   /** Hub administrators only. */
   createAgency: Agency;
+  /** The delegating leader, or an administrator of the agency. The designee belongs to the same agency as the leader. */
   designate: Designation;
   /** Publishes a new SAP version; the previous version for the same unit and county is superseded on its start date. */
   publishSolutionActionPlan: SolutionActionPlan;
@@ -289,10 +305,13 @@ export type MutationUpdateAgencyArgs = {
   input: UpdateAgencyInput;
 };
 
+/** Relay-style page information, the same in every subgraph. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor: Maybe<Scalars['String']['output']>;
 };
 
 /** The six deflection pathways: five in ISP OPS-092 III.B, the sixth in 50 ILCS 71 sec. 15(b). */
@@ -348,6 +367,7 @@ export type PublishSolutionActionPlanInput = {
   caseManagementOrganizationId: Scalars['ID']['input'];
   caseManagerContact: CaseManagerContactProtocolInput;
   county?: InputMaybe<Scalars['String']['input']>;
+  /** At most two years ahead; after the start of the version it supersedes. */
   effectiveFrom: Scalars['Date']['input'];
   eligibility: EligibilityCriteriaInput;
   enabledPathways: Array<Pathway>;
@@ -366,7 +386,7 @@ export type Query = {
   /** The agency the signed-in person acts for. */
   myAgency: Agency;
   person: Maybe<Person>;
-  /** The SAP in force for a unit on a date (today by default), for a county. */
+  /** The SAP in force for a unit on a date (today by default), for a county (a county-specific plan applies there instead of the unit-wide one). */
   solutionActionPlan: Maybe<SolutionActionPlan>;
 };
 
@@ -587,7 +607,6 @@ export type ResolversTypes = {
   AddPersonInput: AddPersonInput;
   Agency: ResolverTypeWrapper<AgencyModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AgencyConnection: ResolverTypeWrapper<Omit<AgencyConnection, 'edges'> & { edges: Array<ResolversTypes['AgencyEdge']> }>;
   AgencyEdge: ResolverTypeWrapper<Omit<AgencyEdge, 'node'> & { node: ResolversTypes['Agency'] }>;
   AgencyFilter: AgencyFilter;
@@ -620,6 +639,7 @@ export type ResolversTypes = {
   TaskForceAgreement: ResolverTypeWrapper<TaskForceAgreementModel>;
   UnitLevel: UnitLevel;
   UpdateAgencyInput: UpdateAgencyInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -630,7 +650,6 @@ export type ResolversParentTypes = {
   AddPersonInput: AddPersonInput;
   Agency: AgencyModel;
   Boolean: Scalars['Boolean']['output'];
-  Int: Scalars['Int']['output'];
   AgencyConnection: Omit<AgencyConnection, 'edges'> & { edges: Array<ResolversParentTypes['AgencyEdge']> };
   AgencyEdge: Omit<AgencyEdge, 'node'> & { node: ResolversParentTypes['Agency'] };
   AgencyFilter: AgencyFilter;
@@ -657,7 +676,15 @@ export type ResolversParentTypes = {
   SolutionActionPlan: SolutionActionPlanModel;
   TaskForceAgreement: TaskForceAgreementModel;
   UpdateAgencyInput: UpdateAgencyInput;
+  Int: Scalars['Int']['output'];
 };
+
+export type LimitDirectiveArgs = {
+  maxItems?: Maybe<Scalars['Int']['input']>;
+  maxLength?: Maybe<Scalars['Int']['input']>;
+};
+
+export type LimitDirectiveResolver<Result, Parent, ContextType = Context, Args = LimitDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AgencyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency'], FederationReferenceType extends FederationReferenceTypes['Agency'] = FederationReferenceTypes['Agency']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Agency']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -675,6 +702,7 @@ export type AgencyResolvers<ContextType = Context, ParentType extends ResolversP
   personnel?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<AgencyPersonnelArgs, 'includeInactive'>>;
   solutionActionPlan?: Resolver<Maybe<ResolversTypes['SolutionActionPlan']>, ParentType, ContextType, Partial<AgencySolutionActionPlanArgs>>;
   solutionActionPlans?: Resolver<Array<ResolversTypes['SolutionActionPlan']>, ParentType, ContextType>;
+  solutionActionPlansInForce?: Resolver<Array<ResolversTypes['SolutionActionPlan']>, ParentType, ContextType, Partial<AgencySolutionActionPlansInForceArgs>>;
   taskForceAgreements?: Resolver<Array<ResolversTypes['TaskForceAgreement']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -755,6 +783,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
@@ -839,3 +869,6 @@ export type Resolvers<ContextType = Context> = {
   TaskForceAgreement?: TaskForceAgreementResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  limit?: LimitDirectiveResolver<any, any, ContextType>;
+};

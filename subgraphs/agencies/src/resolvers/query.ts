@@ -1,72 +1,57 @@
-import { canonicalCounty, decodeCursor, encodeCursor, illinoisDate, invalidInput, notFound, pageSize, requireActor } from '@hub/platform';
 import type { FilterQuery } from '@mikro-orm/core';
+import { pageOf } from '@hub/platform/db';
+import { canonicalCounty, illinoisDate } from '@hub/platform/domain';
+import { invalidInput, notFound } from '@hub/platform/errors';
+import { requireActor } from '@hub/platform/identity';
 import { Agency } from '../entities/agency.entity.js';
-import type { QueryResolvers } from '../generated/resolvers-types.js';
-import { approversOfAgency, planForUnit } from './shared.js';
+import type { AgencyFilter, QueryResolvers } from '../generated/resolvers-types.js';
+import { approversOfAgency, planForUnit } from './reads.js';
 
+function agencyWhere(filter: AgencyFilter | null | undefined): FilterQuery<Agency> {
+  const where: FilterQuery<Agency> = {};
+  if (!filter?.includeInactive) where.active = true;
+  if (filter?.ids) where.id = { $in: filter.ids };
+  if (filter?.kind?.length) where.kind = { $in: filter.kind };
+  if (filter?.county) {
+    const county = canonicalCounty(filter.county);
+    if (!county) throw invalidInput([{ field: 'filter.county', rule: 'illinois-county', message: `filter.county "${filter.county}" is not an Illinois county.` }]);
+    where.countiesServed = { $overlap: [county] };
+  }
+  if (filter?.nameContains) where.name = { $ilike: `%${filter.nameContains.replace(/[%_\\]/g, '\\$&')}%` };
+  return where;
+}
+
+/** Thin: the directory is open to every signed-in user (rules/access.ts); each field reads through loaders. */
 export const Query: QueryResolvers = {
-  async agency(_parent, { id }, context) {
-    requireActor(context);
-    return context.loaders.agency.load(id);
-  },
+  agency: (_parent, { id }, context) => context.loaders.agency.load(id),
 
   async agencies(_parent, { filter, first, after }, context) {
-    requireActor(context);
-    const limit = pageSize(first);
-    const where: FilterQuery<Agency> = {};
-    if (!filter?.includeInactive) where.active = true;
-    if (filter?.kind?.length) where.kind = { $in: filter.kind };
-    if (filter?.county) {
-      const county = canonicalCounty(filter.county);
-      if (!county) throw invalidInput([{ field: 'filter.county', rule: 'illinois-county', message: `filter.county "${filter.county}" is not an Illinois county.` }]);
-      where.countiesServed = { $overlap: [county] };
-    }
-    if (filter?.nameContains) where.name = { $ilike: `%${filter.nameContains.replace(/[%_\\]/g, '\\$&')}%` };
-    const pageWhere: FilterQuery<Agency> = { ...where };
-    if (after) {
-      const [name, id] = decodeCursor(after);
-      pageWhere.$or = [{ name: { $gt: String(name) } }, { name: String(name), id: { $gt: String(id) } }];
-    }
-    const [rows, totalCount] = await Promise.all([
-      context.em.find(Agency, pageWhere, { orderBy: { name: 'asc', id: 'asc' }, limit: limit + 1 }),
-      context.em.count(Agency, where),
-    ]);
-    const page = rows.slice(0, limit);
-    for (const agency of page) context.loaders.agency.prime(agency.id, agency);
-    const edges = page.map((node) => ({ node, cursor: encodeCursor([node.name, node.id]) }));
-    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+    const page = await pageOf(context.em, Agency, { where: agencyWhere(filter), orderBy: { name: 'asc', id: 'asc' }, first, after });
+    for (const { node } of page.edges) context.loaders.agency.prime(node.id, node);
+    return page;
   },
 
   async myAgency(_parent, _args, context) {
-    const actor = requireActor(context);
-    const agency = await context.loaders.agency.load(actor.agencyId);
+    const agency = await context.loaders.agency.load(requireActor(context).agencyId);
     if (!agency) throw notFound('Your agency');
     return agency;
   },
 
   async me(_parent, _args, context) {
-    const actor = requireActor(context);
-    const person = await context.loaders.person.load(actor.personId);
+    const person = await context.loaders.person.load(requireActor(context).personId);
     if (!person) throw notFound('Your personnel record');
     return person;
   },
 
-  async person(_parent, { id }, context) {
-    requireActor(context);
-    return context.loaders.person.load(id);
-  },
+  person: (_parent, { id }, context) => context.loaders.person.load(id),
 
   async solutionActionPlan(_parent, { unitId, county, on }, context) {
-    requireActor(context);
     const unit = await context.loaders.agency.load(unitId);
-    if (!unit) return null;
-    return planForUnit(context, unit, county ?? null, on ?? illinoisDate());
+    return unit ? planForUnit(context, unit, county ?? null, on ?? illinoisDate()) : null;
   },
 
   async approversFor(_parent, { agencyId, on }, context) {
-    requireActor(context);
     const agency = await context.loaders.agency.load(agencyId);
-    if (!agency) return [];
-    return approversOfAgency(context, agency, on ?? illinoisDate());
+    return agency ? approversOfAgency(context, agency, on ?? illinoisDate()) : [];
   },
 };

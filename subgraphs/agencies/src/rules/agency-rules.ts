@@ -1,16 +1,8 @@
-import { canonicalCounty, Violations } from '@hub/platform';
-import type { Agency, AgencyKind, UnitLevel } from '../entities/agency.entity.js';
+import { canonicalCounty, ISP_KINDS, LAW_ENFORCEMENT_KINDS, type AgencyKind } from '@hub/platform/domain';
+import type { Violations } from '@hub/platform/errors';
+import type { UnitLevel } from '../entities/agency.entity.js';
 
-export const LAW_ENFORCEMENT_KINDS: readonly AgencyKind[] = [
-  'ISP_DIVISION_OF_PATROL',
-  'ISP_DIVISION_OF_CRIMINAL_INVESTIGATION',
-  'MEG',
-  'TASK_FORCE',
-  'LOCAL_POLICE',
-  'SHERIFF',
-];
-
-export const ISP_KINDS: readonly AgencyKind[] = ['ISP_DIVISION_OF_PATROL', 'ISP_DIVISION_OF_CRIMINAL_INVESTIGATION'];
+export { ISP_KINDS, LAW_ENFORCEMENT_KINDS };
 
 export function isLawEnforcement(kind: AgencyKind): boolean {
   return LAW_ENFORCEMENT_KINDS.includes(kind);
@@ -21,7 +13,6 @@ const ORI = /^IL[0-9A-Z]{7}$/;
 
 export function checkName(violations: Violations, field: string, name: string): void {
   violations.check(name.trim().length > 0, field, 'required', `${field} must not be blank.`);
-  violations.check(name.length <= 200, field, 'max-length', `${field} must be at most 200 characters.`);
 }
 
 export function checkOri(violations: Violations, field: string, ori: string | null | undefined): void {
@@ -40,33 +31,40 @@ export function checkCounties(violations: Violations, field: string, counties: r
   return [...new Set(canonical)];
 }
 
+const PARENT_LEVELS: Record<UnitLevel, readonly UnitLevel[]> = {
+  AGENCY: [],
+  DIVISION: [],
+  TROOP: ['DIVISION'],
+  ZONE: ['TROOP', 'DIVISION'],
+  UNIT: ['AGENCY', 'DIVISION', 'TROOP', 'ZONE'],
+};
+
 /** ISP troops sit under a division, zones under a troop, and a unit's parent is of the same ISP division. */
 export function checkParent(
   violations: Violations,
   child: { kind: AgencyKind; level: UnitLevel },
-  parent: Pick<Agency, 'kind' | 'level'> | null,
+  parent: { kind: AgencyKind; level: UnitLevel } | null,
   parentField: string,
 ): void {
   if (child.level === 'TROOP' || child.level === 'ZONE') {
-    violations.check(ISP_KINDS.includes(child.kind), 'kind', 'isp-unit', `${child.level.toLowerCase()}s are ISP units: kind must be an ISP division.`);
+    violations.check(ISP_KINDS.includes(child.kind), 'input.kind', 'isp-unit', `${child.level.toLowerCase()}s are ISP units: kind must be an ISP division.`);
   }
   if (child.level === 'DIVISION' || child.level === 'AGENCY') return;
   if (!parent) {
     violations.add(parentField, 'required', `A ${child.level.toLowerCase()} must name its parent unit.`);
     return;
   }
-  const expected: Record<UnitLevel, UnitLevel[]> = {
-    AGENCY: [],
-    DIVISION: [],
-    TROOP: ['DIVISION'],
-    ZONE: ['TROOP', 'DIVISION'],
-    UNIT: ['AGENCY', 'DIVISION', 'TROOP', 'ZONE'],
-  };
-  violations.check(
-    expected[child.level].includes(parent.level),
-    parentField,
-    'unit-hierarchy',
-    `A ${child.level.toLowerCase()} cannot sit under a ${parent.level.toLowerCase()}.`,
-  );
+  violations.check(PARENT_LEVELS[child.level].includes(parent.level), parentField, 'unit-hierarchy', `A ${child.level.toLowerCase()} cannot sit under a ${parent.level.toLowerCase()}.`);
   violations.check(parent.kind === child.kind, parentField, 'same-organisation', `${parentField} must be of the same kind (${child.kind}).`);
+}
+
+/** OPS-092 II.D: a task force operates under an agreement between ISP and municipal or county law enforcement. */
+export function checkTaskForceParties(violations: Violations, field: string, parties: readonly { kind: AgencyKind }[]): void {
+  violations.check(parties.some((p) => ISP_KINDS.includes(p.kind)), field, 'isp-party', 'A task-force agreement must include ISP as a party.');
+  violations.check(
+    parties.some((p) => p.kind === 'LOCAL_POLICE' || p.kind === 'SHERIFF'),
+    field,
+    'local-party',
+    'A task-force agreement must include at least one municipal or county law-enforcement agency.',
+  );
 }

@@ -1,8 +1,6 @@
-import { Violations, type Role } from '@hub/platform';
-import type { AgencyKind } from '../entities/agency.entity.js';
-import { LAW_ENFORCEMENT_KINDS } from './agency-rules.js';
-
-const FIRST_RESPONDER_KINDS: readonly AgencyKind[] = [...LAW_ENFORCEMENT_KINDS, 'FIRE', 'EMS'];
+import { FIRST_RESPONDER_KINDS, type AgencyKind } from '@hub/platform/domain';
+import type { Violations } from '@hub/platform/errors';
+import type { Role } from '@hub/platform/identity';
 
 /** Roles only make sense in some kinds of agency: a case manager works for a case-management organisation, and so on. */
 const ROLE_AGENCY_KINDS: Partial<Record<Role, readonly AgencyKind[]>> = {
@@ -17,26 +15,20 @@ const ROLE_AGENCY_KINDS: Partial<Record<Role, readonly AgencyKind[]>> = {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function checkPerson(args: {
-  givenName: string;
-  familyName: string;
-  email?: string | null;
-  roles: Role[];
-  agencyKind: AgencyKind | null;
-}): void {
-  const v = new Violations();
+export function checkPerson(
+  v: Violations,
+  args: { givenName: string; familyName: string; email?: string | null; roles: readonly Role[]; agencyKind: AgencyKind | null },
+): void {
   v.check(args.givenName.trim().length > 0, 'input.givenName', 'required', 'input.givenName must not be blank.');
   v.check(args.familyName.trim().length > 0, 'input.familyName', 'required', 'input.familyName must not be blank.');
   if (args.email) v.check(EMAIL.test(args.email), 'input.email', 'email', 'input.email must be an email address.');
   v.check(args.roles.length > 0, 'input.roles', 'required', 'A person needs at least one role.');
-  if (!args.agencyKind) v.add('input.agencyId', 'exists', 'input.agencyId names no agency.');
-  else {
-    for (const role of args.roles) {
-      const kinds = ROLE_AGENCY_KINDS[role];
-      if (kinds && !kinds.includes(args.agencyKind)) {
-        v.add('input.roles', 'role-fits-agency', `${role} is not a role in a ${args.agencyKind} agency.`);
-      }
-    }
+  if (!args.agencyKind) {
+    v.add('input.agencyId', 'exists', 'input.agencyId names no agency.');
+    return;
   }
-  v.throwIfAny();
+  for (const role of args.roles) {
+    const kinds = ROLE_AGENCY_KINDS[role];
+    if (kinds && !kinds.includes(args.agencyKind)) v.add('input.roles', 'role-fits-agency', `${role} is not a role in a ${args.agencyKind} agency.`);
+  }
 }

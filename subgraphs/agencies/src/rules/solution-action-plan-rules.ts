@@ -1,4 +1,5 @@
-import { canonicalCounty, isIsoDate, Violations } from '@hub/platform';
+import { addDays, canonicalCounty } from '@hub/platform/domain';
+import type { Violations } from '@hub/platform/errors';
 import type { Agency } from '../entities/agency.entity.js';
 import type { CaseManagerContactProtocol, EligibilityCriteria, Pathway, ProgramProtocols } from '../entities/solution-action-plan.entity.js';
 import { ISP_KINDS, isLawEnforcement } from './agency-rules.js';
@@ -25,23 +26,29 @@ const PROTOCOL_SECTIONS: (keyof ProgramProtocols)[] = [
   'continuedLawEnforcementInvolvement',
 ];
 
+/** How far ahead a plan may be published: a date further out is a typing mistake, not a plan. */
+export const PLANNING_HORIZON_DAYS = 731;
+
 /** Validates a SAP before it is published (OPS-D1, OPS-D2, OPS-D3, OPS-D11); returns the county in canonical form. */
-export function checkSolutionActionPlan(args: {
-  draft: SolutionActionPlanDraft;
-  unit: Agency;
-  caseManagementOrganization: Agency | null;
-  approvingAgency: Agency | null;
-  approvingAgencyRequested: boolean;
-}): { county: string | null } {
+export function checkSolutionActionPlan(
+  v: Violations,
+  args: {
+    draft: SolutionActionPlanDraft;
+    unit: Agency;
+    caseManagementOrganization: Agency | null;
+    approvingAgency: Agency | null;
+    approvingAgencyRequested: boolean;
+    today: string;
+  },
+): { county: string | null } {
   const { draft, unit } = args;
-  const v = new Violations();
   let county: string | null = null;
   if (draft.county !== null) {
     county = canonicalCounty(draft.county);
     if (!county) v.add('input.county', 'illinois-county', `input.county "${draft.county}" is not an Illinois county.`);
     else v.check(unit.countiesServed.includes(county), 'input.county', 'served-county', `The unit does not serve ${county} County.`);
   }
-  v.check(isIsoDate(draft.effectiveFrom), 'input.effectiveFrom', 'date', 'input.effectiveFrom must be a date (YYYY-MM-DD).');
+  v.check(draft.effectiveFrom <= addDays(args.today, PLANNING_HORIZON_DAYS), 'input.effectiveFrom', 'planning-horizon', 'input.effectiveFrom is more than two years ahead.');
   v.check(draft.enabledPathways.length > 0, 'input.enabledPathways', 'required', 'A SAP must enable at least one pathway.');
   v.check(
     new Set(draft.enabledPathways).size === draft.enabledPathways.length,
@@ -93,6 +100,5 @@ export function checkSolutionActionPlan(args: {
   for (const section of PROTOCOL_SECTIONS) {
     v.check(draft.protocols[section].trim().length > 0, `input.protocols.${section}`, 'required', `input.protocols.${section} must not be blank (50 ILCS 71 sec. 20).`);
   }
-  v.throwIfAny();
   return { county };
 }

@@ -1,4 +1,5 @@
-import { DEMO_AGENCY as A, DEMO_PERSON as P, DEMO_PLAN as PLAN, type Role } from '@hub/platform';
+import { DEMO_AGENCY as A, DEMO_PERSON as P, DEMO_PLAN as PLAN } from '@hub/platform/demo';
+import { type Role } from '@hub/platform/identity';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency, type AgencyKind, type UnitLevel } from '../entities/agency.entity.js';
 import { Designation } from '../entities/designation.entity.js';
@@ -52,7 +53,9 @@ const PEOPLE: [string, string, string, string, Role[], string | null, boolean][]
   [P.directorLowry, A.duPageMeg, 'Harold', 'Lowry', ['MEG_DIRECTOR'], null, true],
   [P.directorCallahan, A.southernIllinoisEnforcementGroup, 'Dana', 'Callahan', ['MEG_DIRECTOR'], null, true],
   [P.deputyLindqvist, A.lakeCountySheriff, 'Anna', 'Lindqvist', ['OFFICER'], 'LC-5521', true],
+  [P.sheriffSergeantBrooks, A.lakeCountySheriff, 'Maya', 'Brooks', ['OFFICER', 'SUPERVISOR'], 'LC-3108', true],
   [P.officerDuarte, A.dixonPolice, 'Marco', 'Duarte', ['OFFICER'], 'D-37', true],
+  [P.dixonSergeantOrtega, A.dixonPolice, 'Luis', 'Ortega', ['OFFICER', 'SUPERVISOR'], 'D-12', true],
   [P.firefighterKowalski, A.peoriaFire, 'Tom', 'Kowalski', ['OFFICER'], 'PFD-214', true],
   [P.caseManagerAbernathy, A.tasc, 'Joy', 'Abernathy', ['CASE_MANAGER'], null, true],
   [P.caseManagerOduya, A.chestnutRecoveryCoaching, 'Samuel', 'Oduya', ['CASE_MANAGER'], null, true],
@@ -81,45 +84,45 @@ const ALL_PATHWAYS: Pathway[] = ['SELF_REFERRAL', 'ACTIVE_OUTREACH', 'NALOXONE_P
 
 export async function seedAgencies(em: EntityManager): Promise<void> {
   for (const [id, name, kind, level, parentId, countiesServed] of AGENCIES) {
-    em.create(Agency, { id, name, kind, level, parentId, countiesServed, ori: null });
+    em.create(Agency, { id, name, kind, level, parent: parentId, countiesServed, ori: null });
   }
   for (const [id, agencyId, givenName, familyName, roles, badgeNumber, active] of PEOPLE) {
     const email = `${givenName}.${familyName}@example.illinois.gov`.toLowerCase().replace(/[^a-z.@]/g, '');
-    em.create(Person, { id, agencyId, givenName, familyName, roles, badgeNumber, active, email, phone: null });
+    em.create(Person, { id, agency: agencyId, givenName, familyName, roles, badgeNumber, active, email, phone: null });
   }
   for (const [localGovernment, agencyId] of [['Lake County', A.lakeCountySheriff], ['City of Waukegan', null], ['City of North Chicago', null], ['Village of Gurnee', null]] as const) {
-    em.create(MegMember, { megId: A.lakeCountyMeg, localGovernment, agencyId, joinedOn: '1998-07-01' });
+    em.create(MegMember, { meg: A.lakeCountyMeg, localGovernment, agency: agencyId, joinedOn: '1998-07-01' });
   }
   for (const localGovernment of ['Madison County', 'St. Clair County', 'City of Alton', 'City of Granite City']) {
-    em.create(MegMember, { megId: A.megSouthwesternIllinois, localGovernment, agencyId: null, joinedOn: '2001-01-01' });
+    em.create(MegMember, { meg: A.megSouthwesternIllinois, localGovernment, agency: null, joinedOn: '2001-01-01' });
   }
   em.create(TaskForceAgreement, {
-    taskForceId: A.westCentralTaskForce,
+    taskForce: A.westCentralTaskForce,
     title: 'Intergovernmental agreement: West Central Illinois Task Force',
     partyIds: [A.ispDci, A.quincyPolice],
     effectiveFrom: '2024-07-01',
     effectiveTo: '2027-06-30',
   });
   em.create(TaskForceAgreement, {
-    taskForceId: A.blackhawkTaskForce,
+    taskForce: A.blackhawkTaskForce,
     title: 'Intergovernmental agreement: Blackhawk Area Task Force',
     partyIds: [A.ispDci, A.dixonPolice],
     effectiveFrom: '2023-01-01',
     effectiveTo: null,
   });
   em.create(Designation, {
-    designeeId: P.inspectorPatel,
-    delegatedById: P.directorMarsh,
+    designee: P.inspectorPatel,
+    delegatedBy: P.directorMarsh,
     capacity: 'MEG_DIRECTOR',
-    agencyId: A.lakeCountyMeg,
+    agency: A.lakeCountyMeg,
     validFrom: '2026-01-01',
     validTo: null,
   });
   em.create(Designation, {
-    designeeId: P.formerTrooperVance,
-    delegatedById: P.directorMarsh,
+    designee: P.formerTrooperVance,
+    delegatedBy: P.directorMarsh,
     capacity: 'MEG_DIRECTOR',
-    agencyId: A.lakeCountyMeg,
+    agency: A.lakeCountyMeg,
     validFrom: '2024-01-01',
     validTo: '2025-06-30',
   });
@@ -150,18 +153,18 @@ export async function seedAgencies(em: EntityManager): Promise<void> {
   for (const [id, unitId, county, planVersion, effectiveFrom, supersededOn, enabledPathways, cmo, approvingAgencyId, warrants] of plans) {
     em.create(SolutionActionPlan, {
       id,
-      unitId,
+      unit: unitId,
       county,
       planVersion,
       effectiveFrom,
       supersededOn,
       enabledPathways,
       eligibility: eligibility(warrants, true),
-      caseManagementOrganizationId: cmo,
+      caseManagementOrganization: cmo,
       caseManagerContact: contact('(847) 555-0142', 'Call the TASC deflection line; leave the hub reference number.'),
-      approvingAgencyId,
+      approvingAgency: approvingAgencyId,
       protocols: protocols('ISP'),
-      publishedById: P.dopAdministrator,
+      publishedBy: P.dopAdministrator,
     });
   }
   const localPlans: [string, string, Pathway[], string][] = [
@@ -177,18 +180,18 @@ export async function seedAgencies(em: EntityManager): Promise<void> {
   for (const [id, unitId, enabledPathways, cmo] of localPlans) {
     em.create(SolutionActionPlan, {
       id,
-      unitId,
+      unit: unitId,
       county: null,
       planVersion: 1,
       effectiveFrom: '2025-01-01',
       supersededOn: null,
       enabledPathways,
       eligibility: eligibility(false, true),
-      caseManagementOrganizationId: cmo,
+      caseManagementOrganization: cmo,
       caseManagerContact: contact('(309) 555-0177', 'Call the deflection line; a case manager calls back within 30 minutes.'),
-      approvingAgencyId: null,
+      approvingAgency: null,
       protocols: protocols('Agency'),
-      publishedById: null,
+      publishedBy: null,
     });
   }
   await em.flush();
