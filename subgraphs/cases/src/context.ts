@@ -1,6 +1,7 @@
-import { readPort, readUrl, type Actor } from '@hub/platform';
+import type { Actor } from '@hub/platform/identity';
+import { subgraphUrl } from '@hub/platform/topology';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AgencyDirectory } from './directory/agency-directory.js';
+import { AgenciesClient } from './clients/agencies.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Everything a resolver of this subgraph may use: who is asking, a request-scoped ORM, batched loaders. */
@@ -9,11 +10,7 @@ export interface Context {
   em: EntityManager;
   loaders: Loaders;
   /** The agencies subgraph, asked through the graph as the caller. */
-  directory: AgencyDirectory;
-}
-
-export function agenciesUrl(env: Record<string, string | undefined>): string {
-  return readUrl('AGENCIES_URL', env, ['http:', 'https:'])?.toString() ?? `http://127.0.0.1:${readPort('AGENCIES_PORT', 4001, env)}/graphql`;
+  agencies: AgenciesClient;
 }
 
 export function createContext(args: { actor: Actor | null; token: string | null; em: EntityManager; env: Record<string, string | undefined> }): Context {
@@ -21,6 +18,6 @@ export function createContext(args: { actor: Actor | null; token: string | null;
     actor: args.actor,
     em: args.em,
     loaders: createLoaders(args.em),
-    directory: new AgencyDirectory(agenciesUrl(args.env), args.token),
+    agencies: new AgenciesClient({ name: 'agencies', url: subgraphUrl('agencies', args.env) }, args.token),
   };
 }

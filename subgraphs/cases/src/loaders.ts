@@ -1,4 +1,4 @@
-import { loaderById, loaderGroupedBy } from '@hub/platform';
+import { loaderById, loaderGroupedBy } from '@hub/platform/db';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ContactAttempt, EvidenceEvent, EvidenceItem, HistoryEntry, Review } from './entities/case-records.entity.js';
 import { Deflection } from './entities/deflection.entity.js';
@@ -11,13 +11,16 @@ export function createLoaders(em: EntityManager) {
     deflection: loaderById((ids) => em.find(Deflection, { id: { $in: ids } })),
     participant: loaderById((ids) => em.find(Participant, { id: { $in: ids } })),
     incident: loaderById((ids) => em.find(Incident, { id: { $in: ids } })),
-    deflectionsOfParticipant: loaderGroupedBy((ids) => em.find(Deflection, { participantId: { $in: ids } }, { orderBy: { referredAt: 'desc' } }), 'participantId'),
-    peopleOfIncident: loaderGroupedBy((ids) => em.find(IncidentPerson, { incidentId: { $in: ids } }), 'incidentId'),
-    contactAttemptsOf: loaderGroupedBy((ids) => em.find(ContactAttempt, { deflectionId: { $in: ids } }, { orderBy: { at: 'asc' } }), 'deflectionId'),
-    evidenceOf: loaderGroupedBy((ids) => em.find(EvidenceItem, { deflectionId: { $in: ids } }, { orderBy: { seizedAt: 'asc' } }), 'deflectionId'),
-    handlingOf: loaderGroupedBy((ids) => em.find(EvidenceEvent, { evidenceId: { $in: ids } }, { orderBy: { at: 'asc' } }), 'evidenceId'),
-    reviewsOf: loaderGroupedBy((ids) => em.find(Review, { deflectionId: { $in: ids } }, { orderBy: { heldOn: 'asc' } }), 'deflectionId'),
-    historyOf: loaderGroupedBy((ids) => em.find(HistoryEntry, { deflectionId: { $in: ids } }, { orderBy: { sequence: 'asc' } }), 'deflectionId'),
+    evidence: loaderById((ids) => em.find(EvidenceItem, { id: { $in: ids } })),
+    deflectionsOfParticipant: loaderGroupedBy((ids) => em.find(Deflection, { participant: { $in: ids } }, { orderBy: { referredAt: 'desc' } }), (d) => d.participant.id),
+    deflectionsOfIncident: loaderGroupedBy((ids) => em.find(Deflection, { incident: { $in: ids } }), (d) => d.incident.id),
+    peopleOfIncident: loaderGroupedBy((ids) => em.find(IncidentPerson, { incident: { $in: ids } }), (link) => link.incident.id),
+    recordsOfParticipant: loaderGroupedBy((ids) => em.find(IncidentPerson, { participant: { $in: ids } }, { populate: ['incident'] }), (link) => link.participant.id),
+    contactAttemptsOf: loaderGroupedBy((ids) => em.find(ContactAttempt, { deflection: { $in: ids } }, { orderBy: { at: 'asc' } }), (c) => c.deflection.id),
+    evidenceOf: loaderGroupedBy((ids) => em.find(EvidenceItem, { deflection: { $in: ids } }, { orderBy: { seizedAt: 'asc' } }), (e) => e.deflection.id),
+    handlingOf: loaderGroupedBy((ids) => em.find(EvidenceEvent, { evidence: { $in: ids } }, { orderBy: { at: 'asc' } }), (e) => e.evidence.id),
+    reviewsOf: loaderGroupedBy((ids) => em.find(Review, { deflection: { $in: ids } }, { orderBy: { heldOn: 'asc' } }), (r) => r.deflection.id),
+    historyOf: loaderGroupedBy((ids) => em.find(HistoryEntry, { deflection: { $in: ids } }, { orderBy: { sequence: 'asc' } }), (h) => h.deflection.id),
   };
 }
 

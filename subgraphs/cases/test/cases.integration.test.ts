@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_AGENCY as A, OutboxEvent, OutboxRelay } from '@hub/platform';
+import { addDays, illinoisDate } from '@hub/platform/domain';
+import { DEMO_AGENCY as A, PERSONAS } from '@hub/platform/demo';
+import { OutboxEvent, OutboxRelay } from '@hub/platform/events';
 import type { SubgraphClient, TestDatabase } from '@hub/platform/testing';
 import pg from 'pg';
 import type { Context } from '../src/context.js';
+import { Deflection } from '../src/entities/deflection.entity.js';
 import { startCasesWithAgencies } from './support.js';
 import { demoDeflectionId } from '../src/seed/demo-data.js';
 
@@ -142,5 +145,18 @@ describe('transactional outbox', () => {
     expect(deliveries.every((batch) => batch.length <= 50)).toBe(true);
     expect(deliveries.flat()).toHaveLength(waiting);
     expect(await orm.fork().count(OutboxEvent, { publishedAt: null })).toBe(0);
+  });
+});
+
+describe('demo data', () => {
+  it('gives every overdue or due-soon review to a demo persona who can act on it', async () => {
+    const due = await db.orm('cases').fork().find(Deflection, { status: 'ACTIVE', nextReviewDue: { $lte: addDays(illinoisDate(), 14) }, id: { $in: Array.from({ length: 30 }, (_, i) => demoDeflectionId(i + 1)) } });
+    expect(due.length).toBeGreaterThan(2);
+    const covered = new Set<string>();
+    for (const persona of PERSONAS) {
+      const result = await client.run<{ reviewsDue: { id: string }[] }>(persona.key, '{ reviewsDue(withinDays: 14) { id } }');
+      for (const d of result.data?.reviewsDue ?? []) covered.add(d.id);
+    }
+    expect(due.map((d) => d.id).filter((id) => !covered.has(id))).toEqual([]);
   });
 });

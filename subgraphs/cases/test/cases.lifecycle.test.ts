@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { addDays, DEMO_AGENCY as A, DEMO_PERSON as P, illinoisDate, OutboxEvent, runSubgraph, type Actor, type RunningSubgraph } from '@hub/platform';
+import { DEMO_AGENCY as A, DEMO_PERSON as P } from '@hub/platform/demo';
+import { addDays, illinoisDate } from '@hub/platform/domain';
+import { OutboxEvent } from '@hub/platform/events';
+import { type Actor } from '@hub/platform/identity';
+import { type RunningSubgraph, runSubgraph } from '@hub/platform/subgraph';
 import { requirePersona, type SubgraphClient, type TestDatabase } from '@hub/platform/testing';
 import type { Context } from '../src/context.js';
 import { startCasesWithAgencies } from './support.js';
@@ -561,5 +565,113 @@ describe('concurrent retries', () => {
     const after = await counts();
     expect(after.deflections).toBe(before.deflections + 1);
     expect(after.events).toBe(before.events + 1);
+  });
+});
+
+describe('versions protect follow-up from lost updates', () => {
+  it('bumps the version with every review, so a second review sent with the version read before the first gets CONFLICT', async () => {
+    const d = await activeTroopDeflection();
+    const input = { deflectionId: d.id, version: d.version, heldOn: illinoisDate(), caseManagerName: 'Joy Abernathy', finding: 'PROGRESSING' };
+    const first = await client.ok<{ recordReview: { version: number } }>('meg-director', REVIEW, { input });
+    expect(first.recordReview.version).toBe(d.version + 1);
+    const second = await client.error('meg-designee', REVIEW, { input });
+    expect(second.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.version' });
+  });
+
+  it('refuses to close on a stale version with CONFLICT, and closes nothing', async () => {
+    const d = await activeTroopDeflection();
+    await client.ok('meg-director', REVIEW, { input: { deflectionId: d.id, version: d.version, heldOn: illinoisDate(), caseManagerName: 'Joy Abernathy', finding: 'PROGRESSING' } });
+    const stale = await client.error('meg-director', CLOSE, { input: { deflectionId: d.id, version: d.version, outcome: 'SUCCESSFUL' } });
+    expect(stale.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.version' });
+    const now = await client.ok<{ deflection: { status: string } }>('officer', 'query($id: ID!) { deflection(id: $id) { status } }', { id: d.id });
+    expect(now.deflection.status).toBe('ACTIVE');
+  });
+});
+
+describe('a designee acts only for the leader who designated them (OPS-D3)', () => {
+  it('refuses a designee whose token says they act for another leader', async () => {
+    const d = await pendingTroopDeflection();
+    const wrongLeader: Actor = { personId: P.inspectorPatel, agencyId: A.lakeCountyMeg, roles: ['OFFICER', 'DESIGNEE'], actingFor: P.directorBaptiste };
+    const error = await client.error(wrongLeader, DECIDE, { input: { deflectionId: d.id, version: d.version, decision: 'APPROVED', reason: 'For someone else.' } });
+    expect(error.extensions?.code).toBe('FORBIDDEN');
+    const still = await client.ok<{ deflection: { status: string } }>('officer', 'query($id: ID!) { deflection(id: $id) { status } }', { id: d.id });
+    expect(still.deflection.status).toBe('PENDING_APPROVAL');
+  });
+});
+
+describe('an unsuccessful deflection goes to the prosecutor with its evidence (OPS-092 III.E.2)', () => {
+  const OPEN = '{ evidenceAwaitingDisposal { id disposed deflection { id status } } }';
+  type Open = { evidenceAwaitingDisposal: { id: string; deflection: { id: string; status: string } }[] };
+
+  it('closes unsuccessful with a prosecutor submission while the evidence is kept, and the unit sees the disposal still owed', async () => {
+    const d = await activeTroopDeflection();
+    const recorded = await client.ok<{ recordEvidence: { evidence: { id: string }[] } }>('officer', EVIDENCE, { input: { deflectionId: d.id, description: 'Pipe', seizedAt: new Date(Date.now() - 60_000).toISOString() } });
+    const item = recorded.recordEvidence.evidence[0]!;
+    const closed = await client.ok<Closed>('meg-director', CLOSE, {
+      input: { deflectionId: d.id, version: d.version, outcome: 'UNSUCCESSFUL', prosecutingAttorney: "Lake County State's Attorney", submittedToProsecutorOn: illinoisDate() },
+    });
+    expect(closed.closeDeflection.status).toBe('UNSUCCESSFUL');
+    const owed = await client.ok<Open>('officer', OPEN);
+    expect(owed.evidenceAwaitingDisposal.find((e) => e.id === item.id)?.deflection).toEqual({ id: d.id, status: 'UNSUCCESSFUL' });
+    await client.ok('officer', DISPOSE, { input: { evidenceId: item.id, method: 'RELEASED_TO_PROSECUTOR', at: new Date().toISOString() } });
+    expect((await client.ok<Open>('officer', OPEN)).evidenceAwaitingDisposal.map((e) => e.id)).not.toContain(item.id);
+  });
+
+  it('shows another unit none of it', async () => {
+    const owed = await client.ok<Open>('local-officer', OPEN);
+    expect(owed.evidenceAwaitingDisposal.every((e) => e.deflection.id !== undefined)).toBe(true);
+    const troop = await client.ok<Open>('officer', OPEN);
+    const lake = new Set(owed.evidenceAwaitingDisposal.map((e) => e.id));
+    expect(troop.evidenceAwaitingDisposal.some((e) => lake.has(e.id))).toBe(false);
+  });
+
+  it('still requires disposal before a successful close', async () => {
+    const d = await activeTroopDeflection();
+    await client.ok('officer', EVIDENCE, { input: { deflectionId: d.id, description: 'Scale', seizedAt: new Date(Date.now() - 60_000).toISOString() } });
+    const error = await client.error('meg-director', CLOSE, { input: { deflectionId: d.id, version: d.version, outcome: 'SUCCESSFUL' } });
+    expect(error.extensions).toMatchObject({ rule: 'evidence-disposed' });
+  });
+});
+
+describe('looking a deflection up by the number people quote', () => {
+  const BY_REFERENCE = 'query($ref: String!) { deflectionByReference(referenceNumber: $ref) { id referenceNumber } }';
+
+  it('finds a deflection the caller may see by its reference number, whatever the case', async () => {
+    const d = (await referOk('officer', troopReferral())).deflection;
+    const data = await client.ok<{ deflectionByReference: { id: string } }>('officer', BY_REFERENCE, { ref: d.referenceNumber.toLowerCase() });
+    expect(data.deflectionByReference.id).toBe(d.id);
+  });
+
+  it('answers FORBIDDEN alike for another unit’s number and for a number that does not exist', async () => {
+    const d = (await referOk('officer', troopReferral())).deflection;
+    const other = await client.error('local-officer', BY_REFERENCE, { ref: d.referenceNumber });
+    const none = await client.error('local-officer', BY_REFERENCE, { ref: 'DFL-2026-999999' });
+    expect(other).toEqual(none);
+    expect(none.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('tells someone who passes a reference number as an id what an id is, instead of failing', async () => {
+    const error = await client.error('officer', 'query($id: ID!) { deflection(id: $id) { id } }', { id: 'DFL-2026-001000' });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', rule: 'uuid' });
+  });
+});
+
+describe('the plan that applied is named in a refusal', () => {
+  it('says which unit, county and version of plan did not enable the pathway', async () => {
+    const dixon: Actor = { personId: P.officerDuarte, agencyId: A.dixonPolice, roles: ['OFFICER'], actingFor: null };
+    const error = await referError(dixon, troopReferral({ county: 'Lee' }));
+    expect(error.extensions).toMatchObject({ field: 'input.pathway', rule: 'pathway-enabled-in-sap' });
+    expect(error.message).toContain('Dixon Police Department plan for every county it serves, version 1');
+  });
+});
+
+describe('an idempotent replay answers only what the caller may read now', () => {
+  it('refuses the replay to the same person once they act for another unit', async () => {
+    const input = sheriffReferral();
+    await referOk('local-officer', input, 'moved-unit');
+    const moved: Actor = { ...requirePersona('local-officer').actor, agencyId: A.dixonPolice };
+    const replay = await refer(moved, input, 'moved-unit');
+    expect(replay.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(replay.data).toBeNull();
   });
 });

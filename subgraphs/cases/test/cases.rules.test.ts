@@ -1,12 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { Violations, type Actor } from '@hub/platform';
-import { Deflection } from '../src/entities/deflection.entity.js';
-import { ageOn, checkEligibility } from '../src/rules/eligibility.js';
-import { canPerform, transition } from '../src/rules/lifecycle.js';
+import { Violations } from '@hub/platform/errors';
+import { type Actor } from '@hub/platform/identity';
+import { canFollowUp, canSee, followsPersonStatewide, type DeflectionFacts } from '../src/rules/access.js';
+import { approvalAuthority, requiresDisposalBeforeClosing } from '../src/rules/approval.js';
+import { ageOn, checkEligibility, planLabel } from '../src/rules/eligibility.js';
+import { canPerform, checkTransition } from '../src/rules/lifecycle.js';
 import { matchKey } from '../src/rules/participant-matching.js';
 import { checkPathwayRules, type ReferralFacts } from '../src/rules/pathway-rules.js';
-import { firstReviewDue, isOverdue, nextReviewDueAfter } from '../src/rules/review-schedule.js';
-import { canFollowUp, canSee } from '../src/rules/visibility.js';
+import { checkPerson } from '../src/rules/referral-rules.js';
+import { firstReviewDue, isOverdue, nextReviewDueAfter, nextReviewDueAfterReview } from '../src/rules/review-schedule.js';
 
 const facts = (over: Partial<ReferralFacts>): ReferralFacts => ({
   pathway: 'SELF_REFERRAL', chargesHeldInAbeyance: false, nonCriminalCitation: false, chargesFiled: false, arrestMade: false, recentOverdose: false, personInitiated: true, ...over,
@@ -15,12 +17,7 @@ const facts = (over: Partial<ReferralFacts>): ReferralFacts => ({
 function rulesBroken(check: (v: Violations) => void): string[] {
   const v = new Violations();
   check(v);
-  try {
-    v.throwIfAny();
-    return [];
-  } catch (error) {
-    return ((error as { extensions: { violations: { rule: string }[] } }).extensions.violations).map((x) => x.rule);
-  }
+  return v.list.map((x) => x.rule);
 }
 
 describe('pathway rules (OPS-D2)', () => {
@@ -39,7 +36,7 @@ describe('pathway rules (OPS-D2)', () => {
 });
 
 describe('eligibility (OPS-D1)', () => {
-  const plan = { enabledPathways: ['SELF_REFERRAL' as const], eligibility: { minimumAge: 18, allowsActiveWarrants: false, allowsProbationOrParole: true, excludedOffenses: ['Weapons offence'] } };
+  const plan = { label: planLabel('Troop 2', { county: 'DuPage', version: 3 }), enabledPathways: ['SELF_REFERRAL' as const], eligibility: { minimumAge: 18, allowsActiveWarrants: false, allowsProbationOrParole: true, excludedOffenses: ['Weapons offence'] } };
 
   it('computes age on a date, birthdays included', () => {
     expect(ageOn('2008-11-23', '2026-11-22')).toBe(17);
@@ -51,6 +48,13 @@ describe('eligibility (OPS-D1)', () => {
     expect(broken).toEqual(['sap-excluded-offense']);
   });
 
+  it('names the plan that applied (unit, county, version) when a pathway is not enabled', () => {
+    const v = new Violations();
+    checkEligibility(v, 'OFFICER_INTERVENTION', plan, { dateOfBirth: null, hasActiveWarrant: false, onProbationOrParole: false, offenses: [] }, '2026-11-23');
+    expect(v.list[0]).toMatchObject({ field: 'input.pathway', rule: 'pathway-enabled-in-sap' });
+    expect(v.list[0]!.message).toContain('Troop 2 plan for DuPage County, version 3');
+  });
+
   it('does not guess an age without a date of birth', () => {
     expect(rulesBroken((v) => checkEligibility(v, 'SELF_REFERRAL', plan, { dateOfBirth: null, hasActiveWarrant: false, onProbationOrParole: false, offenses: [] }, '2026-11-23'))).toEqual([]);
   });
@@ -58,12 +62,12 @@ describe('eligibility (OPS-D1)', () => {
 
 describe('the deflection state machine', () => {
   it('moves a pending deflection to active on approval and to declined on decline', () => {
-    expect(transition('PENDING_APPROVAL', 'approve')).toBe('ACTIVE');
-    expect(transition('PENDING_APPROVAL', 'decline')).toBe('DECLINED');
+    expect(checkTransition(new Violations(), 'PENDING_APPROVAL', 'approve')).toBe('ACTIVE');
+    expect(checkTransition(new Violations(), 'PENDING_APPROVAL', 'decline')).toBe('DECLINED');
   });
 
   it('refuses work on a pending deflection with the approval-required rule', () => {
-    expect(() => transition('PENDING_APPROVAL', 'contact-case-manager')).toThrow(/waiting for the MEG Director/);
+    expect(rulesBroken((v) => checkTransition(v, 'PENDING_APPROVAL', 'contact-case-manager'))).toEqual(['approval-required']);
     expect(canPerform('PENDING_APPROVAL', 'record-disposition')).toBe(false);
   });
 
@@ -81,6 +85,13 @@ describe('the review schedule (OPS-D7)', () => {
     expect(nextReviewDueAfter('2026-04-10')).toBe('2026-07-09');
   });
 
+  it('never moves the due date back when a review is held early or dated back', () => {
+    // Approved on 1 March (due 30 May); the review is dated on the referral day, 20 February: 90 days after it is
+    // 21 May, earlier than the date already due, which stays.
+    expect(nextReviewDueAfterReview('2026-05-30', '2026-02-20')).toBe('2026-05-30');
+    expect(nextReviewDueAfterReview('2026-05-30', '2026-05-28')).toBe('2026-08-26');
+  });
+
   it('is overdue only after the due date has passed', () => {
     expect(isOverdue('2026-11-22', '2026-11-22')).toBe(false);
     expect(isOverdue('2026-11-21', '2026-11-22')).toBe(true);
@@ -95,7 +106,7 @@ describe('matching a person across deflections (OPS-D10)', () => {
 });
 
 describe('who sees and follows up a deflection', () => {
-  const deflection = Object.assign(new Deflection(), { initiatingUnitId: 'troop', countsForId: 'meg', caseManagementOrganizationId: 'tasc' });
+  const deflection: DeflectionFacts = { initiatingUnitId: 'troop', countsForId: 'meg', caseManagementOrganizationId: 'tasc' };
   const actor = (agencyId: string, roles: Actor['roles'], actingFor: string | null = null): Actor => ({ personId: 'p', agencyId, roles, actingFor });
 
   it('shows a deflection to its unit, its approving MEG and its case-management organisation only', () => {
@@ -111,5 +122,58 @@ describe('who sees and follows up a deflection', () => {
   it('gives follow-up to the approving leader, not the unit, when a MEG approved', () => {
     expect(canFollowUp(actor('meg', ['MEG_DIRECTOR']), deflection)).toBe(true);
     expect(canFollowUp(actor('troop', ['SUPERVISOR']), deflection)).toBe(false);
+  });
+});
+
+describe('approval authority (OPS-D3)', () => {
+  const approvers = [
+    { person: { id: 'director' }, actingFor: null },
+    { person: { id: 'designee' }, actingFor: { id: 'director' } },
+  ];
+  const actor = (personId: string, actingFor: string | null): Actor => ({ personId, agencyId: 'meg', roles: actingFor ? ['DESIGNEE'] : ['MEG_DIRECTOR'], actingFor });
+
+  it('lets the leader decide in their own name', () => {
+    expect(approvalAuthority(approvers, actor('director', null))).toEqual(approvers[0]);
+  });
+
+  it('lets a designee decide only for the leader who designated them', () => {
+    expect(approvalAuthority(approvers, actor('designee', 'director'))).toEqual(approvers[1]);
+    expect(approvalAuthority(approvers, actor('designee', 'another-leader'))).toBeNull();
+    expect(approvalAuthority(approvers, actor('designee', null))).toBeNull();
+  });
+
+  it('refuses someone who is not among today’s approvers', () => {
+    expect(approvalAuthority(approvers, actor('officer', null))).toBeNull();
+  });
+});
+
+describe('evidence and closing (OPS-D5, OPS-D8)', () => {
+  it('keeps evidence for the prosecution when a deflection closes unsuccessful, and requires disposal otherwise', () => {
+    expect(requiresDisposalBeforeClosing('UNSUCCESSFUL')).toBe(false);
+    expect(requiresDisposalBeforeClosing('SUCCESSFUL')).toBe(true);
+    expect(requiresDisposalBeforeClosing('WITHDRAWN')).toBe(true);
+  });
+});
+
+describe('who learns of other units’ deflections of a person', () => {
+  const deflection: DeflectionFacts = { initiatingUnitId: 'troop', countsForId: 'meg', caseManagementOrganizationId: 'tasc' };
+  const actor = (agencyId: string, roles: Actor['roles'], actingFor: string | null = null): Actor => ({ personId: 'p', agencyId, roles, actingFor });
+
+  it('is the approving leader and the assigned case manager, who follow the person', () => {
+    expect(followsPersonStatewide(actor('meg', ['MEG_DIRECTOR']), deflection)).toBe(true);
+    expect(followsPersonStatewide(actor('tasc', ['CASE_MANAGER']), deflection)).toBe(true);
+  });
+
+  it('is not the referring unit, nor a firefighter elsewhere', () => {
+    expect(followsPersonStatewide(actor('troop', ['OFFICER', 'SUPERVISOR']), deflection)).toBe(false);
+    expect(followsPersonStatewide(actor('peoria-fire', ['OFFICER']), deflection)).toBe(false);
+  });
+});
+
+describe('a person’s date of birth', () => {
+  it('must be one a living person can have: not in the future, not more than 120 years ago', () => {
+    expect(rulesBroken((v) => checkPerson(v, 'input.person', { givenName: 'A', familyName: 'B', dateOfBirth: '1800-01-01' }, '2026-11-23'))).toEqual(['plausible-date-of-birth']);
+    expect(rulesBroken((v) => checkPerson(v, 'input.person', { givenName: 'A', familyName: 'B', dateOfBirth: '2027-01-01' }, '2026-11-23'))).toEqual(['not-in-future']);
+    expect(rulesBroken((v) => checkPerson(v, 'input.person', { givenName: 'A', familyName: 'B', dateOfBirth: '1950-06-01' }, '2026-11-23'))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-import { freePort, runSubgraph, type RunningSubgraph } from '@hub/platform';
+import { freePort } from '@hub/platform/db';
+import { type RunningSubgraph, runSubgraph } from '@hub/platform/subgraph';
 import { createTestDatabase, SubgraphClient, testGatewayKeys, type TestDatabase } from '@hub/platform/testing';
 import { agencies } from '@hub/agencies';
 import type { Context } from '../src/context.js';

@@ -1,25 +1,25 @@
-import { expectVersion, forbidden, invalidInput, runIdempotently, Violations } from '@hub/platform';
+import { expectVersion, runIdempotently, type Command } from '@hub/platform/db';
+import { forbidden, invalidInput, Violations } from '@hub/platform/errors';
 import { LockMode } from '@mikro-orm/core';
 import { ContactAttempt, EvidenceEvent, EvidenceItem } from '../entities/case-records.entity.js';
 import { Deflection } from '../entities/deflection.entity.js';
-import type { ContactMethod, ContactResult, DisposalMethod, EvidenceAction, RecordsSystem } from '../entities/vocabulary.js';
-import { transition } from '../rules/lifecycle.js';
-import { canHandleEvidence, canRecordContact, canSee, isUnitMember } from '../rules/visibility.js';
-import { deflectionForUpdate, publish, recordHistory, type Command } from './support.js';
+import type { DisposeEvidenceInput, RecordContactAttemptInput, RecordDispositionInput, RecordEvidenceHandlingInput, RecordEvidenceInput } from '../generated/resolvers-types.js';
+import { access, assertCan } from '../rules/access.js';
+import { checkTransition } from '../rules/lifecycle.js';
+import { checkNotInFuture } from '../rules/referral-rules.js';
+import { deflectionForUpdate, publish, readableDeflection, recordHistory } from './support.js';
 
-function notInFuture(v: Violations, cmd: Command, field: string, at: Date): void {
-  v.check(at.getTime() <= cmd.now.getTime() + 5 * 60_000, field, 'not-in-future', `${field} is in the future.`);
-}
+const REPORT_NUMBER = /^[A-Za-z0-9-]{3,60}$/;
 
 /** OPS-D4: the disposition is a criminal deflection, with the report number of TraCS or the MEG's program. */
-export async function recordDisposition(cmd: Command, input: { deflectionId: string; version: number; reportNumber: string; recordsSystem: RecordsSystem }): Promise<Deflection> {
-  const deflection = await deflectionForUpdate(cmd, input.deflectionId, isUnitMember);
+export async function recordDisposition(cmd: Command, input: RecordDispositionInput): Promise<Deflection> {
+  const deflection = await deflectionForUpdate(cmd, input.deflectionId, 'deflection:record-disposition');
   expectVersion(deflection, input.version, 'The deflection');
-  transition(deflection.status, 'record-disposition');
+  const v = new Violations();
+  checkTransition(v, deflection.status, 'record-disposition');
   const reportNumber = input.reportNumber.trim();
-  if (!/^[A-Za-z0-9-]{3,60}$/.test(reportNumber)) {
-    throw invalidInput([{ field: 'input.reportNumber', rule: 'report-number', message: 'input.reportNumber must be 3–60 letters, digits or dashes, as the records system shows it.' }]);
-  }
+  v.check(REPORT_NUMBER.test(reportNumber), 'input.reportNumber', 'report-number', 'input.reportNumber must be 3–60 letters, digits or dashes, as the records system shows it.');
+  v.throwIfAny();
   const before = { reportNumber: deflection.dispositionReportNumber, recordsSystem: deflection.dispositionRecordsSystem };
   deflection.dispositionReportNumber = reportNumber;
   deflection.dispositionRecordsSystem = input.recordsSystem;
@@ -30,32 +30,21 @@ export async function recordDisposition(cmd: Command, input: { deflectionId: str
   return deflection;
 }
 
-export interface ContactAttemptInput {
-  deflectionId: string;
-  at: Date;
-  method: ContactMethod;
-  result: ContactResult;
-  caseManagerName?: string | null;
-  notes?: string | null;
-}
-
 /** OPS-D6: each attempt to reach the case manager (when, who, how, result); HANDED_OFF marks the hand-off. */
-export async function recordContactAttempt(cmd: Command, input: ContactAttemptInput, idempotencyKey: string | null | undefined): Promise<Deflection> {
+export async function recordContactAttempt(cmd: Command, input: RecordContactAttemptInput, idempotencyKey: string | null | undefined): Promise<Deflection> {
   return runIdempotently(
     cmd.em,
     { actorId: cmd.actor.personId, operation: 'recordContactAttempt', key: idempotencyKey, input },
     async () => {
-      const deflection = await deflectionForUpdate(cmd, input.deflectionId, canRecordContact);
-      transition(deflection.status, 'contact-case-manager');
+      const deflection = await deflectionForUpdate(cmd, input.deflectionId, 'deflection:contact-case-manager');
       const v = new Violations();
-      notInFuture(v, cmd, 'input.at', input.at);
+      checkTransition(v, deflection.status, 'contact-case-manager');
+      checkNotInFuture(v, 'input.at', input.at, cmd.now);
       v.check(input.at >= deflection.referredAt, 'input.at', 'after-referral', 'input.at is before the referral.');
-      if (input.result === 'HANDED_OFF') {
-        v.check(Boolean(input.caseManagerName?.trim()), 'input.caseManagerName', 'required-for-hand-off', 'Name the case manager who took the person over.');
-      }
+      if (input.result === 'HANDED_OFF') v.check(Boolean(input.caseManagerName?.trim()), 'input.caseManagerName', 'required-for-hand-off', 'Name the case manager who took the person over.');
       v.throwIfAny();
       cmd.em.create(ContactAttempt, {
-        deflectionId: deflection.id,
+        deflection,
         at: input.at,
         byId: cmd.actor.personId,
         actingForId: cmd.actor.actingFor,
@@ -72,57 +61,54 @@ export async function recordContactAttempt(cmd: Command, input: ContactAttemptIn
       await cmd.em.flush();
       return { id: deflection.id, result: deflection };
     },
-    (id) => cmd.em.findOneOrFail(Deflection, { id }),
+    (id) => readableDeflection(cmd, id),
   );
 }
 
 /** OPS-D5: an item seized in the incident; the initiating unit is responsible for its disposal (III.D.3). */
-export async function recordEvidence(cmd: Command, input: { deflectionId: string; description: string; seizedAt: Date }, idempotencyKey: string | null | undefined): Promise<Deflection> {
+export async function recordEvidence(cmd: Command, input: RecordEvidenceInput, idempotencyKey: string | null | undefined): Promise<Deflection> {
   return runIdempotently(
     cmd.em,
     { actorId: cmd.actor.personId, operation: 'recordEvidence', key: idempotencyKey, input },
     async () => {
-      const deflection = await deflectionForUpdate(cmd, input.deflectionId, canHandleEvidence);
+      const deflection = await deflectionForUpdate(cmd, input.deflectionId, 'evidence:handle');
       const v = new Violations();
       v.check(input.description.trim().length > 0, 'input.description', 'required', 'Describe the item.');
-      notInFuture(v, cmd, 'input.seizedAt', input.seizedAt);
+      checkNotInFuture(v, 'input.seizedAt', input.seizedAt, cmd.now);
       v.throwIfAny();
-      const item = cmd.em.create(EvidenceItem, {
-        deflectionId: deflection.id,
-        description: input.description.trim(),
-        seizedAt: input.seizedAt,
-        responsibleUnitId: deflection.initiatingUnitId,
-      });
-      cmd.em.create(EvidenceEvent, { evidenceId: item.id, action: 'SEIZED', at: input.seizedAt, byId: cmd.actor.personId, notes: null });
+      const item = cmd.em.create(EvidenceItem, { deflection, description: input.description.trim(), seizedAt: input.seizedAt, responsibleUnitId: deflection.initiatingUnitId });
+      cmd.em.create(EvidenceEvent, { evidence: item, action: 'SEIZED', at: input.seizedAt, byId: cmd.actor.personId, notes: null });
       recordHistory(cmd, deflection, 'EVIDENCE_RECORDED', { changes: { evidenceId: item.id, description: item.description } });
       await cmd.em.flush();
       return { id: deflection.id, result: deflection };
     },
-    (id) => cmd.em.findOneOrFail(Deflection, { id }),
+    (id) => readableDeflection(cmd, id),
   );
 }
 
 async function evidenceForUpdate(cmd: Command, evidenceId: string): Promise<{ item: EvidenceItem; deflection: Deflection }> {
   const item = await cmd.em.findOne(EvidenceItem, { id: evidenceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  const deflection = item ? await cmd.em.findOne(Deflection, { id: item.deflectionId }) : null;
-  if (!item || !deflection || !canSee(cmd.actor, deflection) || !canHandleEvidence(cmd.actor, deflection)) throw forbidden();
+  const deflection = item ? await cmd.em.findOne(Deflection, { id: item.deflection.id }) : null;
+  if (!item || !deflection || !access.can(cmd.actor, 'deflection:read', deflection)) throw forbidden();
+  assertCan(cmd.actor, 'evidence:handle', deflection);
   return { item, deflection };
 }
 
-export async function recordEvidenceHandling(cmd: Command, input: { evidenceId: string; action: EvidenceAction; at: Date; notes?: string | null }): Promise<Deflection> {
+export async function recordEvidenceHandling(cmd: Command, input: RecordEvidenceHandlingInput): Promise<Deflection> {
   const { item, deflection } = await evidenceForUpdate(cmd, input.evidenceId);
   const v = new Violations();
   v.check(!item.disposedAt, 'input.evidenceId', 'not-disposed', 'This item has been disposed of.');
   v.check(input.at >= item.seizedAt, 'input.at', 'after-seizure', 'input.at is before the item was seized.');
-  notInFuture(v, cmd, 'input.at', input.at);
+  checkNotInFuture(v, 'input.at', input.at, cmd.now);
   v.throwIfAny();
-  cmd.em.create(EvidenceEvent, { evidenceId: item.id, action: input.action, at: input.at, byId: cmd.actor.personId, notes: input.notes ?? null });
+  cmd.em.create(EvidenceEvent, { evidence: item, action: input.action, at: input.at, byId: cmd.actor.personId, notes: input.notes ?? null });
   recordHistory(cmd, deflection, 'EVIDENCE_HANDLED', { changes: { evidenceId: item.id, action: input.action } });
   await cmd.em.flush();
   return deflection;
 }
 
-export async function disposeEvidence(cmd: Command, input: { evidenceId: string; method: DisposalMethod; at: Date }): Promise<Deflection> {
+/** OPS-D5, OPS-D8: disposal, also after the deflection has closed (an unsuccessful one keeps its evidence for the prosecution until then). */
+export async function disposeEvidence(cmd: Command, input: DisposeEvidenceInput): Promise<Deflection> {
   const { item, deflection } = await evidenceForUpdate(cmd, input.evidenceId);
   // Disposing twice with the same answer is a safe retry; a different answer is a mistake worth stopping.
   if (item.disposedAt) {
@@ -131,7 +117,7 @@ export async function disposeEvidence(cmd: Command, input: { evidenceId: string;
   }
   const v = new Violations();
   v.check(input.at >= item.seizedAt, 'input.at', 'after-seizure', 'input.at is before the item was seized.');
-  notInFuture(v, cmd, 'input.at', input.at);
+  checkNotInFuture(v, 'input.at', input.at, cmd.now);
   v.throwIfAny();
   item.disposedAt = input.at;
   item.disposalMethod = input.method;
@@ -140,4 +126,3 @@ export async function disposeEvidence(cmd: Command, input: { evidenceId: string;
   await cmd.em.flush();
   return deflection;
 }
-

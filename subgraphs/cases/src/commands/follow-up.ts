@@ -1,38 +1,35 @@
-import { expectVersion, illinoisDate, invalidInput, runIdempotently, Violations } from '@hub/platform';
+import { expectVersion, runIdempotently, type Command } from '@hub/platform/db';
+import { illinoisDate } from '@hub/platform/domain';
+import { invalidInput, Violations } from '@hub/platform/errors';
 import { EvidenceItem, Review } from '../entities/case-records.entity.js';
-import { Deflection } from '../entities/deflection.entity.js';
-import type { Outcome, ReviewFinding } from '../entities/vocabulary.js';
-import { transition } from '../rules/lifecycle.js';
-import { nextReviewDueAfter } from '../rules/review-schedule.js';
-import { canFollowUp } from '../rules/visibility.js';
-import { deflectionForUpdate, publish, recordHistory, type Command } from './support.js';
+import type { Deflection } from '../entities/deflection.entity.js';
+import type { CloseDeflectionInput, RecordReviewInput, SubmitToProsecutorInput } from '../generated/resolvers-types.js';
+import { requiresDisposalBeforeClosing } from '../rules/approval.js';
+import { checkTransition, type LifecycleAction } from '../rules/lifecycle.js';
+import { nextReviewDueAfterReview } from '../rules/review-schedule.js';
+import { deflectionForUpdate, publish, readableDeflection, recordHistory } from './support.js';
 
-export interface ReviewInput {
-  deflectionId: string;
-  version: number;
-  heldOn: string;
-  caseManagerName: string;
-  finding: ReviewFinding;
-  notes?: string | null;
-}
-
-/** OPS-D7: the approving leader (or designee) evaluates the referral with the case manager; the next review is due a quarter later. */
-export async function recordReview(cmd: Command, input: ReviewInput, idempotencyKey: string | null | undefined): Promise<Deflection> {
+/**
+ * OPS-D7: the approving leader (or designee) evaluates the referral with the case manager; the next review is due
+ * a quarter later. Every review changes the deflection (and its version), so a second review sent with the version
+ * read before the first is refused with CONFLICT.
+ */
+export async function recordReview(cmd: Command, input: RecordReviewInput, idempotencyKey: string | null | undefined): Promise<Deflection> {
   return runIdempotently(
     cmd.em,
     { actorId: cmd.actor.personId, operation: 'recordReview', key: idempotencyKey, input },
     async () => {
-      const deflection = await deflectionForUpdate(cmd, input.deflectionId, canFollowUp);
+      const deflection = await deflectionForUpdate(cmd, input.deflectionId, 'deflection:follow-up');
       expectVersion(deflection, input.version, 'The deflection');
-      transition(deflection.status, 'follow-up');
       const v = new Violations();
+      checkTransition(v, deflection.status, 'follow-up');
       v.check(input.caseManagerName.trim().length > 0, 'input.caseManagerName', 'required', 'The review is held with the case manager: name them (OPS-092 III.E.1).');
       v.check(input.heldOn <= cmd.today, 'input.heldOn', 'not-in-future', 'input.heldOn is in the future.');
       v.check(input.heldOn >= illinoisDate(deflection.referredAt), 'input.heldOn', 'after-referral', 'input.heldOn is before the referral.');
       v.throwIfAny();
       const dueOn = deflection.nextReviewDue!;
       cmd.em.create(Review, {
-        deflectionId: deflection.id,
+        deflection,
         dueOn,
         heldOn: input.heldOn,
         reviewerId: cmd.actor.personId,
@@ -41,24 +38,16 @@ export async function recordReview(cmd: Command, input: ReviewInput, idempotency
         finding: input.finding,
         notes: input.notes ?? null,
       });
-      const next = nextReviewDueAfter(input.heldOn);
-      deflection.nextReviewDue = next > dueOn ? next : dueOn;
+      deflection.nextReviewDue = nextReviewDueAfterReview(dueOn, input.heldOn);
+      deflection.reviewsHeld += 1;
+      deflection.lastReviewedOn = input.heldOn;
       recordHistory(cmd, deflection, 'REVIEWED', { changes: { finding: input.finding, dueOn, heldOn: input.heldOn, nextReviewDue: deflection.nextReviewDue } });
       publish(cmd, { type: 'deflection.reviewed', deflectionId: deflection.id, finding: input.finding, dueOn, heldOn: input.heldOn });
       await cmd.em.flush();
       return { id: deflection.id, result: deflection };
     },
-    (id) => cmd.em.findOneOrFail(Deflection, { id }),
+    (id) => readableDeflection(cmd, id),
   );
-}
-
-export interface CloseInput {
-  deflectionId: string;
-  version: number;
-  outcome: Outcome;
-  reason?: string | null;
-  prosecutingAttorney?: string | null;
-  submittedToProsecutorOn?: string | null;
 }
 
 function checkProsecutor(v: Violations, cmd: Command, attorney: string | null | undefined, on: string | null | undefined, fields: { attorney: string; on: string }): void {
@@ -68,19 +57,23 @@ function checkProsecutor(v: Violations, cmd: Command, attorney: string | null | 
   if (on) v.check(on <= cmd.today, fields.on, 'not-in-future', `${fields.on} is in the future.`);
 }
 
+const CLOSING: Record<CloseDeflectionInput['outcome'], LifecycleAction> = { SUCCESSFUL: 'close-successful', UNSUCCESSFUL: 'close-unsuccessful', WITHDRAWN: 'withdraw' };
+
 /**
  * OPS-D8: successful (charges in abeyance released), unsuccessful (optionally to a prosecuting attorney) or
- * withdrawn. A case cannot close while any evidence item is undisposed (OPS-D5).
+ * withdrawn. Successful and withdrawn deflections dispose of their evidence first (OPS-D5); an unsuccessful one is
+ * submitted with its evidence kept for the prosecution, and disposal stays an open obligation of the unit.
  */
-export async function closeDeflection(cmd: Command, input: CloseInput): Promise<Deflection> {
-  const deflection = await deflectionForUpdate(cmd, input.deflectionId, canFollowUp);
+export async function closeDeflection(cmd: Command, input: CloseDeflectionInput): Promise<Deflection> {
+  const deflection = await deflectionForUpdate(cmd, input.deflectionId, 'deflection:follow-up');
   expectVersion(deflection, input.version, 'The deflection');
   const from = deflection.status;
-  const action = input.outcome === 'SUCCESSFUL' ? 'close-successful' : input.outcome === 'UNSUCCESSFUL' ? 'close-unsuccessful' : 'withdraw';
-  const to = transition(from, action);
   const v = new Violations();
-  const undisposed = await cmd.em.count(EvidenceItem, { deflectionId: deflection.id, disposedAt: null });
-  v.check(undisposed === 0, 'input.deflectionId', 'evidence-disposed', `${undisposed} evidence item(s) are not disposed of yet; dispose of them before closing (OPS-092 III.D.3).`);
+  const to = checkTransition(v, from, CLOSING[input.outcome]);
+  if (requiresDisposalBeforeClosing(input.outcome)) {
+    const undisposed = await cmd.em.count(EvidenceItem, { deflection, disposedAt: null });
+    v.check(undisposed === 0, 'input.deflectionId', 'evidence-disposed', `${undisposed} evidence item(s) are not disposed of yet; dispose of them before closing (OPS-092 III.D.3).`);
+  }
   if (input.outcome !== 'UNSUCCESSFUL') {
     v.check(!input.prosecutingAttorney && !input.submittedToProsecutorOn, 'input.prosecutingAttorney', 'unsuccessful-only', 'Only an unsuccessful deflection is submitted to a prosecuting attorney.');
   }
@@ -105,8 +98,8 @@ export async function closeDeflection(cmd: Command, input: CloseInput): Promise<
 }
 
 /** OPS-092 III.E.2: an unsuccessful criminal deflection may be submitted to a prosecuting attorney after closing. */
-export async function submitToProsecutor(cmd: Command, input: { deflectionId: string; version: number; prosecutingAttorney: string; submittedOn: string }): Promise<Deflection> {
-  const deflection = await deflectionForUpdate(cmd, input.deflectionId, canFollowUp);
+export async function submitToProsecutor(cmd: Command, input: SubmitToProsecutorInput): Promise<Deflection> {
+  const deflection = await deflectionForUpdate(cmd, input.deflectionId, 'deflection:follow-up');
   expectVersion(deflection, input.version, 'The deflection');
   if (deflection.status !== 'UNSUCCESSFUL') {
     throw invalidInput([{ field: 'input.deflectionId', rule: 'unsuccessful-only', message: 'Only an unsuccessful deflection is submitted to a prosecuting attorney.' }]);

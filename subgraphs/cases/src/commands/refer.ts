@@ -1,141 +1,109 @@
-import { canonicalCounty, forbidden, hasAnyRole, invalidInput, runIdempotently, Violations, type Pathway } from '@hub/platform';
+import { execute, findReplay, runIdempotently, type Command } from '@hub/platform/db';
+import { illinoisDate, isIspKind, isLawEnforcementKind } from '@hub/platform/domain';
+import { forbidden, invalidInput, Violations } from '@hub/platform/errors';
+import { requireActor, type Actor } from '@hub/platform/identity';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import type { Plan, UnitPlan } from '../clients/agencies.js';
+import type { Context } from '../context.js';
 import { Deflection } from '../entities/deflection.entity.js';
 import { Incident, IncidentPerson } from '../entities/incident.entity.js';
 import { Participant } from '../entities/participant.entity.js';
-import { isParticipantKnownTo } from '../participant-access.js';
-import type { CallType, Involvement, RecordsSystem } from '../entities/vocabulary.js';
-import { isIspKind, isLawEnforcementKind, type UnitPlan } from '../directory/agency-directory.js';
-import { checkEligibility } from '../rules/eligibility.js';
+import type { QuickReferralInput, RecordIncidentInput } from '../generated/resolvers-types.js';
+import { participantKnowledge } from '../reads.js';
+import { access } from '../rules/access.js';
+import { checkEligibility, planLabel } from '../rules/eligibility.js';
 import { canMatch, matchKey } from '../rules/participant-matching.js';
 import { checkPathwayRules } from '../rules/pathway-rules.js';
+import { checkCounty, checkNotInFuture, checkPerson, type PersonFacts } from '../rules/referral-rules.js';
 import { firstReviewDue } from '../rules/review-schedule.js';
-import { publish, recordHistory, type Command } from './support.js';
+import { publish, readableDeflection, recordHistory } from './support.js';
 
-export interface PersonInput {
-  givenName: string;
-  familyName: string;
-  dateOfBirth?: string | null;
-}
-
-export interface QuickReferral {
-  person?: PersonInput | null;
-  participantId?: string | null;
-  pathway: Pathway;
-  narrative: string;
-  county?: string | null;
-  incidentId?: string | null;
-  callType?: CallType | null;
-  occurredAt?: Date | null;
-  eligibility?: { hasActiveWarrant?: boolean | null; onProbationOrParole?: boolean | null; offenses?: string[] | null } | null;
-  chargesHeldInAbeyance?: boolean | null;
-  nonCriminalCitation?: boolean | null;
-  chargesFiled?: boolean | null;
-  arrestMade?: boolean | null;
-  recentOverdose?: boolean | null;
-  personInitiated?: boolean | null;
-}
-
-export interface IncidentInput {
-  occurredAt: Date;
+/** Everything a referral needs that is not in its input, gathered before the transaction opens. */
+export interface ReferralFacts {
+  unit: UnitPlan;
+  plan: Plan;
   county: string;
-  place?: string | null;
-  callType: CallType;
-  reportNumber?: string | null;
-  recordsSystem?: RecordsSystem | null;
-  people: { person: PersonInput; involvement: Involvement }[];
+  incident: Incident | null;
+  /** An existing participant the caller knows, with the caller's own record of them. */
+  known: { participant: Participant; record: PersonFacts } | null;
 }
 
-/** OPS-D10: the same person (name and date of birth) is the same participant, so repeat deflections link up. */
-export async function findOrCreateParticipant(em: EntityManager, person: PersonInput): Promise<Participant> {
-  const key = matchKey(person);
-  if (canMatch(person)) {
-    const existing = await em.findOne(Participant, { matchKey: key });
-    if (existing) return existing;
-  }
-  return em.create(Participant, { givenName: person.givenName.trim(), familyName: person.familyName.trim(), dateOfBirth: person.dateOfBirth ?? null, matchKey: key });
-}
-
-function requireReferrer(cmd: Command): void {
-  if (!hasAnyRole(cmd.actor, ['OFFICER', 'SUPERVISOR'])) throw forbidden('Only officers and supervisors of a unit refer people for deflection.');
-}
-
-function checkPerson(v: Violations, field: string, person: PersonInput, today: string): void {
-  v.check(person.givenName.trim().length > 0, `${field}.givenName`, 'required', `${field}.givenName must not be blank.`);
-  v.check(person.familyName.trim().length > 0, `${field}.familyName`, 'required', `${field}.familyName must not be blank.`);
-  if (person.dateOfBirth) v.check(person.dateOfBirth <= today, `${field}.dateOfBirth`, 'not-in-future', `${field}.dateOfBirth is in the future.`);
-}
-
-async function nextReferenceNumber(em: EntityManager, year: number): Promise<string> {
-  const [row] = await em.execute<{ n: string }[]>(`select nextval('"cases"."deflection_reference_seq"') as n`);
-  return `DFL-${year}-${String(row!.n).padStart(6, '0')}`;
-}
-
-export function nextStepsSummary(plan: NonNullable<UnitPlan['plan']>, approvalRequired: boolean): string {
-  const contact = plan.caseManagerContact;
-  const how = [contact.preferredMethod.toLowerCase().replace('_', ' '), contact.phone, contact.email].filter(Boolean).join(' ');
-  const approval = approvalRequired ? `Waiting for approval by the ${plan.approvingAgency!.name} (MEG Director, Task Force Commander or a designee). ` : '';
-  return `${approval}Case manager: ${plan.caseManagementOrganization.name}, by ${how}${contact.hours ? ` (${contact.hours})` : ''}.${contact.instructions ? ` ${contact.instructions}` : ''}`;
-}
-
-export async function quickReferral(cmd: Command, input: QuickReferral, idempotencyKey: string | null | undefined): Promise<Deflection> {
-  requireReferrer(cmd);
-  return runIdempotently(
-    cmd.em,
-    { actorId: cmd.actor.personId, operation: 'quickReferral', key: idempotencyKey, input },
-    async () => {
-      const deflection = await refer(cmd, input);
-      return { id: deflection.id, result: deflection };
-    },
-    (id) => cmd.em.findOneOrFail(Deflection, { id }),
+/**
+ * FB-1: the phone-sized referral, in steps. A retry with the same key is answered first, without consulting
+ * anyone. Then the input is checked, what the caller's records say is read, and the agencies subgraph says which
+ * plan applies (before any transaction, so no lock waits on the network); the plan's rules are checked; and the
+ * deflection is written in one transaction.
+ */
+export async function refer(context: Context, input: QuickReferralInput, idempotencyKey: string | null | undefined): Promise<Deflection> {
+  const actor = requireActor(context);
+  const replay = await findReplay(context.em, { actorId: actor.personId, operation: 'quickReferral', key: idempotencyKey, input });
+  if (replay) return execute(context, (cmd) => readableDeflection(cmd, replay));
+  const facts = await gatherReferralFacts(context, actor, input);
+  return execute(context, (cmd) =>
+    runIdempotently(
+      cmd.em,
+      { actorId: actor.personId, operation: 'quickReferral', key: idempotencyKey, input },
+      async () => {
+        const deflection = await createDeflection(cmd, input, facts);
+        return { id: deflection.id, result: deflection };
+      },
+      (id) => readableDeflection(cmd, id),
+    ),
   );
 }
 
-async function refer(cmd: Command, input: QuickReferral): Promise<Deflection> {
-  const { em, actor, today } = cmd;
-  const v = new Violations();
+function checkReferralInput(v: Violations, input: QuickReferralInput, today: string): string | null {
   v.check(Boolean(input.person) !== Boolean(input.participantId), 'input.person', 'person-or-participant', 'Give either input.person or input.participantId.');
   if (input.person) checkPerson(v, 'input.person', input.person, today);
-  const narrative = input.narrative.trim();
-  v.check(narrative.length > 0, 'input.narrative', 'required', 'input.narrative must not be blank.');
-  v.check(narrative.length <= 2000, 'input.narrative', 'max-length', 'input.narrative must be at most 2,000 characters.');
-  let county: string | null = null;
-  if (input.county) {
-    county = canonicalCounty(input.county);
-    if (!county) v.add('input.county', 'illinois-county', `input.county "${input.county}" is not an Illinois county.`);
-  }
+  v.check(input.narrative.trim().length > 0, 'input.narrative', 'required', 'input.narrative must not be blank.');
+  if (input.occurredAt) checkNotInFuture(v, 'input.occurredAt', input.occurredAt, new Date());
+  return input.county ? checkCounty(v, 'input.county', input.county) : null;
+}
+
+async function gatherReferralFacts(context: Context, actor: Actor, input: QuickReferralInput): Promise<ReferralFacts> {
+  const today = illinoisDate();
+  const v = new Violations();
+  let county = checkReferralInput(v, input, today);
   let incident: Incident | null = null;
   if (input.incidentId) {
-    const found = await em.findOne(Incident, { id: input.incidentId });
+    const found = await context.em.findOne(Incident, { id: input.incidentId });
     // Another unit's incident is treated as no incident at all: it must not vouch for anyone.
     if (!found || found.agencyId !== actor.agencyId) v.add('input.incidentId', 'own-unit-incident', 'input.incidentId names no incident of your unit.');
     else {
       incident = found;
-      county ??= incident.county;
+      county ??= found.county;
     }
   }
-  let participant: Participant | null = null;
+  let known: ReferralFacts['known'] = null;
   if (input.participantId) {
-    participant = await em.findOne(Participant, { id: input.participantId });
-    const known = participant && (await isParticipantKnownTo(em, actor, participant.id));
-    if (!known) v.add('input.participantId', 'known-participant', 'input.participantId names nobody in your unit’s records.');
+    const participant = await context.loaders.participant.load(input.participantId);
+    const knowledge = participant ? await participantKnowledge(context, participant.id) : null;
+    const record = knowledge?.records[0];
+    if (!participant || !knowledge || !record || !access.can(actor, 'participant:read', knowledge.access)) {
+      v.add('input.participantId', 'known-participant', 'input.participantId names nobody in your unit’s records.');
+    } else {
+      known = { participant, record: { givenName: record.givenName, familyName: record.familyName, dateOfBirth: record.dateOfBirth ?? null } };
+    }
   }
   v.throwIfAny();
 
   // Unit, plan, case-management organisation and approver are derived (FB-1): the officer types none of them.
-  const unitPlan = await cmd.context.directory.unitPlan(actor.agencyId, county, today);
-  if (!unitPlan) throw forbidden();
+  const unit = await context.agencies.unitPlan(actor.agencyId, county, today);
+  if (!unit) throw forbidden();
   if (!county) {
-    if (unitPlan.unit.countiesServed.length !== 1) {
-      throw invalidInput([{ field: 'input.county', rule: 'required', message: 'Your unit serves several counties: say which one.' }]);
-    }
-    county = unitPlan.unit.countiesServed[0]!;
+    if (unit.countiesServed.length !== 1) throw invalidInput([{ field: 'input.county', rule: 'required', message: 'Your unit serves several counties: say which one.' }]);
+    county = unit.countiesServed[0]!;
   }
-  const plan = unitPlan.plan;
-  if (!plan) {
-    throw invalidInput([{ field: 'input.pathway', rule: 'sap-in-force', message: `Your unit has no Solution Action Plan in force for ${county} County today.` }]);
-  }
-  const lawEnforcement = isLawEnforcementKind(unitPlan.unit.kind);
+  const plan = unit.solutionActionPlan;
+  if (!plan) throw invalidInput([{ field: 'input.pathway', rule: 'sap-in-force', message: `${unit.name} has no Solution Action Plan in force for ${county} County today.` }]);
+  checkReferralAgainstPlan(v, input, unit, plan, known?.record.dateOfBirth ?? null, today);
+  v.throwIfAny();
+  return { unit, plan, county, incident, known };
+}
+
+/** OPS-D1, OPS-D2: the pathway's own conditions, and the plan's pathways and eligibility criteria. */
+function checkReferralAgainstPlan(v: Violations, input: QuickReferralInput, unit: UnitPlan, plan: Plan, knownDateOfBirth: string | null, today: string): void {
   checkPathwayRules(
     v,
     {
@@ -147,43 +115,71 @@ async function refer(cmd: Command, input: QuickReferral): Promise<Deflection> {
       recentOverdose: input.recentOverdose ?? false,
       personInitiated: input.personInitiated ?? false,
     },
-    { lawEnforcement },
+    { lawEnforcement: isLawEnforcementKind(unit.kind) },
   );
   checkEligibility(
     v,
     input.pathway,
-    plan,
+    { label: planLabel(unit.name, plan), enabledPathways: plan.enabledPathways, eligibility: plan.eligibility },
     {
-      dateOfBirth: input.person?.dateOfBirth ?? participant?.dateOfBirth ?? null,
+      dateOfBirth: input.person?.dateOfBirth ?? knownDateOfBirth,
       hasActiveWarrant: input.eligibility?.hasActiveWarrant ?? false,
       onProbationOrParole: input.eligibility?.onProbationOrParole ?? false,
       offenses: input.eligibility?.offenses ?? [],
     },
     today,
   );
-  v.throwIfAny();
+}
 
-  participant ??= await findOrCreateParticipant(em, input.person!);
-  if (!incident) {
-    incident = em.create(Incident, {
-      agencyId: actor.agencyId,
-      occurredAt: input.occurredAt ?? cmd.now,
-      county,
-      place: null,
-      callType: input.callType ?? 'PATROL_CONTACT',
-      reportNumber: null,
-      recordsSystem: null,
-      createdById: actor.personId,
-    });
-  }
-  if (!(await em.findOne(IncidentPerson, { incidentId: incident.id, participantId: participant.id }))) {
-    em.create(IncidentPerson, { incidentId: incident.id, participantId: participant.id, involvement: 'SUBJECT' });
-  }
+/**
+ * OPS-D10: the same person (name and date of birth) is the same participant, so repeat deflections link up. The
+ * match key is unique where a date of birth is known: two units referring the same new person at once meet in one
+ * row (the second insert waits for the first and then finds it).
+ */
+export async function findOrCreateParticipant(em: EntityManager, person: PersonFacts): Promise<Participant> {
+  const key = matchKey(person);
+  const fields = { givenName: person.givenName.trim(), familyName: person.familyName.trim(), dateOfBirth: person.dateOfBirth ?? null, matchKey: key };
+  if (!canMatch(person)) return em.create(Participant, fields);
+  await em.execute(
+    `insert into "cases"."participant" (id, pseudonym, given_name, family_name, date_of_birth, match_key, created_at)
+     values (?, ?, ?, ?, ?, ?, now()) on conflict (match_key) where date_of_birth is not null do nothing`,
+    [randomUUID(), randomUUID(), fields.givenName, fields.familyName, fields.dateOfBirth, key],
+  );
+  return em.findOneOrFail(Participant, { matchKey: key, dateOfBirth: { $ne: null } });
+}
+
+/** The person as this incident records them: their own spelling, which is all this unit is ever shown. */
+async function recordPerson(em: EntityManager, incident: Incident, participant: Participant, person: PersonFacts, involvement: IncidentPerson['involvement']): Promise<void> {
+  if (await em.findOne(IncidentPerson, { incident, participant })) return;
+  em.create(IncidentPerson, { incident, participant, involvement, givenName: person.givenName.trim(), familyName: person.familyName.trim(), dateOfBirth: person.dateOfBirth ?? null });
+}
+
+async function nextReferenceNumber(em: EntityManager, year: number): Promise<string> {
+  const [row] = await em.execute<{ n: string }[]>(`select nextval('"cases"."deflection_reference_seq"') as n`);
+  return `DFL-${year}-${String(row!.n).padStart(6, '0')}`;
+}
+
+export function nextStepsSummary(plan: Plan, approvalRequired: boolean): string {
+  const contact = plan.caseManagerContact;
+  const how = [contact.preferredMethod.toLowerCase().replace('_', ' '), contact.phone, contact.email].filter(Boolean).join(' ');
+  const approval = approvalRequired ? `Waiting for approval by the ${plan.approvingAgency!.name} (MEG Director, Task Force Commander or a designee). ` : '';
+  return `${approval}Case manager: ${plan.caseManagementOrganization.name}, by ${how}${contact.hours ? ` (${contact.hours})` : ''}.${contact.instructions ? ` ${contact.instructions}` : ''}`;
+}
+
+async function createDeflection(cmd: Command, input: QuickReferralInput, facts: ReferralFacts): Promise<Deflection> {
+  const { em, actor } = cmd;
+  const { plan, county, unit } = facts;
+  const person: PersonFacts = input.person ?? facts.known!.record;
+  const participant = facts.known?.participant ?? (await findOrCreateParticipant(em, person));
+  const incident =
+    facts.incident ??
+    em.create(Incident, { agencyId: actor.agencyId, occurredAt: input.occurredAt ?? cmd.now, county, place: null, callType: input.callType ?? 'PATROL_CONTACT', reportNumber: null, recordsSystem: null, createdById: actor.personId });
+  await recordPerson(em, incident, participant, person, 'SUBJECT');
   // OPS-D3: a DOP or DCI deflection to a MEG or task force waits for that leader's approval.
-  const approvalRequired = isIspKind(unitPlan.unit.kind) && plan.approvingAgency !== null;
+  const approvalRequired = isIspKind(unit.kind) && plan.approvingAgency !== null;
   const status = approvalRequired ? 'PENDING_APPROVAL' : 'ACTIVE';
   const deflection = em.create(Deflection, {
-    referenceNumber: await nextReferenceNumber(em, Number(today.slice(0, 4))),
+    referenceNumber: await nextReferenceNumber(em, Number(cmd.today.slice(0, 4))),
     pathway: input.pathway,
     status,
     initiatingUnitId: actor.agencyId,
@@ -194,15 +190,15 @@ async function refer(cmd: Command, input: QuickReferral): Promise<Deflection> {
     referredAt: cmd.now,
     createdById: actor.personId,
     createdForId: actor.actingFor,
-    participantId: participant.id,
-    incidentId: incident.id,
-    narrative,
+    participant,
+    incident,
+    narrative: input.narrative.trim(),
     solutionActionPlanId: plan.id,
     nextStepsSummary: nextStepsSummary(plan, approvalRequired),
     chargesHeldInAbeyance: input.chargesHeldInAbeyance ?? false,
     nonCriminalCitation: input.nonCriminalCitation ?? false,
     approvalRequired,
-    nextReviewDue: approvalRequired ? null : firstReviewDue(today),
+    nextReviewDue: approvalRequired ? null : firstReviewDue(cmd.today),
   });
   recordHistory(cmd, deflection, 'REFERRED', { from: null, to: status, changes: { pathway: input.pathway, sapVersion: plan.version } });
   publish(cmd, {
@@ -220,19 +216,17 @@ async function refer(cmd: Command, input: QuickReferral): Promise<Deflection> {
   return deflection;
 }
 
-
-export async function recordIncident(cmd: Command, input: IncidentInput, idempotencyKey: string | null | undefined): Promise<Incident> {
-  requireReferrer(cmd);
+/** An incident with the people involved, before anyone is referred (OPS-092 III.A: often a collateral person). */
+export async function recordIncident(cmd: Command, input: RecordIncidentInput, idempotencyKey: string | null | undefined): Promise<Incident> {
   return runIdempotently(
     cmd.em,
     { actorId: cmd.actor.personId, operation: 'recordIncident', key: idempotencyKey, input },
     async () => {
       const v = new Violations();
-      const county = canonicalCounty(input.county);
-      if (!county) v.add('input.county', 'illinois-county', `input.county "${input.county}" is not an Illinois county.`);
+      const county = checkCounty(v, 'input.county', input.county);
       v.check(input.people.length > 0, 'input.people', 'required', 'An incident names at least one person.');
       input.people.forEach((p, i) => checkPerson(v, `input.people[${i}].person`, p.person, cmd.today));
-      v.check(input.occurredAt <= new Date(cmd.now.getTime() + 5 * 60_000), 'input.occurredAt', 'not-in-future', 'input.occurredAt is in the future.');
+      checkNotInFuture(v, 'input.occurredAt', input.occurredAt, cmd.now);
       if (input.reportNumber) v.check(Boolean(input.recordsSystem), 'input.recordsSystem', 'required-with-report-number', 'Say which records system the report number comes from.');
       v.throwIfAny();
       const incident = cmd.em.create(Incident, {
@@ -245,13 +239,15 @@ export async function recordIncident(cmd: Command, input: IncidentInput, idempot
         recordsSystem: input.recordsSystem ?? null,
         createdById: cmd.actor.personId,
       });
-      for (const { person, involvement } of input.people) {
-        const participant = await findOrCreateParticipant(cmd.em, person);
-        cmd.em.create(IncidentPerson, { incidentId: incident.id, participantId: participant.id, involvement });
-      }
+      for (const { person, involvement } of input.people) await recordPerson(cmd.em, incident, await findOrCreateParticipant(cmd.em, person), person, involvement);
       await cmd.em.flush();
       return { id: incident.id, result: incident };
     },
-    (id) => cmd.em.findOneOrFail(Incident, { id }),
+    async (id) => {
+      // A replay answers through the read rule, like any read of an incident.
+      const incident = await cmd.em.findOneOrFail(Incident, { id });
+      access.assertCan(cmd.actor, 'incident:read', { agencyId: incident.agencyId, deflections: await cmd.em.find(Deflection, { incident }) });
+      return incident;
+    },
   );
 }

@@ -1,31 +1,33 @@
-import { forbidden, illinoisDate, recordEvent, requireActor, type Actor, type HubEvent } from '@hub/platform';
+import type { Command } from '@hub/platform/db';
+import { forbidden } from '@hub/platform/errors';
+import { recordEvent, type HubEvent } from '@hub/platform/events';
 import { LockMode } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../context.js';
 import { HistoryEntry } from '../entities/case-records.entity.js';
 import { Deflection } from '../entities/deflection.entity.js';
-import { canSee } from '../rules/visibility.js';
+import type { DeflectionStatus } from '../entities/vocabulary.js';
+import { access, assertCan } from '../rules/access.js';
 
-export interface Command {
-  actor: Actor;
-  em: EntityManager;
-  context: Context;
-  today: string;
-  now: Date;
-}
+type DeflectionAction = 'deflection:approve' | 'deflection:record-disposition' | 'deflection:contact-case-manager' | 'deflection:follow-up' | 'evidence:handle';
 
-export function command(context: Context, em: EntityManager): Command {
-  const now = new Date();
-  return { actor: requireActor(context), em, context, now, today: illinoisDate(now) };
+/**
+ * Loads a deflection for a change, locked for the transaction. One the actor may not see, or may see but not change
+ * this way, answers FORBIDDEN; so does one that does not exist.
+ */
+export async function deflectionForUpdate(cmd: Command, id: string, action: DeflectionAction): Promise<Deflection> {
+  const deflection = await cmd.em.findOne(Deflection, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!deflection || !access.can(cmd.actor, 'deflection:read', deflection)) throw forbidden();
+  assertCan(cmd.actor, action, deflection);
+  return deflection;
 }
 
 /**
- * Loads a deflection for a change, locked for the transaction. A deflection the actor may not see, or may see
- * but not change this way, answers FORBIDDEN; so does one that does not exist.
+ * An idempotent replay answers through the same read rule as any other read: the caller gets the record only if
+ * they may read it now (their unit or role may have changed since the first request).
  */
-export async function deflectionForUpdate(cmd: Command, id: string, allowed: (actor: Actor, d: Deflection) => boolean): Promise<Deflection> {
-  const deflection = await cmd.em.findOne(Deflection, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!deflection || !canSee(cmd.actor, deflection) || !allowed(cmd.actor, deflection)) throw forbidden();
+export async function readableDeflection(cmd: Command, id: string): Promise<Deflection> {
+  const deflection = await cmd.em.findOne(Deflection, { id });
+  if (!deflection) throw forbidden();
+  assertCan(cmd.actor, 'deflection:read', deflection);
   return deflection;
 }
 
@@ -34,10 +36,10 @@ export function recordHistory(
   cmd: Command,
   deflection: Deflection,
   action: string,
-  change: { from?: string | null; to?: string | null; changes?: Record<string, unknown> | null } = {},
+  change: { from?: DeflectionStatus | null; to?: DeflectionStatus | null; changes?: Record<string, unknown> | null } = {},
 ): void {
   cmd.em.create(HistoryEntry, {
-    deflectionId: deflection.id,
+    deflection,
     at: cmd.now,
     actorId: cmd.actor.personId,
     actingForId: cmd.actor.actingFor,
@@ -48,6 +50,7 @@ export function recordHistory(
   });
 }
 
+/** Written in the transaction of the change (outbox): reporting sees it only if the change commits. */
 export function publish(cmd: Command, event: HubEvent): void {
   recordEvent(cmd.em, event);
 }

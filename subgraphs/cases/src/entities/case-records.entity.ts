@@ -1,6 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { CONTACT_METHODS, CONTACT_RESULTS, DISPOSAL_METHODS, EVIDENCE_ACTIONS, REVIEW_FINDINGS } from './vocabulary.js';
+import { Deflection } from './deflection.entity.js';
+import { CONTACT_METHODS, CONTACT_RESULTS, DEFLECTION_STATUSES, DISPOSAL_METHODS, EVIDENCE_ACTIONS, REVIEW_FINDINGS } from './vocabulary.js';
 
 /** The records a deflection accumulates: contact attempts, evidence and its handling, reviews, history. */
 const ContactAttemptSchema = defineEntity({
@@ -8,7 +9,7 @@ const ContactAttemptSchema = defineEntity({
   tableName: 'contact_attempt',
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    deflectionId: p.uuid().index(),
+    deflection: () => p.manyToOne(Deflection).ref().index(),
     at: p.datetime(),
     byId: p.uuid(),
     actingForId: p.uuid().nullable(),
@@ -26,7 +27,7 @@ const EvidenceItemSchema = defineEntity({
   tableName: 'evidence_item',
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    deflectionId: p.uuid().index(),
+    deflection: () => p.manyToOne(Deflection).ref().index(),
     description: p.string().length(500),
     seizedAt: p.datetime(),
     responsibleUnitId: p.uuid(),
@@ -43,7 +44,7 @@ const EvidenceEventSchema = defineEntity({
   tableName: 'evidence_event',
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    evidenceId: p.uuid().index(),
+    evidence: () => p.manyToOne(EvidenceItem).ref().index(),
     action: p.enum(EVIDENCE_ACTIONS),
     at: p.datetime(),
     byId: p.uuid(),
@@ -58,7 +59,7 @@ const ReviewSchema = defineEntity({
   tableName: 'review',
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    deflectionId: p.uuid().index(),
+    deflection: () => p.manyToOne(Deflection).ref().index(),
     dueOn: p.date(),
     heldOn: p.date(),
     reviewerId: p.uuid(),
@@ -77,13 +78,13 @@ const HistoryEntrySchema = defineEntity({
   tableName: 'history_entry',
   properties: {
     sequence: p.bigint('number').primary().autoincrement(),
-    deflectionId: p.uuid().index(),
+    deflection: () => p.manyToOne(Deflection).ref().index(),
     at: p.datetime(),
     actorId: p.uuid(),
     actingForId: p.uuid().nullable(),
     action: p.string().length(60),
-    fromStatus: p.string().length(20).nullable(),
-    toStatus: p.string().length(20).nullable(),
+    fromStatus: p.enum(DEFLECTION_STATUSES).nullable(),
+    toStatus: p.enum(DEFLECTION_STATUSES).nullable(),
     changes: p.json<Record<string, unknown>>().nullable(),
   },
 });

@@ -1,14 +1,16 @@
-import { PATHWAYS } from '@hub/platform';
+import { PATHWAYS } from '@hub/platform/domain';
 import { defineEntity, p } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { DEFLECTION_STATUSES, OUTCOMES, RECORDS_SYSTEMS } from './vocabulary.js';
+import { Incident } from './incident.entity.js';
+import { Participant } from './participant.entity.js';
+import { APPROVAL_DECISIONS, DEFLECTION_STATUSES, OUTCOMES, RECORDS_SYSTEMS } from './vocabulary.js';
 
-export { PATHWAYS, type Pathway } from '@hub/platform';
+export { PATHWAYS, type Pathway } from '@hub/platform/domain';
 export { DEFLECTION_STATUSES, type DeflectionStatus } from './vocabulary.js';
 
 /**
  * A deflection of one person along one pathway. Agencies, people and plans of the agencies subgraph are
- * referenced by id only and reach clients through the graph.
+ * referenced by id only and reach clients through the graph; its own participant and incident are relations.
  */
 const DeflectionSchema = defineEntity({
   name: 'Deflection',
@@ -25,16 +27,15 @@ const DeflectionSchema = defineEntity({
     referredAt: p.datetime().index(),
     createdById: p.uuid(),
     createdForId: p.uuid().nullable(),
-    // Added with the full lifecycle; nullable where the first slice's rows have no value.
-    participantId: p.uuid().nullable().index(),
-    incidentId: p.uuid().nullable().index(),
+    participant: () => p.manyToOne(Participant).ref().index(),
+    incident: () => p.manyToOne(Incident).ref().index(),
     narrative: p.text().default(''),
-    solutionActionPlanId: p.uuid().nullable(),
+    solutionActionPlanId: p.uuid(),
     nextStepsSummary: p.text().default(''),
     chargesHeldInAbeyance: p.boolean().default(false),
     nonCriminalCitation: p.boolean().default(false),
     approvalRequired: p.boolean().default(false),
-    approvalDecision: p.string().length(20).nullable(),
+    approvalDecision: p.enum(APPROVAL_DECISIONS).nullable(),
     approvalById: p.uuid().nullable(),
     approvalForId: p.uuid().nullable(),
     approvalAt: p.datetime().nullable(),
@@ -45,6 +46,9 @@ const DeflectionSchema = defineEntity({
     dispositionById: p.uuid().nullable(),
     handedOffAt: p.datetime().nullable(),
     nextReviewDue: p.date().nullable().index(),
+    /** Follow-up reviews held so far, and the day of the last one: every review changes the deflection. */
+    reviewsHeld: p.integer().default(0),
+    lastReviewedOn: p.date().nullable(),
     outcome: p.enum(OUTCOMES).nullable(),
     outcomeAt: p.datetime().nullable(),
     outcomeById: p.uuid().nullable(),

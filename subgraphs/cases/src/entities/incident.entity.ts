@@ -1,5 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { Participant } from './participant.entity.js';
 import { CALL_TYPES, INVOLVEMENTS, RECORDS_SYSTEMS } from './vocabulary.js';
 
 const IncidentSchema = defineEntity({
@@ -22,15 +23,22 @@ const IncidentSchema = defineEntity({
 export class Incident extends IncidentSchema.class {}
 IncidentSchema.setClass(Incident);
 
+/**
+ * A person in an incident, as the recording unit wrote them down. The participant they were matched to links
+ * repeat deflections; the name and date of birth here are this unit's own record, and the only ones it is shown.
+ */
 const IncidentPersonSchema = defineEntity({
   name: 'IncidentPerson',
   tableName: 'incident_person',
-  uniques: [{ properties: ['incidentId', 'participantId'] }],
+  uniques: [{ properties: ['incident', 'participant'] }],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    incidentId: p.uuid().index(),
-    participantId: p.uuid().index(),
+    incident: () => p.manyToOne(Incident).ref().index(),
+    participant: () => p.manyToOne(Participant).ref().index(),
     involvement: p.enum(INVOLVEMENTS),
+    givenName: p.string().length(100),
+    familyName: p.string().length(100),
+    dateOfBirth: p.date().nullable(),
   },
 });
 

@@ -1,4 +1,5 @@
-import { IdempotencyRecordSchema, OutboxEventSchema } from '@hub/platform';
+import { IdempotencyRecordSchema } from '@hub/platform/db';
+import { OutboxEventSchema } from '@hub/platform/events';
 import { ContactAttemptSchema, EvidenceEventSchema, EvidenceItemSchema, HistoryEntrySchema, ReviewSchema } from './case-records.entity.js';
 import { DeflectionSchema } from './deflection.entity.js';
 import { IncidentPersonSchema, IncidentSchema } from './incident.entity.js';

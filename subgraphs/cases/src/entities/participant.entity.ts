@@ -2,19 +2,27 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
 /**
- * A person deflected. `pseudonym` is a random id with no relation to who the person is; it is the only
- * person identifier that leaves this subgraph (in events), so statistics can count repeat deflections.
+ * A person deflected, as one identity across units so repeat deflections link up (OPS-D10). `pseudonym` is a
+ * random id with no relation to who the person is: the only person identifier that leaves this subgraph (in
+ * events). The name kept here is the first record's spelling, for reviewing a match; callers are always shown
+ * their own records' spelling (IncidentPerson), never this one.
  */
 const ParticipantSchema = defineEntity({
   name: 'Participant',
   tableName: 'participant',
+  uniques: [
+    {
+      name: 'participant_match_key_unique',
+      expression: 'create unique index "participant_match_key_unique" on "cases"."participant" ("match_key") where date_of_birth IS NOT NULL',
+    },
+  ],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
     pseudonym: p.uuid().unique().onCreate(() => randomUUID()),
     givenName: p.string().length(100),
     familyName: p.string().length(100),
     dateOfBirth: p.date().nullable(),
-    /** Normalised name and date of birth, for matching a second deflection to the same person. */
+    /** Normalised name and date of birth: unique where the date of birth is known, so two units referring the same person at once meet in one row. */
     matchKey: p.string().length(240).index(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },

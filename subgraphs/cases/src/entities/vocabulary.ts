@@ -20,6 +20,9 @@ export type ContactMethod = (typeof CONTACT_METHODS)[number];
 export const CONTACT_RESULTS = ['REACHED', 'NO_ANSWER', 'LEFT_MESSAGE', 'HANDED_OFF', 'DECLINED'] as const;
 export type ContactResult = (typeof CONTACT_RESULTS)[number];
 
+export const APPROVAL_DECISIONS = ['APPROVED', 'DECLINED'] as const;
+export type ApprovalDecision = (typeof APPROVAL_DECISIONS)[number];
+
 export const REVIEW_FINDINGS = ['PROGRESSING', 'SUCCESSFUL', 'UNSUCCESSFUL'] as const;
 export type ReviewFinding = (typeof REVIEW_FINDINGS)[number];
 

@@ -1,12 +1,20 @@
-import { addDays, decodeCursor, encodeCursor, forbidden, hasAnyRole, illinoisDate, illinoisDayStart, invalidInput, pageSize, requireActor, type Actor } from '@hub/platform';
+import { pageOf } from '@hub/platform/db';
+import { addDays, illinoisDate, illinoisDayStart } from '@hub/platform/domain';
+import { forbidden, invalidInput } from '@hub/platform/errors';
+import { requireActor } from '@hub/platform/identity';
 import type { FilterQuery } from '@mikro-orm/core';
+import type { Context } from '../context.js';
+import { EvidenceItem } from '../entities/case-records.entity.js';
 import { Deflection } from '../entities/deflection.entity.js';
-import { isParticipantKnownTo } from '../participant-access.js';
-import type { DeflectionFilter, DeflectionOrder, QueryResolvers } from '../generated/resolvers-types.js';
-import { canSee, isLeader, visibilityScope } from '../rules/visibility.js';
-import { visibleDeflection } from './visible.js';
+import type { DeflectionFilter, QueryResolvers } from '../generated/resolvers-types.js';
+import { participantKnowledge, viewOf } from '../reads.js';
+import { access, followUpScope, visibilityScope } from '../rules/access.js';
 
 const SORT_COLUMNS = { REFERRED_AT: 'referredAt', NEXT_REVIEW_DUE: 'nextReviewDue', REFERENCE_NUMBER: 'referenceNumber' } as const;
+
+function checkWithinDays(days: number, field: string): void {
+  if (!Number.isInteger(days) || days < 0 || days > 366) throw invalidInput([{ field, rule: 'range', message: `${field} must be between 0 and 366.` }]);
+}
 
 function filterWhere(filter: DeflectionFilter | null | undefined, today: string): FilterQuery<Deflection>[] {
   const clauses: FilterQuery<Deflection>[] = [];
@@ -19,80 +27,69 @@ function filterWhere(filter: DeflectionFilter | null | undefined, today: string)
   if (filter.reviewDue === 'OVERDUE') clauses.push({ status: 'ACTIVE', nextReviewDue: { $lt: today } });
   if (filter.reviewDue === 'DUE_SOON') {
     const days = filter.reviewDueWithinDays ?? 14;
-    if (!Number.isInteger(days) || days < 0 || days > 366) {
-      throw invalidInput([{ field: 'filter.reviewDueWithinDays', rule: 'range', message: 'filter.reviewDueWithinDays must be between 0 and 366.' }]);
-    }
+    checkWithinDays(days, 'filter.reviewDueWithinDays');
     clauses.push({ status: 'ACTIVE', nextReviewDue: { $lte: addDays(today, days) } });
   }
   return clauses;
 }
 
-/** Follow-up lists belong to approving leaders and designees, and to supervisors for deflections needing no approval. */
-function followUpScope(actor: Actor): FilterQuery<Deflection> {
-  const scopes: FilterQuery<Deflection>[] = [];
-  if (isLeader(actor)) scopes.push({ countsForId: actor.agencyId });
-  if (actor.roles.includes('SUPERVISOR')) scopes.push({ initiatingUnitId: actor.agencyId, countsForId: null });
-  if (scopes.length === 0) throw forbidden('Follow-up reviews are kept by MEG directors, task-force commanders, their designees and supervisors.');
-  return { $or: scopes };
+/** Not found and not allowed answer the same, so nobody learns that another unit's deflection exists. */
+export async function visible(context: Context, deflection: Deflection | null): Promise<Deflection> {
+  if (!deflection) throw forbidden();
+  access.assertCan(context.actor, 'deflection:read', deflection);
+  return deflection;
 }
 
+function followUps(context: Context, due: FilterQuery<Deflection>) {
+  const scopes = followUpScope(requireActor(context));
+  if (scopes.length === 0) throw forbidden('Follow-up reviews are kept by MEG directors, task-force commanders, their designees and supervisors.');
+  return context.em.find(Deflection, { $and: [{ $or: scopes }, { status: 'ACTIVE' }, due] }, { orderBy: { nextReviewDue: 'asc', id: 'asc' } });
+}
+
+/** Thin: every root field passed its role gate (rules/access.ts); record-level rules and SQL scopes apply here. */
 export const Query: QueryResolvers = {
-  deflection: (_parent, { id }, context) => visibleDeflection(context, id),
+  deflection: async (_parent, { id }, context) => visible(context, await context.loaders.deflection.load(id)),
+
+  deflectionByReference: async (_parent, { referenceNumber }, context) =>
+    visible(context, await context.em.findOne(Deflection, { referenceNumber: referenceNumber.trim().toUpperCase() })),
 
   async deflections(_parent, { filter, orderBy, first, after }, context) {
-    const actor = requireActor(context);
-    const scopes = visibilityScope(actor);
-    if (scopes.length === 0) throw forbidden('Your role sees no individual deflections; use the reporting statistics.');
-    const limit = pageSize(first);
-    const order: DeflectionOrder = orderBy ?? { field: 'REFERRED_AT', direction: 'DESC' };
-    const column = SORT_COLUMNS[order.field];
-    const descending = (order.direction ?? 'DESC') === 'DESC';
+    const scopes = visibilityScope(requireActor(context));
+    if (scopes.length === 0) throw forbidden();
+    const column = SORT_COLUMNS[orderBy?.field ?? 'REFERRED_AT'];
+    const direction = (orderBy?.direction ?? 'DESC') === 'DESC' ? 'desc' : 'asc';
     const clauses: FilterQuery<Deflection>[] = [{ $or: scopes }, ...filterWhere(filter, illinoisDate())];
     // Sorting by review date lists only deflections that have one (open, approved deflections).
     if (column === 'nextReviewDue') clauses.push({ nextReviewDue: { $ne: null } });
-    if (after) {
-      const [raw, id] = decodeCursor(after);
-      const value = column === 'referredAt' ? new Date(String(raw)) : String(raw);
-      const beyond = descending ? '$lt' : '$gt';
-      clauses.push({ $or: [{ [column]: { [beyond]: value } }, { [column]: value, id: { [beyond]: String(id) } }] } as FilterQuery<Deflection>);
-    }
-    const direction = descending ? 'desc' : 'asc';
-    const rows = await context.em.find(Deflection, { $and: clauses }, { orderBy: { [column]: direction, id: direction }, limit: limit + 1 });
-    const cursorValue = (d: Deflection) => (column === 'referredAt' ? d.referredAt.toISOString() : String(d[column]));
-    const edges = rows.slice(0, limit).map((node) => ({ node, cursor: encodeCursor([cursorValue(node), node.id]) }));
-    return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+    const page = await pageOf(context.em, Deflection, { where: { $and: clauses }, orderBy: { [column]: direction, id: direction }, first, after });
+    for (const { node } of page.edges) context.loaders.deflection.prime(node.id, node);
+    return page;
   },
 
-  async reviewsDue(_parent, { withinDays }, context) {
-    const actor = requireActor(context);
-    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 366) {
-      throw invalidInput([{ field: 'withinDays', rule: 'range', message: 'withinDays must be between 0 and 366.' }]);
-    }
-    const until = addDays(illinoisDate(), withinDays);
-    return context.em.find(Deflection, { $and: [followUpScope(actor), { status: 'ACTIVE', nextReviewDue: { $lte: until } }] }, { orderBy: { nextReviewDue: 'asc', id: 'asc' } });
+  reviewsDue(_parent, { withinDays }, context) {
+    checkWithinDays(withinDays, 'withinDays');
+    return followUps(context, { nextReviewDue: { $lte: addDays(illinoisDate(), withinDays) } });
   },
 
-  async overdueReviews(_parent, _args, context) {
-    const actor = requireActor(context);
-    return context.em.find(Deflection, { $and: [followUpScope(actor), { status: 'ACTIVE', nextReviewDue: { $lt: illinoisDate() } }] }, { orderBy: { nextReviewDue: 'asc', id: 'asc' } });
-  },
+  overdueReviews: (_parent, _args, context) => followUps(context, { nextReviewDue: { $lt: illinoisDate() } }),
+
+  evidenceAwaitingDisposal: (_parent, _args, context) =>
+    context.em.find(EvidenceItem, { responsibleUnitId: requireActor(context).agencyId, disposedAt: null }, { orderBy: { seizedAt: 'asc', id: 'asc' } }),
 
   async participant(_parent, { id }, context) {
-    const actor = requireActor(context);
     const participant = await context.loaders.participant.load(id);
     if (!participant) throw forbidden();
-    if (!(await isParticipantKnownTo(context.em, actor, id))) throw forbidden();
-    return participant;
+    const knowledge = await participantKnowledge(context, id);
+    access.assertCan(context.actor, 'participant:read', knowledge.access);
+    const record = knowledge.records[0];
+    if (!record) throw forbidden();
+    return viewOf(record, participant);
   },
 
   async incident(_parent, { id }, context) {
-    const actor = requireActor(context);
     const incident = await context.loaders.incident.load(id);
     if (!incident) throw forbidden();
-    if (incident.agencyId === actor.agencyId && hasAnyRole(actor, ['OFFICER', 'SUPERVISOR'])) return incident;
-    const deflections = await context.em.find(Deflection, { incidentId: id });
-    if (!deflections.some((d) => canSee(actor, d))) throw forbidden();
+    access.assertCan(context.actor, 'incident:read', { agencyId: incident.agencyId, deflections: await context.loaders.deflectionsOfIncident.load(id) });
     return incident;
   },
 };
-

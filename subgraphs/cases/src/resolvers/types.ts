@@ -1,35 +1,38 @@
-import { DateScalar, DateTimeScalar, illinoisDate, requireActor } from '@hub/platform';
-import type { Deflection } from '../entities/deflection.entity.js';
+import { illinoisDate } from '@hub/platform/domain';
+import { DateScalar, DateTimeScalar } from '@hub/platform/graphql';
+import { requireActor } from '@hub/platform/identity';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { participantOfDeflection, viewOf } from '../reads.js';
+import { access, canSee } from '../rules/access.js';
 import { isOverdue } from '../rules/review-schedule.js';
-import { canSee } from '../rules/visibility.js';
-import { visibleDeflection } from './visible.js';
+import { visible } from './query.js';
 
 const ref = (id: string) => ({ id });
 const optionalRef = (id: string | null | undefined) => (id ? { id } : null);
 
+async function mustLoad<T>(load: Promise<T | null>, what: string): Promise<T> {
+  const found = await load;
+  if (!found) throw new Error(`${what} is referenced but missing`);
+  return found;
+}
+
+/** Thin: relations through the request's loaders (one statement per relation per list), rules from ../rules. */
 export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
 
   Deflection: {
-    __resolveReference: (reference, context) => visibleDeflection(context, reference.id),
+    __resolveReference: async (reference, context) => visible(context, await context.loaders.deflection.load(reference.id)),
     initiatingUnit: (d) => ref(d.initiatingUnitId),
     countsFor: (d) => optionalRef(d.countsForId),
-    participant: async (d, _args, context) => (await context.loaders.participant.load(d.participantId!))!,
-    incident: async (d, _args, context) => (await context.loaders.incident.load(d.incidentId!))!,
+    participant: (d, _args, context) => participantOfDeflection(context, d),
+    incident: (d, _args, context) => mustLoad(context.loaders.incident.load(d.incident.id), 'incident'),
     initiatedBy: (d) => ref(d.createdById),
-    solutionActionPlan: (d) => ref(d.solutionActionPlanId!),
+    solutionActionPlan: (d) => ref(d.solutionActionPlanId),
     caseManagementOrganization: (d) => ref(d.caseManagementOrganizationId),
     approval: (d) =>
       d.approvalDecision && d.approvalById && d.approvalAt
-        ? {
-            decision: d.approvalDecision as 'APPROVED' | 'DECLINED',
-            decidedBy: ref(d.approvalById),
-            actingFor: optionalRef(d.approvalForId),
-            decidedAt: d.approvalAt,
-            reason: d.approvalReason ?? '',
-          }
+        ? { decision: d.approvalDecision, decidedBy: ref(d.approvalById), actingFor: optionalRef(d.approvalForId), decidedAt: d.approvalAt, reason: d.approvalReason ?? '' }
         : null,
     disposition: (d) =>
       d.dispositionReportNumber && d.dispositionRecordsSystem && d.dispositionAt && d.dispositionById
@@ -51,26 +54,34 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
             reason: d.outcomeReason ?? null,
           }
         : null,
+    // Those who follow the person (approving leader, assigned case manager) count every unit's earlier
+    // deflections; anyone else counts only the ones they may see, so a lookup by name reveals nothing elsewhere.
     async priorDeflectionCount(d, _args, context) {
-      if (!d.participantId) return 0;
-      const all = await context.loaders.deflectionsOfParticipant.load(d.participantId);
-      return all.filter((other) => other.id !== d.id && other.referredAt <= d.referredAt).length;
+      const actor = requireActor(context);
+      const statewide = access.can(actor, 'deflection:see-other-units-of-person', d);
+      const all = await context.loaders.deflectionsOfParticipant.load(d.participant.id);
+      return all.filter((other) => other.id !== d.id && other.referredAt <= d.referredAt && (statewide || canSee(actor, other))).length;
     },
-    nextSteps: (d) => ({
-      approvalRequired: d.approvalRequired,
-      approvingAgency: optionalRef(d.countsForId),
-      caseManagementOrganization: ref(d.caseManagementOrganizationId),
-      solutionActionPlan: ref(d.solutionActionPlanId!),
-      summary: d.nextStepsSummary,
-    }),
+    nextSteps: (d) => d,
     history: (d, _args, context) => context.loaders.historyOf.load(d.id),
   },
 
+  NextSteps: {
+    approvalRequired: (d) => d.approvalRequired,
+    approvingAgency: (d) => optionalRef(d.countsForId),
+    caseManagementOrganization: (d) => ref(d.caseManagementOrganizationId),
+    solutionActionPlan: (d) => ref(d.solutionActionPlanId),
+    summary: (d) => d.nextStepsSummary,
+  },
+
   Participant: {
-    async deflections(participant, _args, context) {
+    id: (view) => view.participant.id,
+    givenName: (view) => view.recorded.givenName,
+    familyName: (view) => view.recorded.familyName,
+    dateOfBirth: (view) => view.recorded.dateOfBirth,
+    async deflections(view, _args, context) {
       const actor = requireActor(context);
-      const all: Deflection[] = await context.loaders.deflectionsOfParticipant.load(participant.id);
-      return all.filter((d) => canSee(actor, d));
+      return (await context.loaders.deflectionsOfParticipant.load(view.participant.id)).filter((d) => canSee(actor, d));
     },
   },
 
@@ -80,7 +91,7 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
   },
 
   IncidentPerson: {
-    participant: async (link, _args, context) => (await context.loaders.participant.load(link.participantId))!,
+    participant: async (link, _args, context) => viewOf(link, await mustLoad(context.loaders.participant.load(link.participant.id), 'participant')),
   },
 
   ContactAttempt: {
@@ -89,6 +100,7 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
   },
 
   EvidenceItem: {
+    deflection: async (item, _args, context) => visible(context, await context.loaders.deflection.load(item.deflection.id)),
     responsibleUnit: (item) => ref(item.responsibleUnitId),
     handling: (item, _args, context) => context.loaders.handlingOf.load(item.id),
     disposed: (item) => item.disposedAt != null,
@@ -106,8 +118,6 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
   HistoryEntry: {
     actor: (entry) => ref(entry.actorId),
     actingFor: (entry) => optionalRef(entry.actingForId),
-    fromStatus: (entry) => (entry.fromStatus as Deflection['status'] | null) ?? null,
-    toStatus: (entry) => (entry.toStatus as Deflection['status'] | null) ?? null,
     changes: (entry) => (entry.changes ? JSON.stringify(entry.changes) : null),
   },
 };

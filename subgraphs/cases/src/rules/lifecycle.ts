@@ -1,4 +1,4 @@
-import { invalidInput } from '@hub/platform';
+import type { Violations } from '@hub/platform/errors';
 import type { DeflectionStatus } from '../entities/vocabulary.js';
 
 /**
@@ -33,15 +33,16 @@ export function canPerform(status: DeflectionStatus, action: LifecycleAction): b
   return ALLOWED[action].includes(status);
 }
 
-/** Returns the status after `action`, or throws a BAD_USER_INPUT naming the rule. */
-export function transition(status: DeflectionStatus, action: LifecycleAction): DeflectionStatus {
-  if (!canPerform(status, action)) {
-    const rule = status === 'PENDING_APPROVAL' ? 'approval-required' : 'lifecycle';
-    const message =
-      status === 'PENDING_APPROVAL'
-        ? 'This deflection is waiting for the MEG Director, Task Force Commander or a designee to approve it (OPS-092 III.D).'
-        : `A deflection that is ${status} cannot be changed this way (${action}).`;
-    throw invalidInput([{ field: 'input.deflectionId', rule, message }]);
+/**
+ * The status after `action`. When the machine does not allow it, a violation naming the rule is added (and the
+ * status is returned unchanged): "approval-required" while a leader has not approved, "lifecycle" otherwise.
+ */
+export function checkTransition(v: Violations, status: DeflectionStatus, action: LifecycleAction): DeflectionStatus {
+  if (canPerform(status, action)) return RESULT[action] ?? status;
+  if (status === 'PENDING_APPROVAL') {
+    v.add('input.deflectionId', 'approval-required', 'This deflection is waiting for the MEG Director, Task Force Commander or a designee to approve it (OPS-092 III.D).');
+  } else {
+    v.add('input.deflectionId', 'lifecycle', `A deflection that is ${status} cannot be changed this way (${action}).`);
   }
-  return RESULT[action] ?? status;
+  return status;
 }

@@ -1,4 +1,5 @@
-import { Violations, type Pathway } from '@hub/platform';
+import type { Pathway } from '@hub/platform/domain';
+import type { Violations } from '@hub/platform/errors';
 
 /** What the referral says happened, as far as the pathway rules of OPS-092 III.B care. */
 export interface ReferralFacts {

@@ -1,4 +1,4 @@
-import { addDays } from '@hub/platform';
+import { addDays } from '@hub/platform/domain';
 
 /**
  * OPS-092 III.E.1: evaluate each referral with the case manager within 90 days of the referral date, and at
@@ -17,4 +17,10 @@ export function nextReviewDueAfter(heldOn: string): string {
 
 export function isOverdue(dueOn: string | null, today: string): boolean {
   return dueOn !== null && dueOn < today;
+}
+
+/** After a review held on `heldOn`, the next is due a quarter later, and never earlier than it already was. */
+export function nextReviewDueAfterReview(currentDue: string, heldOn: string): string {
+  const next = nextReviewDueAfter(heldOn);
+  return next > currentDue ? next : currentDue;
 }

@@ -1,4 +1,6 @@
-import { addDays, DEMO_AGENCY as A, DEMO_PEOPLE, DEMO_PERSON as P, DEMO_PLAN as PLAN, demoDeflectionId, demoParticipantId, illinoisDate, recordEvent, type Pathway } from '@hub/platform';
+import { DEMO_AGENCY as A, DEMO_PEOPLE, DEMO_PERSON as P, DEMO_PLAN as PLAN, demoDeflectionId, demoParticipantId } from '@hub/platform/demo';
+import { addDays, illinoisDate, type Pathway } from '@hub/platform/domain';
+import { recordEvent } from '@hub/platform/events';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ContactAttempt, EvidenceEvent, EvidenceItem, HistoryEntry, Review } from '../entities/case-records.entity.js';
 import { Deflection } from '../entities/deflection.entity.js';
@@ -8,9 +10,12 @@ import type { CallType, DeflectionStatus } from '../entities/vocabulary.js';
 import { matchKey } from '../rules/participant-matching.js';
 import { firstReviewDue, nextReviewDueAfter } from '../rules/review-schedule.js';
 
-export { demoDeflectionId } from '@hub/platform';
+export { demoDeflectionId } from '@hub/platform/demo';
 
-/** Jordan Avery (DEMO_PEOPLE[0]) is deflected twice (rows 16 and 1): relapse is part of recovery. */
+/**
+ * Jordan Avery (DEMO_PEOPLE[0]) is deflected twice (rows 16 and 1): relapse is part of recovery. The sheriff's
+ * office wrote the name in capitals; each unit is shown its own record's spelling.
+ */
 
 interface Row {
   unit: string;
@@ -29,7 +34,16 @@ interface Row {
   reviews?: [number, 'PROGRESSING' | 'SUCCESSFUL' | 'UNSUCCESSFUL'][];
   evidence?: 'undisposed' | 'disposed';
   prosecutor?: string;
+  /** How this unit's record spells the person, when not as DEMO_PEOPLE does. */
+  recordedAs?: [string, string];
 }
+
+/** Who follows up deflections that need no approval: the unit's supervisor (OPS-092 III.E, by analogy). */
+const SUPERVISOR_OF: Record<string, string> = {
+  [A.ispDopTroop2]: P.sergeantOkafor,
+  [A.lakeCountySheriff]: P.sheriffSergeantBrooks,
+  [A.dixonPolice]: P.dixonSergeantOrtega,
+};
 
 const marsh = { by: P.directorMarsh };
 const patel = { by: P.inspectorPatel, forId: P.directorMarsh };
@@ -54,7 +68,7 @@ const ROWS: Row[] = [
   { ...dciNorth, pathway: 'ACTIVE_OUTREACH', status: 'PENDING_APPROVAL', daysAgo: 1, person: 12, callType: 'INVESTIGATION' },
   { ...troop2, countsFor: A.duPageMeg, plan: PLAN.troop2DuPage, county: 'DuPage', pathway: 'OFFICER_PREVENTION', status: 'ACTIVE', daysAgo: 20, person: 13, callType: 'PATROL_CONTACT', approver: { by: P.directorLowry } },
   { ...sheriff, pathway: 'SELF_REFERRAL', status: 'ACTIVE', daysAgo: 100, person: 14, callType: 'CALL_FOR_ASSISTANCE' },
-  { ...sheriff, pathway: 'NALOXONE_PLUS', status: 'SUCCESSFUL', daysAgo: 420, person: 0, callType: 'OVERDOSE', reviews: [[88, 'PROGRESSING'], [175, 'SUCCESSFUL']] },
+  { ...sheriff, pathway: 'NALOXONE_PLUS', status: 'SUCCESSFUL', daysAgo: 420, person: 0, callType: 'OVERDOSE', reviews: [[88, 'PROGRESSING'], [175, 'SUCCESSFUL']], recordedAs: ['JORDAN', 'AVERY'] },
   { ...sheriff, pathway: 'OFFICER_INTERVENTION', status: 'UNSUCCESSFUL', daysAgo: 210, person: 15, callType: 'NEIGHBOR_DISPUTE', reviews: [[90, 'UNSUCCESSFUL']] },
   { unit: A.dixonPolice, countsFor: null, plan: PLAN.dixonPolice, cmo: A.tasc, county: 'Lee', by: P.officerDuarte, pathway: 'SELF_REFERRAL', status: 'SUCCESSFUL', daysAgo: 170, person: 16, callType: 'CALL_FOR_ASSISTANCE', reviews: [[84, 'SUCCESSFUL']] },
   { unit: A.dixonPolice, countsFor: null, plan: PLAN.dixonPolice, cmo: A.tasc, county: 'Lee', by: P.officerDuarte, pathway: 'ACTIVE_OUTREACH', status: 'ACTIVE', daysAgo: 10, person: 17, callType: 'HOMELESSNESS' },
@@ -69,8 +83,8 @@ export async function seedCases(em: EntityManager, now: Date = new Date()): Prom
   const participants = DEMO_PEOPLE.map(([givenName, familyName, dateOfBirth], index) =>
     em.create(Participant, { id: demoParticipantId(index), givenName, familyName, dateOfBirth, matchKey: matchKey({ givenName, familyName, dateOfBirth }) }),
   );
-  const history = (deflectionId: string, at: Date, actorId: string, action: string, from: string | null, to: string | null, actingForId: string | null = null) =>
-    em.create(HistoryEntry, { deflectionId, at, actorId, actingForId, action, fromStatus: from, toStatus: to, changes: null });
+  const history = (deflection: Deflection, at: Date, actorId: string, action: string, from: DeflectionStatus | null, to: DeflectionStatus | null, actingForId: string | null = null) =>
+    em.create(HistoryEntry, { deflection, at, actorId, actingForId, action, fromStatus: from, toStatus: to, changes: null });
 
   ROWS.forEach((row, index) => {
     const n = index + 1;
@@ -81,7 +95,11 @@ export async function seedCases(em: EntityManager, now: Date = new Date()): Prom
       agencyId: row.unit, occurredAt: referredAt, county: row.county, place: null, callType: row.callType,
       reportNumber: null, recordsSystem: null, createdById: row.by,
     });
-    em.create(IncidentPerson, { incidentId: incident.id, participantId: participant.id, involvement: row.callType === 'INVESTIGATION' ? 'COLLATERAL' : 'SUBJECT' });
+    const [givenName, familyName, dateOfBirth] = DEMO_PEOPLE[row.person]!;
+    const [recordedGiven, recordedFamily] = row.recordedAs ?? [givenName, familyName];
+    em.create(IncidentPerson, {
+      incident, participant, involvement: row.callType === 'INVESTIGATION' ? 'COLLATERAL' : 'SUBJECT', givenName: recordedGiven, familyName: recordedFamily, dateOfBirth,
+    });
     const approvalRequired = row.countsFor !== null;
     const initialStatus: DeflectionStatus = approvalRequired ? 'PENDING_APPROVAL' : 'ACTIVE';
     const approvedAt = new Date(referredAt.getTime() + 3_600_000);
@@ -101,15 +119,15 @@ export async function seedCases(em: EntityManager, now: Date = new Date()): Prom
       county: row.county,
       referredAt,
       createdById: row.by,
-      participantId: participant.id,
-      incidentId: incident.id,
+      participant,
+      incident,
       narrative: `Demo ${row.pathway.toLowerCase().replaceAll('_', ' ')} referral: contact during ${row.callType.toLowerCase().replaceAll('_', ' ')}; person agreed to meet a case manager.`,
       solutionActionPlanId: row.plan,
       nextStepsSummary: approvalRequired ? 'Approval by the MEG or task force, then the case manager calls back within 30 minutes.' : 'The case manager calls back within 30 minutes.',
       chargesHeldInAbeyance: row.pathway === 'OFFICER_INTERVENTION',
       approvalRequired,
     });
-    history(deflection.id, referredAt, row.by, 'REFERRED', null, initialStatus);
+    history(deflection, referredAt, row.by, 'REFERRED', null, initialStatus);
     recordEvent(em, {
       type: 'deflection.referred', deflectionId: deflection.id, personPseudonym: participant.pseudonym, pathway: row.pathway,
       status: initialStatus, initiatingUnitId: row.unit, countsForId: row.countsFor, county: row.county, referredAt: referredAt.toISOString(),
@@ -120,16 +138,16 @@ export async function seedCases(em: EntityManager, now: Date = new Date()): Prom
         approvalDecision: decision, approvalById: row.approver.by, approvalForId: row.approver.forId ?? null, approvalAt: approvedAt,
         approvalReason: decision === 'APPROVED' ? 'Eligible under the SAP; collateral person, no violence.' : 'Lead suspect in an ongoing delivery investigation.',
       });
-      const to = decision === 'APPROVED' ? 'ACTIVE' : 'DECLINED';
-      history(deflection.id, approvedAt, row.approver.by, decision, 'PENDING_APPROVAL', to, row.approver.forId ?? null);
+      const to: DeflectionStatus = decision === 'APPROVED' ? 'ACTIVE' : 'DECLINED';
+      history(deflection, approvedAt, row.approver.by, decision, 'PENDING_APPROVAL', to, row.approver.forId ?? null);
       recordEvent(em, { type: decision === 'APPROVED' ? 'deflection.approved' : 'deflection.declined', deflectionId: deflection.id, fromStatus: 'PENDING_APPROVAL', toStatus: to, at: approvedAt.toISOString() });
     }
     if (started) {
       const firstContact = new Date(approvedAt.getTime() + 1_800_000);
-      em.create(ContactAttempt, { deflectionId: deflection.id, at: firstContact, byId: row.by, actingForId: null, method: 'PHONE', result: 'NO_ANSWER', caseManagerName: null, notes: null });
+      em.create(ContactAttempt, { deflection, at: firstContact, byId: row.by, actingForId: null, method: 'PHONE', result: 'NO_ANSWER', caseManagerName: null, notes: null });
       if (row.daysAgo > 3) {
         const handOff = new Date(firstContact.getTime() + 3_600_000);
-        em.create(ContactAttempt, { deflectionId: deflection.id, at: handOff, byId: row.by, actingForId: null, method: 'PHONE', result: 'HANDED_OFF', caseManagerName: 'Joy Abernathy', notes: null });
+        em.create(ContactAttempt, { deflection, at: handOff, byId: row.by, actingForId: null, method: 'PHONE', result: 'HANDED_OFF', caseManagerName: 'Joy Abernathy', notes: null });
         deflection.handedOffAt = handOff;
         recordEvent(em, { type: 'deflection.handed-off', deflectionId: deflection.id, at: handOff.toISOString() });
       }
@@ -138,24 +156,26 @@ export async function seedCases(em: EntityManager, now: Date = new Date()): Prom
       }
     }
     if (row.evidence) {
-      const item = em.create(EvidenceItem, { deflectionId: deflection.id, description: 'Glass pipe with residue (1)', seizedAt: referredAt, responsibleUnitId: row.unit });
-      em.create(EvidenceEvent, { evidenceId: item.id, action: 'SEIZED', at: referredAt, byId: row.by, notes: null });
-      em.create(EvidenceEvent, { evidenceId: item.id, action: 'IN_STORAGE', at: new Date(referredAt.getTime() + 7_200_000), byId: row.by, notes: 'Troop evidence room' });
+      const item = em.create(EvidenceItem, { deflection, description: 'Glass pipe with residue (1)', seizedAt: referredAt, responsibleUnitId: row.unit });
+      em.create(EvidenceEvent, { evidence: item, action: 'SEIZED', at: referredAt, byId: row.by, notes: null });
+      em.create(EvidenceEvent, { evidence: item, action: 'IN_STORAGE', at: new Date(referredAt.getTime() + 7_200_000), byId: row.by, notes: 'Troop evidence room' });
       if (row.evidence === 'disposed') Object.assign(item, { disposedAt: new Date(closedAt.getTime() - 3_600_000), disposalMethod: 'DESTROYED', disposedById: row.by });
     }
     for (const [afterDays, finding] of row.reviews ?? []) {
       const heldOn = addDays(referredOn, afterDays);
-      const reviewer = row.approver?.by ?? P.sergeantOkafor;
+      const reviewer = row.approver?.by ?? SUPERVISOR_OF[row.unit] ?? row.by;
       em.create(Review, {
-        deflectionId: deflection.id, dueOn: nextReviewDue!, heldOn, reviewerId: reviewer, actingForId: row.approver?.forId ?? null,
+        deflection, dueOn: nextReviewDue!, heldOn, reviewerId: reviewer, actingForId: row.approver?.forId ?? null,
         caseManagerName: 'Joy Abernathy', finding, notes: null,
       });
-      history(deflection.id, new Date(Date.parse(`${heldOn}T18:00:00Z`)), reviewer, 'REVIEWED', null, null);
+      history(deflection, new Date(Date.parse(`${heldOn}T18:00:00Z`)), reviewer, 'REVIEWED', null, null);
+      deflection.reviewsHeld += 1;
+      deflection.lastReviewedOn = heldOn;
       recordEvent(em, { type: 'deflection.reviewed', deflectionId: deflection.id, finding, dueOn: nextReviewDue!, heldOn });
       nextReviewDue = nextReviewDueAfter(heldOn) > nextReviewDue! ? nextReviewDueAfter(heldOn) : nextReviewDue;
     }
     if (closed) {
-      const outcomeBy = row.approver?.by ?? row.by;
+      const outcomeBy = row.approver?.by ?? SUPERVISOR_OF[row.unit] ?? row.by;
       Object.assign(deflection, {
         outcome: row.status, outcomeAt: closedAt, outcomeById: outcomeBy,
         outcomeReason: row.status === 'WITHDRAWN' ? 'Person moved out of state.' : null,
@@ -164,7 +184,7 @@ export async function seedCases(em: EntityManager, now: Date = new Date()): Prom
         submittedToProsecutorOn: row.prosecutor ? illinoisDate(closedAt) : null,
       });
       nextReviewDue = null;
-      history(deflection.id, closedAt, outcomeBy, 'CLOSED', approvalRequired ? 'ACTIVE' : initialStatus, row.status);
+      history(deflection, closedAt, outcomeBy, 'CLOSED', approvalRequired ? 'ACTIVE' : initialStatus, row.status);
       recordEvent(em, { type: 'deflection.closed', deflectionId: deflection.id, fromStatus: 'ACTIVE', toStatus: row.status, at: closedAt.toISOString() });
     }
     deflection.nextReviewDue = nextReviewDue;
