@@ -1,6 +1,8 @@
-import type { Actor } from '@hub/platform';
+import { ConfigError } from '@hub/platform/config';
+import type { Actor } from '@hub/platform/identity';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createLoaders, type Loaders } from './loaders.js';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from './rules/suppression.js';
 
 export interface Context {
   actor: Actor | null;
@@ -11,4 +13,18 @@ export interface Context {
 
 export function createContext({ actor, em }: { actor: Actor | null; em: EntityManager }, suppressionThreshold: number): Context {
   return { actor, em, loaders: createLoaders(em), suppressionThreshold };
+}
+
+/** REPORTING_SUPPRESSION_THRESHOLD, read and checked once per environment (at start-up), not on every request. */
+const thresholds = new WeakMap<Record<string, string | undefined>, number>();
+
+export function suppressionThresholdFor(env: Record<string, string | undefined>): number {
+  let threshold = thresholds.get(env);
+  if (threshold === undefined) {
+    const raw = env.REPORTING_SUPPRESSION_THRESHOLD;
+    threshold = raw ? Number(raw) : DEFAULT_SUPPRESSION_THRESHOLD;
+    if (!Number.isInteger(threshold) || threshold < 1) throw new ConfigError('REPORTING_SUPPRESSION_THRESHOLD', 'must be a whole number of at least 1');
+    thresholds.set(env, threshold);
+  }
+  return threshold;
 }

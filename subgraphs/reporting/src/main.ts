@@ -1,4 +1,4 @@
-import { runStandalone } from '@hub/platform';
+import { runStandalone } from '@hub/platform/runtime';
 import { reporting } from './index.js';
 
 await runStandalone(reporting);

@@ -1,7 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_AGENCY as A, runSubgraph, signEventDelivery, type EventEnvelope } from '@hub/platform';
+import { DEMO_AGENCY as A } from '@hub/platform/demo';
+import { type EventEnvelope, signEventDelivery } from '@hub/platform/events';
+import { runSubgraph } from '@hub/platform/subgraph';
 import { createTestDatabase, SubgraphClient, testGatewayKeys, type TestDatabase } from '@hub/platform/testing';
 import type { Context } from '../src/context.js';
 import { eventInbox } from '../src/events/inbox-route.js';

@@ -1,21 +1,29 @@
-import { readPort, readUrl, type Actor } from '@hub/platform';
+import type { Actor } from '@hub/platform/identity';
+import { subgraphUrl } from '@hub/platform/topology';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CasesDirectory } from './directory/cases-directory.js';
+import { AgenciesClient } from './clients/agencies.js';
+import { CasesClient } from './clients/cases.js';
+import type { DisclosureRecord } from './disclosure/log.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
-/** Everything a resolver of this subgraph may use; `disclosed` marks a response that carries Part 2 information out. */
+/** Everything a resolver of this subgraph may use: who is asking, a request-scoped ORM, batched loaders. */
 export interface Context {
   actor: Actor | null;
   em: EntityManager;
   loaders: Loaders;
-  cases: CasesDirectory;
-  disclosed: boolean;
-}
-
-export function casesUrl(env: Record<string, string | undefined>): string {
-  return readUrl('CASES_URL', env, ['http:', 'https:'])?.toString() ?? `http://127.0.0.1:${readPort('CASES_PORT', 4002, env)}/graphql`;
+  cases: CasesClient;
+  agencies: AgenciesClient;
+  /** 42 CFR Part 2 disclosures this response makes, written in one insert before it leaves (disclosure/log.ts). */
+  disclosures: DisclosureRecord[];
 }
 
 export function createContext(args: { actor: Actor | null; token: string | null; em: EntityManager; env: Record<string, string | undefined> }): Context {
-  return { actor: args.actor, em: args.em, loaders: createLoaders(args.em), cases: new CasesDirectory(casesUrl(args.env), args.token), disclosed: false };
+  return {
+    actor: args.actor,
+    em: args.em,
+    loaders: createLoaders(args.em),
+    cases: new CasesClient({ name: 'cases', url: subgraphUrl('cases', args.env) }, args.token),
+    agencies: new AgenciesClient({ name: 'agencies', url: subgraphUrl('agencies', args.env) }, args.token),
+    disclosures: [],
+  };
 }

@@ -1,4 +1,4 @@
-import { loaderById, loaderGroupedBy } from '@hub/platform';
+import { loaderById, loaderGroupedBy } from '@hub/platform/db';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Consent } from './entities/consent.entity.js';
@@ -11,7 +11,7 @@ import { providersServing } from './rules/treatment-options.js';
 export function createLoaders(em: EntityManager) {
   return {
     provider: loaderById((ids) => em.find(Provider, { id: { $in: ids } })),
-    capacityOf: loaderGroupedBy((ids) => em.find(ServiceCapacity, { providerId: { $in: ids } }, { orderBy: { service: 'asc' } }), 'providerId'),
+    capacityOf: loaderGroupedBy((ids) => em.find(ServiceCapacity, { provider: { $in: ids } }, { orderBy: { service: 'asc' } }), (c) => c.provider.id),
     /** Deflections of one list share counties: every county asked for in a request costs one query in total. */
     providersInCounty: new DataLoader<string, Provider[]>(async (counties) => {
       const rows = await em.find(Provider, { countiesServed: { $overlap: [...counties] }, licenseStatus: { $in: ['ACTIVE', 'PROVISIONAL'] } });
@@ -20,9 +20,9 @@ export function createLoaders(em: EntityManager) {
     patient: loaderById((ids) => em.find(Patient, { id: { $in: ids } })),
     consent: loaderById((ids) => em.find(Consent, { id: { $in: ids } })),
     episode: loaderById((ids) => em.find(TreatmentEpisode, { id: { $in: ids } })),
-    consentsOfPatient: loaderGroupedBy((ids) => em.find(Consent, { patientId: { $in: ids } }, { orderBy: { signedOn: 'desc' } }), 'patientId'),
-    episodesOfDeflection: loaderGroupedBy((ids) => em.find(TreatmentEpisode, { deflectionId: { $in: ids } }, { orderBy: { referredAt: 'desc' } }), 'deflectionId'),
-    transitionsOf: loaderGroupedBy((ids) => em.find(EpisodeTransition, { episodeId: { $in: ids } }, { orderBy: { sequence: 'asc' } }), 'episodeId'),
+    consentsOfPatient: loaderGroupedBy((ids) => em.find(Consent, { patient: { $in: ids } }, { orderBy: { signedOn: 'desc' } }), (c) => c.patient.id),
+    episodesOfDeflection: loaderGroupedBy((ids) => em.find(TreatmentEpisode, { deflectionId: { $in: ids } }, { orderBy: { referredAt: 'desc' } }), (e) => e.deflectionId),
+    transitionsOf: loaderGroupedBy((ids) => em.find(EpisodeTransition, { episode: { $in: ids } }, { orderBy: { sequence: 'asc' } }), (t) => t.episode.id),
   };
 }
 

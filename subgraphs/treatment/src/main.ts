@@ -1,4 +1,4 @@
-import { runStandalone } from '@hub/platform';
+import { runStandalone } from '@hub/platform/runtime';
 import { treatment } from './index.js';
 
 await runStandalone(treatment);

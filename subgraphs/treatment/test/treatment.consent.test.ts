@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { addDays, DEMO_AGENCY as A, DEMO_PERSON as P, demoDeflectionId, illinoisDate, type Actor } from '@hub/platform';
+import { DEMO_AGENCY as A, DEMO_PERSON as P, demoDeflectionId } from '@hub/platform/demo';
+import { addDays, illinoisDate } from '@hub/platform/domain';
+import { type Actor } from '@hub/platform/identity';
 import type { SubgraphClient, TestDatabase } from '@hub/platform/testing';
 import type { Context } from '../src/context.js';
 import { Disclosure } from '../src/entities/consent.entity.js';
@@ -58,7 +60,7 @@ describe('42 CFR Part 2: what law enforcement sees is decided by consent (TRT-3)
     const log = await db.orm('treatment').fork().find(Disclosure, {}, { orderBy: { at: 'desc' }, limit: 1 });
     expect(await disclosures()).toBe(before + 1);
     expect(log[0]).toMatchObject({ recipientId: P.trooperReyes, recipientAgencyId: A.ispDopTroop2, information: ['ENGAGEMENT'], basis: 'CONSENT' });
-    expect(log[0]!.consentId).toBe(view!.consent!.id);
+    expect(log[0]!.consent?.id).toBe(view!.consent!.id);
   });
 
   it('refuses an expired consent', async () => {

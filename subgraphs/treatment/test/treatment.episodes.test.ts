@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_AGENCY as A, DEMO_PERSON as P, demoDeflectionId, OutboxEvent, type Actor } from '@hub/platform';
+import { DEMO_AGENCY as A, DEMO_PERSON as P, demoDeflectionId } from '@hub/platform/demo';
+import { OutboxEvent } from '@hub/platform/events';
+import { type Actor } from '@hub/platform/identity';
 import type { SubgraphClient, TestDatabase } from '@hub/platform/testing';
 import type { Context } from '../src/context.js';
 import { EpisodeTransition, TreatmentEpisode } from '../src/entities/episode.entity.js';
@@ -37,10 +39,10 @@ async function newEpisode(providerN: number, service: TreatmentEpisode['service'
   const template = await em.findOneOrFail(TreatmentEpisode, { deflectionId: demoDeflectionId(2) });
   const referredAt = new Date(Date.now() - 60_000);
   const episode = em.create(TreatmentEpisode, {
-    deflectionId: template.deflectionId, patientId: template.patientId, providerId: demoProviderId(providerN), service, state: 'REFERRED',
+    deflectionId: template.deflectionId, patient: template.patient, provider: demoProviderId(providerN), service, state: 'REFERRED',
     referredAt, referredById: P.caseManagerAbernathy, deflectionReferredAt: template.deflectionReferredAt, caseManagementOrganizationId: A.tasc,
   });
-  em.create(EpisodeTransition, { episodeId: episode.id, fromState: null, toState: 'REFERRED', at: referredAt, byId: P.caseManagerAbernathy, reason: null });
+  em.create(EpisodeTransition, { episode, fromState: null, toState: 'REFERRED', at: referredAt, byId: P.caseManagerAbernathy, reason: null });
   await em.flush();
   return { id: episode.id, version: episode.version };
 }
@@ -184,10 +186,10 @@ describe('bulk updates from a provider’s own system (TRT-2)', () => {
     const [a] = await freshEpisodes(1);
     const updates = [{ episodeId: a, toState: 'ACKNOWLEDGED', at: minutesFromNow(0) }];
     const first = await client.ok<Bulk>(gatewayCounselor, BULK, { updates, key: 'upload-2' });
-    const transitions = await db.orm('treatment').fork().count(EpisodeTransition, { episodeId: a });
+    const transitions = await db.orm('treatment').fork().count(EpisodeTransition, { episode: a });
     const retry = await client.ok<Bulk>(gatewayCounselor, BULK, { updates, key: 'upload-2' });
     expect(retry.bulkUpdateEpisodes.results.map((r) => r.status)).toEqual(first.bulkUpdateEpisodes.results.map((r) => r.status));
-    expect(await db.orm('treatment').fork().count(EpisodeTransition, { episodeId: a })).toBe(transitions);
+    expect(await db.orm('treatment').fork().count(EpisodeTransition, { episode: a })).toBe(transitions);
   });
 
   it('marks an update already applied as DUPLICATE when it is sent again under a new key', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { Violations } from '@hub/platform';
+import { Violations } from '@hub/platform/errors';
 import { Consent } from '../src/entities/consent.entity.js';
 import { canRevoke, inEffect } from '../src/rules/consent-rules.js';
 import { checkMove } from '../src/rules/episode-machine.js';

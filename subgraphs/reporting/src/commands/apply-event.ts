@@ -1,4 +1,5 @@
-import { illinoisDate, type EventEnvelope } from '@hub/platform';
+import { illinoisDate } from '@hub/platform/domain';
+import { type EventEnvelope } from '@hub/platform/events';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DeflectionFact } from '../entities/deflection-fact.entity.js';
 

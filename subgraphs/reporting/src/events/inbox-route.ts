@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import { sendJson, verifyEventDelivery, type EventEnvelope, type RouteHandler, type SubgraphOrm } from '@hub/platform';
-import { applyEvent } from './apply-event.js';
+import { type SubgraphOrm } from '@hub/platform/db';
+import { type EventEnvelope, verifyEventDelivery } from '@hub/platform/events';
+import { type RouteHandler, sendJson } from '@hub/platform/server';
+import { applyEvent } from '../commands/apply-event.js';
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];

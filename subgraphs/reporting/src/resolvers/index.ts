@@ -1,19 +1,6 @@
-import { requireActor } from '@hub/platform';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { suppress } from '../rules/suppression.js';
+import { Query } from './query.js';
+import { typeResolvers } from './types.js';
 
-export const resolvers: Resolvers = {
-  Query: {
-    suppressionThreshold: (_parent, _args, context) => context.suppressionThreshold,
-  },
-  Agency: {
-    __resolveReference: (reference, context) => {
-      requireActor(context);
-      return { id: reference.id };
-    },
-    async deflectionsCounted(agency, _args, context) {
-      requireActor(context);
-      return suppress(await context.loaders.deflectionsCounted.load(agency.id), context.suppressionThreshold);
-    },
-  },
-};
+/** Reporting has no mutations: its facts change only through the events other subgraphs publish. */
+export const resolvers: Resolvers = { ...typeResolvers, Query };

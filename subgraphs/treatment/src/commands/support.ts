@@ -1,21 +1,7 @@
-import { illinoisDate, recordEvent, requireActor, type Actor } from '@hub/platform';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../context.js';
-import { EpisodeTransition, Patient, type TreatmentEpisode } from '../entities/episode.entity.js';
+import type { Command } from '@hub/platform/db';
+import { recordEvent } from '@hub/platform/events';
+import { EpisodeTransition, type Patient, type TreatmentEpisode } from '../entities/episode.entity.js';
 import type { EpisodeState } from '../entities/vocabulary.js';
-
-export interface Command {
-  actor: Actor;
-  em: EntityManager;
-  context: Context;
-  now: Date;
-  today: string;
-}
-
-export function command(context: Context, em: EntityManager): Command {
-  const now = new Date();
-  return { actor: requireActor(context), em, context, now, today: illinoisDate(now) };
-}
 
 /** Applies a state change: the episode's own fields, the transition record (who, when) and the event, together. */
 export function applyTransition(
@@ -35,13 +21,13 @@ export function applyTransition(
   if (move.toState === 'ENGAGED' && !episode.firstContactAt) episode.firstContactAt = move.at;
   if (move.toState === 'COMPLETED' || move.toState === 'DISCHARGED') episode.endedAt = move.at;
   if (move.toState === 'DISCHARGED') episode.dischargeReason = move.reason?.trim() ?? null;
-  cmd.em.create(EpisodeTransition, { episodeId: episode.id, fromState: from, toState: move.toState, at: move.at, byId: cmd.actor.personId, reason: move.reason ?? null });
+  cmd.em.create(EpisodeTransition, { episode, fromState: from, toState: move.toState, at: move.at, byId: cmd.actor.personId, reason: move.reason ?? null });
   recordEvent(cmd.em, {
     type: 'treatment.episode-changed',
     episodeId: episode.id,
     deflectionId: episode.deflectionId,
     patientPseudonym: patient.pseudonym,
-    providerId: episode.providerId,
+    providerId: episode.provider.id,
     service: episode.service,
     fromState: from,
     toState: move.toState,

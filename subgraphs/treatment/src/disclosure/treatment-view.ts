@@ -1,11 +1,14 @@
-import { consentRequired, illinoisDate, requireActor } from '@hub/platform';
+import { consentRequired } from '@hub/platform/errors';
+import { illinoisDate } from '@hub/platform/domain';
+import { requireActor } from '@hub/platform/identity';
 import type { Context } from '../context.js';
-import { Disclosure, type Consent } from '../entities/consent.entity.js';
 import type { TreatmentEpisode } from '../entities/episode.entity.js';
 import type { Provider } from '../entities/provider.entity.js';
 import type { ConsentInformation } from '../entities/vocabulary.js';
-import { isAssignedCaseManager, isProviderStaffOf } from '../rules/access.js';
+import { access, isTreatingProvider } from '../rules/access.js';
 import { applicableConsents } from '../rules/consent-rules.js';
+import type { ConsentView } from './consent-view.js';
+import { queueDisclosure } from './log.js';
 
 export interface TreatmentView {
   engaged: boolean | null;
@@ -16,7 +19,7 @@ export interface TreatmentView {
   retainedDays: number | null;
   completed: boolean | null;
   dischargeReason: string | null;
-  consent: Consent | null;
+  consent: ConsentView | null;
 }
 
 const ENGAGED_STATES: readonly string[] = ['ENGAGED', 'RETAINED_30', 'RETAINED_60', 'RETAINED_90', 'COMPLETED'];
@@ -39,44 +42,28 @@ export function viewOf(episode: TreatmentEpisode, provider: Provider, informatio
   };
 }
 
-/** Records the disclosure in the request's unit of work; the redisclosure plugin writes them all before the response leaves. */
-function logDisclosure(context: Context, episode: TreatmentEpisode, information: ConsentInformation[], basis: 'CONSENT' | 'CASE_MANAGEMENT', consent: Consent | null): void {
-  const actor = requireActor(context);
-  context.em.create(Disclosure, {
-    patientId: episode.patientId,
-    episodeId: episode.id,
-    consentId: consent?.id ?? null,
-    basis,
-    recipientId: actor.personId,
-    recipientAgencyId: actor.agencyId,
-    information,
-    purpose: consent?.purpose ?? 'Case management of the deflection',
-    at: new Date(),
-  });
-  context.disclosed = true;
-}
-
 /**
  * TRT-3: the treatment status of a deflection as the caller may see it. The treating provider sees its own record;
  * the assigned case manager sees the minimum necessary; anyone else sees what a valid consent naming them covers,
- * or gets CONSENT_REQUIRED — the same answer whether or not there is an episode, so nothing is revealed.
+ * or gets CONSENT_REQUIRED — the same answer whether or not there is an episode, so nothing is revealed. Every
+ * disclosure outside the provider is queued for the log the response cannot leave without (log.ts).
  */
-export async function treatmentOfDeflection(context: Context, deflectionId: string): Promise<TreatmentView | null> {
+export async function treatmentOfDeflection(context: Context, deflectionId: string): Promise<TreatmentView> {
   const actor = requireActor(context);
   const now = new Date();
   const episode = (await context.loaders.episodesOfDeflection.load(deflectionId))[0];
-  const provider = episode ? await context.loaders.provider.load(episode.providerId) : null;
-  if (episode && provider && isProviderStaffOf(actor, provider)) return { ...viewOf(episode, provider, new Set(EVERYTHING), now), consent: null };
-  if (episode && provider && isAssignedCaseManager(actor, episode)) {
-    logDisclosure(context, episode, CASE_MANAGEMENT, 'CASE_MANAGEMENT', null);
-    return { ...viewOf(episode, provider, new Set(CASE_MANAGEMENT), now), consent: null };
-  }
+  const provider = episode ? await context.loaders.provider.load(episode.provider.id) : null;
   if (episode && provider) {
-    const { consents, information } = applicableConsents(await context.loaders.consentsOfPatient.load(episode.patientId), actor, provider, illinoisDate(now));
-    if (consents.length > 0) {
-      const disclosed = EVERYTHING.filter((i) => information.has(i));
-      logDisclosure(context, episode, disclosed, 'CONSENT', consents[0]!);
-      return { ...viewOf(episode, provider, information, now), consent: consents[0]! };
+    if (isTreatingProvider(actor, provider)) return { ...viewOf(episode, provider, new Set(EVERYTHING), now), consent: null };
+    if (access.can(actor, 'treatment:read-as-case-manager', episode)) {
+      queueDisclosure(context, { patientId: episode.patient.id, episodeId: episode.id, consentId: null, basis: 'CASE_MANAGEMENT', information: CASE_MANAGEMENT, purpose: 'Case management of the deflection' });
+      return { ...viewOf(episode, provider, new Set(CASE_MANAGEMENT), now), consent: null };
+    }
+    const { consents, information } = applicableConsents(await context.loaders.consentsOfPatient.load(episode.patient.id), actor, provider, illinoisDate(now));
+    const consent = consents[0];
+    if (consent) {
+      queueDisclosure(context, { patientId: episode.patient.id, episodeId: episode.id, consentId: consent.id, basis: 'CONSENT', information: EVERYTHING.filter((i) => information.has(i)), purpose: consent.purpose });
+      return { ...viewOf(episode, provider, information, now), consent: { consent, scope: { reader: 'recipient', actor, information } } };
     }
   }
   throw consentRequired(

@@ -1,11 +1,15 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { CONSENT_KINDS, type ConsentInformation } from './vocabulary.js';
+import type { Role } from '@hub/platform/identity';
+import { Patient, TreatmentEpisode } from './episode.entity.js';
+import { Provider } from './provider.entity.js';
+import { CONSENT_INFORMATION, CONSENT_KINDS, DISCLOSURE_BASES } from './vocabulary.js';
 
 export interface ConsentRecipient {
+  /** An agency of the hub (checked with the agencies subgraph when the consent is recorded). */
   agencyId: string;
   /** A hub role within the agency; null means anyone of the agency. */
-  role: string | null;
+  role: Role | null;
 }
 
 /** 42 CFR 2.31 consent (or 2.35 criminal-justice consent): who may disclose what, to whom, why, until when. */
@@ -15,10 +19,10 @@ const ConsentSchema = defineEntity({
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
     kind: p.enum(CONSENT_KINDS),
-    patientId: p.uuid().index(),
-    disclosingProviderId: p.uuid().nullable(),
+    patient: () => p.manyToOne(Patient).ref().index(),
+    disclosingProvider: () => p.manyToOne(Provider).ref().nullable(),
     disclosingOrganizationId: p.uuid().nullable(),
-    information: p.array<ConsentInformation>(),
+    information: p.enum(CONSENT_INFORMATION).array(),
     recipients: p.json<ConsentRecipient[]>(),
     purpose: p.text(),
     signedOn: p.date(),
@@ -39,14 +43,14 @@ const DisclosureSchema = defineEntity({
   tableName: 'disclosure',
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    patientId: p.uuid().index(),
-    episodeId: p.uuid(),
+    patient: () => p.manyToOne(Patient).ref().index(),
+    episode: () => p.manyToOne(TreatmentEpisode).ref(),
     /** Null when the basis is case management (the referral consent the program holds), not a recorded Part 2 consent. */
-    consentId: p.uuid().nullable(),
-    basis: p.string().length(30),
+    consent: () => p.manyToOne(Consent).ref().nullable(),
+    basis: p.enum(DISCLOSURE_BASES),
     recipientId: p.uuid(),
     recipientAgencyId: p.uuid(),
-    information: p.array<ConsentInformation>(),
+    information: p.enum(CONSENT_INFORMATION).array(),
     purpose: p.text(),
     at: p.datetime().index(),
   },

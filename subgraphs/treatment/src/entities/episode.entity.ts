@@ -1,6 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { TREATMENT_SERVICES } from './provider.entity.js';
+import { Provider, TREATMENT_SERVICES } from './provider.entity.js';
 import { EPISODE_STATES } from './vocabulary.js';
 
 /**
@@ -31,8 +31,8 @@ const TreatmentEpisodeSchema = defineEntity({
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
     deflectionId: p.uuid().index(),
-    patientId: p.uuid().index(),
-    providerId: p.uuid().index(),
+    patient: () => p.manyToOne(Patient).ref().index(),
+    provider: () => p.manyToOne(Provider).ref().index(),
     service: p.enum(TREATMENT_SERVICES),
     state: p.enum(EPISODE_STATES).index(),
     referredAt: p.datetime(),
@@ -58,7 +58,7 @@ const EpisodeTransitionSchema = defineEntity({
   tableName: 'episode_transition',
   properties: {
     sequence: p.bigint('number').primary().autoincrement(),
-    episodeId: p.uuid().index(),
+    episode: () => p.manyToOne(TreatmentEpisode).ref().index(),
     fromState: p.enum(EPISODE_STATES).nullable(),
     toState: p.enum(EPISODE_STATES),
     at: p.datetime(),

@@ -1,4 +1,5 @@
-import { IdempotencyRecordSchema, OutboxEventSchema } from '@hub/platform';
+import { IdempotencyRecordSchema } from '@hub/platform/db';
+import { OutboxEventSchema } from '@hub/platform/events';
 import { ConsentSchema, DisclosureSchema } from './consent.entity.js';
 import { BulkUpdateRecordSchema, EpisodeTransitionSchema, PatientSchema, TreatmentEpisodeSchema } from './episode.entity.js';
 import { ProviderSchema } from './provider.entity.js';

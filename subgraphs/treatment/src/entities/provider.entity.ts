@@ -32,10 +32,10 @@ const ProviderSchema = defineEntity({
     licenseStatus: p.enum(LICENSE_STATUSES),
     licenseExpiresOn: p.date(),
     countiesServed: p.array().default([]),
-    services: p.array<TreatmentService>().default([]),
+    services: p.enum(TREATMENT_SERVICES).array().default([]),
     languages: p.array().default([]),
     paymentAccepted: p.array().default([]),
-    levelsOfCare: p.array<LevelOfCare>().default([]),
+    levelsOfCare: p.enum(LEVELS_OF_CARE).array().default([]),
     version: p.integer().version(),
   },
 });

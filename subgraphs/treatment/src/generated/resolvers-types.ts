@@ -3,7 +3,8 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Provider as ProviderModel } from '../entities/provider.entity.js';
 import type { ServiceCapacity as ServiceCapacityModel } from '../entities/service-capacity.entity.js';
 import type { TreatmentEpisode as TreatmentEpisodeModel, EpisodeTransition as EpisodeTransitionModel, Patient as PatientModel } from '../entities/episode.entity.js';
-import type { Consent as ConsentModel, Disclosure as DisclosureModel } from '../entities/consent.entity.js';
+import type { ConsentView as ConsentViewModel } from '../disclosure/consent-view.js';
+import type { Disclosure as DisclosureModel } from '../entities/consent.entity.js';
 import type { TreatmentView as TreatmentViewModel } from '../disclosure/treatment-view.js';
 import type { BulkItemResult as BulkItemResultModel } from '../commands/episodes.js';
 import type { DeflectionReference as DeflectionReferenceModel } from '../models.js';
@@ -110,7 +111,9 @@ export type ConsentRecipient = {
 };
 
 export type ConsentRecipientInput = {
+  /** An agency of the hub. */
   agencyId: Scalars['ID']['input'];
+  /** A hub role (PROSECUTOR, MEG_DIRECTOR, …) when only people with it in the agency may receive. */
   role?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -135,7 +138,11 @@ export type DeflectionTreatment = {
   __typename?: 'DeflectionTreatment';
   acknowledgedAt: Maybe<Scalars['DateTime']['output']>;
   completed: Maybe<Scalars['Boolean']['output']>;
-  /** The consent this disclosure is made under; null for the treating provider and the case manager. */
+  /**
+   * The consent this disclosure is made under; null for the treating provider and the case manager. Its scope decides
+   * what of it is shown: the disclosing provider only when it covers EPISODE_STATUS, only your own recipient entry,
+   * never the patient's record.
+   */
   consent: Maybe<Consent>;
   dischargeReason: Maybe<Scalars['String']['output']>;
   engaged: Maybe<Scalars['Boolean']['output']>;
@@ -269,6 +276,15 @@ export type MutationUpdateEpisodeArgs = {
   input: EpisodeUpdateInput;
 };
 
+/** Relay-style page information, the same in every subgraph. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
 export type Patient = {
   __typename?: 'Patient';
   dateOfBirth: Maybe<Scalars['Date']['output']>;
@@ -306,19 +322,13 @@ export type Provider = {
 export type ProviderConnection = {
   __typename?: 'ProviderConnection';
   edges: Array<ProviderEdge>;
-  pageInfo: ProviderPageInfo;
+  pageInfo: PageInfo;
 };
 
 export type ProviderEdge = {
   __typename?: 'ProviderEdge';
   cursor: Scalars['String']['output'];
   node: Provider;
-};
-
-export type ProviderPageInfo = {
-  __typename?: 'ProviderPageInfo';
-  endCursor: Maybe<Scalars['String']['output']>;
-  hasNextPage: Scalars['Boolean']['output'];
 };
 
 export type ProviderSearch = {
@@ -424,7 +434,12 @@ export type ServiceCapacity = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
-/** A referral to a provider and service, and the treatment episode it becomes. Seen by the treating provider only. */
+/**
+ * A referral to a provider and service, and the treatment episode it becomes. The treating provider sees all of it.
+ * Whoever made the referral gets, from `referToTreatment` and its replays, only the referral as it was made (state
+ * REFERRED, no later dates, transitions or measures): what the provider records afterwards is 42 CFR Part 2
+ * information, disclosed only under consent through `Deflection.treatment`.
+ */
 export type TreatmentEpisode = {
   __typename?: 'TreatmentEpisode';
   acknowledgedAt: Maybe<Scalars['DateTime']['output']>;
@@ -448,7 +463,7 @@ export type TreatmentEpisode = {
 export type TreatmentEpisodeConnection = {
   __typename?: 'TreatmentEpisodeConnection';
   edges: Array<TreatmentEpisodeEdge>;
-  pageInfo: ProviderPageInfo;
+  pageInfo: PageInfo;
 };
 
 export type TreatmentEpisodeEdge = {
@@ -578,11 +593,10 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   BulkItemResult: ResolverTypeWrapper<BulkItemResultModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   BulkItemStatus: BulkItemStatus;
   BulkUpdatePayload: ResolverTypeWrapper<Omit<BulkUpdatePayload, 'results'> & { results: Array<ResolversTypes['BulkItemResult']> }>;
   CapacityInput: CapacityInput;
-  Consent: ResolverTypeWrapper<ConsentModel>;
+  Consent: ResolverTypeWrapper<ConsentViewModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConsentInformation: ConsentInformation;
   ConsentKind: ConsentKind;
@@ -601,12 +615,12 @@ export type ResolversTypes = {
   LevelOfCare: LevelOfCare;
   LicenseStatus: LicenseStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Patient: ResolverTypeWrapper<PatientModel>;
   Person: ResolverTypeWrapper<Person>;
   Provider: ResolverTypeWrapper<ProviderModel>;
   ProviderConnection: ResolverTypeWrapper<Omit<ProviderConnection, 'edges'> & { edges: Array<ResolversTypes['ProviderEdge']> }>;
   ProviderEdge: ResolverTypeWrapper<Omit<ProviderEdge, 'node'> & { node: ResolversTypes['Provider'] }>;
-  ProviderPageInfo: ResolverTypeWrapper<ProviderPageInfo>;
   ProviderSearch: ProviderSearch;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordConsentInput: RecordConsentInput;
@@ -617,6 +631,7 @@ export type ResolversTypes = {
   TreatmentEpisodeEdge: ResolverTypeWrapper<Omit<TreatmentEpisodeEdge, 'node'> & { node: ResolversTypes['TreatmentEpisode'] }>;
   TreatmentService: TreatmentService;
   UpdateCapacityInput: UpdateCapacityInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -625,10 +640,9 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   BulkItemResult: BulkItemResultModel;
   String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
   BulkUpdatePayload: Omit<BulkUpdatePayload, 'results'> & { results: Array<ResolversParentTypes['BulkItemResult']> };
   CapacityInput: CapacityInput;
-  Consent: ConsentModel;
+  Consent: ConsentViewModel;
   Boolean: Scalars['Boolean']['output'];
   ConsentRecipient: ConsentRecipient;
   ConsentRecipientInput: ConsentRecipientInput;
@@ -642,12 +656,12 @@ export type ResolversParentTypes = {
   HandOffMeasures: HandOffMeasures;
   Float: Scalars['Float']['output'];
   Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
   Patient: PatientModel;
   Person: Person;
   Provider: ProviderModel;
   ProviderConnection: Omit<ProviderConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProviderEdge']> };
   ProviderEdge: Omit<ProviderEdge, 'node'> & { node: ResolversParentTypes['Provider'] };
-  ProviderPageInfo: ProviderPageInfo;
   ProviderSearch: ProviderSearch;
   Query: Record<PropertyKey, never>;
   RecordConsentInput: RecordConsentInput;
@@ -657,7 +671,15 @@ export type ResolversParentTypes = {
   TreatmentEpisodeConnection: Omit<TreatmentEpisodeConnection, 'edges'> & { edges: Array<ResolversParentTypes['TreatmentEpisodeEdge']> };
   TreatmentEpisodeEdge: Omit<TreatmentEpisodeEdge, 'node'> & { node: ResolversParentTypes['TreatmentEpisode'] };
   UpdateCapacityInput: UpdateCapacityInput;
+  Int: Scalars['Int']['output'];
 };
+
+export type LimitDirectiveArgs = {
+  maxItems?: Maybe<Scalars['Int']['input']>;
+  maxLength?: Maybe<Scalars['Int']['input']>;
+};
+
+export type LimitDirectiveResolver<Result, Parent, ContextType = Context, Args = LimitDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AgencyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -763,6 +785,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateEpisode?: Resolver<ResolversTypes['TreatmentEpisode'], ParentType, ContextType, RequireFields<MutationUpdateEpisodeArgs, 'input'>>;
 };
 
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type PatientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Patient'] = ResolversParentTypes['Patient']> = {
   dateOfBirth?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   familyName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -794,17 +823,12 @@ export type ProviderResolvers<ContextType = Context, ParentType extends Resolver
 
 export type ProviderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProviderConnection'] = ResolversParentTypes['ProviderConnection']> = {
   edges?: Resolver<Array<ResolversTypes['ProviderEdge']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['ProviderPageInfo'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type ProviderEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProviderEdge'] = ResolversParentTypes['ProviderEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
-};
-
-export type ProviderPageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProviderPageInfo'] = ResolversParentTypes['ProviderPageInfo']> = {
-  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -845,7 +869,7 @@ export type TreatmentEpisodeResolvers<ContextType = Context, ParentType extends 
 
 export type TreatmentEpisodeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TreatmentEpisodeConnection'] = ResolversParentTypes['TreatmentEpisodeConnection']> = {
   edges?: Resolver<Array<ResolversTypes['TreatmentEpisodeEdge']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['ProviderPageInfo'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type TreatmentEpisodeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TreatmentEpisodeEdge'] = ResolversParentTypes['TreatmentEpisodeEdge']> = {
@@ -867,12 +891,12 @@ export type Resolvers<ContextType = Context> = {
   EpisodeTransition?: EpisodeTransitionResolvers<ContextType>;
   HandOffMeasures?: HandOffMeasuresResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Patient?: PatientResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Provider?: ProviderResolvers<ContextType>;
   ProviderConnection?: ProviderConnectionResolvers<ContextType>;
   ProviderEdge?: ProviderEdgeResolvers<ContextType>;
-  ProviderPageInfo?: ProviderPageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ServiceCapacity?: ServiceCapacityResolvers<ContextType>;
   TreatmentEpisode?: TreatmentEpisodeResolvers<ContextType>;
@@ -880,3 +904,6 @@ export type Resolvers<ContextType = Context> = {
   TreatmentEpisodeEdge?: TreatmentEpisodeEdgeResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  limit?: LimitDirectiveResolver<any, any, ContextType>;
+};

@@ -1,11 +1,12 @@
-import { isIsoDate, Violations, type Actor } from '@hub/platform';
+import { isRole, type Actor } from '@hub/platform/identity';
+import type { Violations } from '@hub/platform/errors';
 import type { Consent, ConsentRecipient } from '../entities/consent.entity.js';
 import type { ConsentInformation, ConsentKind } from '../entities/vocabulary.js';
 
 export interface ConsentDraft {
   kind: ConsentKind;
   information: ConsentInformation[];
-  recipients: ConsentRecipient[];
+  recipients: { agencyId: string; role: string | null }[];
   purpose: string;
   signedOn: string;
   expiresOn: string | null;
@@ -14,12 +15,14 @@ export interface ConsentDraft {
 }
 
 /** The required elements of a written consent (42 CFR 2.31(a)) and of a criminal-justice consent (2.35). */
-export function checkConsent(draft: ConsentDraft, today: string): void {
-  const v = new Violations();
+export function checkConsent(v: Violations, draft: ConsentDraft, today: string): void {
   v.check(draft.information.length > 0, 'input.information', 'required', 'Say what information may be disclosed (42 CFR 2.31(a)(3)).');
   v.check(draft.recipients.length > 0, 'input.recipients', 'required', 'Name who may receive it (42 CFR 2.31(a)(4)).');
   v.check(draft.purpose.trim().length > 0, 'input.purpose', 'required', 'Give the purpose of the disclosure (42 CFR 2.31(a)(5)).');
-  v.check(isIsoDate(draft.signedOn) && draft.signedOn <= today, 'input.signedOn', 'not-in-future', 'input.signedOn cannot be in the future.');
+  v.check(draft.signedOn <= today, 'input.signedOn', 'not-in-future', 'input.signedOn cannot be in the future.');
+  draft.recipients.forEach((recipient, index) => {
+    if (recipient.role !== null) v.check(isRole(recipient.role), `input.recipients[${index}].role`, 'hub-role', `input.recipients[${index}].role must be a hub role such as PROSECUTOR or MEG_DIRECTOR.`);
+  });
   v.check(
     Boolean(draft.expiresOn) || Boolean(draft.expiresOnEvent?.trim()),
     'input.expiresOn',
@@ -35,7 +38,13 @@ export function checkConsent(draft: ConsentDraft, today: string): void {
   } else {
     v.check(!draft.irrevocableUntil, 'input.irrevocableUntil', 'criminal-justice-only', 'Only a criminal-justice consent (2.35) can be irrevocable for a time.');
   }
-  v.throwIfAny();
+}
+
+/** 42 CFR 2.31(a)(4): every recipient is an agency of the hub (as the agencies subgraph answers). */
+export function checkRecipientsExist(v: Violations, recipients: readonly { agencyId: string }[], existing: ReadonlySet<string>): void {
+  recipients.forEach((recipient, index) => {
+    v.check(existing.has(recipient.agencyId), `input.recipients[${index}].agencyId`, 'agency-exists', `input.recipients[${index}].agencyId names no agency of the hub.`);
+  });
 }
 
 /** Valid today: signed, not revoked, not past its expiry date. (An event-based expiry ends by revocation.) */
@@ -46,11 +55,11 @@ export function inEffect(consent: Pick<Consent, 'signedOn' | 'expiresOn' | 'revo
 }
 
 export function namesRecipient(consent: Pick<Consent, 'recipients'>, actor: Actor): boolean {
-  return consent.recipients.some((r) => r.agencyId === actor.agencyId && (r.role === null || actor.roles.includes(r.role as Actor['roles'][number])));
+  return consent.recipients.some((r) => r.agencyId === actor.agencyId && (r.role === null || actor.roles.includes(r.role)));
 }
 
-export function coversDiscloser(consent: Pick<Consent, 'disclosingProviderId' | 'disclosingOrganizationId'>, provider: { id: string; organizationId?: string | null }): boolean {
-  return consent.disclosingProviderId === provider.id || (Boolean(consent.disclosingOrganizationId) && consent.disclosingOrganizationId === provider.organizationId);
+export function coversDiscloser(consent: Pick<Consent, 'disclosingProvider' | 'disclosingOrganizationId'>, provider: { id: string; organizationId?: string | null }): boolean {
+  return consent.disclosingProvider?.id === provider.id || (Boolean(consent.disclosingOrganizationId) && consent.disclosingOrganizationId === provider.organizationId);
 }
 
 /** The consents that let this provider tell this person something today; the union of what they cover. */

@@ -1,4 +1,4 @@
-import { Violations } from '@hub/platform';
+import { Violations } from '@hub/platform/errors';
 import type { EpisodeState } from '../entities/vocabulary.js';
 
 /** TRT-4: the referral and episode state machine (compare HL7 FHIR Task: requested → accepted → in-progress → completed). */

@@ -1,4 +1,6 @@
-import { addDays, DEMO_AGENCY as A, DEMO_PEOPLE, DEMO_PERSON as P, demoDeflectionId, demoParticipantId, illinoisDate, recordEvent } from '@hub/platform';
+import { DEMO_AGENCY as A, DEMO_PEOPLE, DEMO_PERSON as P, demoDeflectionId, demoParticipantId } from '@hub/platform/demo';
+import { addDays, illinoisDate } from '@hub/platform/domain';
+import { recordEvent } from '@hub/platform/events';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Consent } from '../entities/consent.entity.js';
 import { EpisodeTransition, Patient, TreatmentEpisode } from '../entities/episode.entity.js';
@@ -67,15 +69,15 @@ function seedEpisodes(em: EntityManager, now: Date): Map<number, TreatmentEpisod
     const at = (state: EpisodeState) => new Date(deflectedAt.getTime() + STEP_DAY[state] * DAY);
     const staff = providerN === 3 ? P.counselorOkafor : P.counselorFitzgerald;
     const episode = em.create(TreatmentEpisode, {
-      deflectionId: demoDeflectionId(n), patientId: patient.id, providerId: demoProviderId(providerN), service, state: 'REFERRED',
+      deflectionId: demoDeflectionId(n), patient, provider: demoProviderId(providerN), service, state: 'REFERRED',
       referredAt: at('REFERRED'), referredById: P.caseManagerAbernathy, deflectionReferredAt: deflectedAt, caseManagementOrganizationId: A.tasc,
     });
-    em.create(EpisodeTransition, { episodeId: episode.id, fromState: null, toState: 'REFERRED', at: at('REFERRED'), byId: P.caseManagerAbernathy, reason: null });
+    em.create(EpisodeTransition, { episode, fromState: null, toState: 'REFERRED', at: at('REFERRED'), byId: P.caseManagerAbernathy, reason: null });
     let from: EpisodeState = 'REFERRED';
     for (const state of path) {
       const when = at(state);
       const reason = state === 'DECLINED' ? 'No residential bed within 14 days' : state === 'DISCHARGED' ? 'Left against clinical advice' : null;
-      em.create(EpisodeTransition, { episodeId: episode.id, fromState: from, toState: state, at: when, byId: staff, reason });
+      em.create(EpisodeTransition, { episode, fromState: from, toState: state, at: when, byId: staff, reason });
       if (state === 'ACKNOWLEDGED') episode.acknowledgedAt = when;
       if (state === 'ENGAGED') episode.firstContactAt = when;
       if (state === 'INTAKE_SCHEDULED') episode.intakeScheduledFor = new Date(when.getTime() + 2 * DAY);
@@ -83,7 +85,7 @@ function seedEpisodes(em: EntityManager, now: Date): Map<number, TreatmentEpisod
       if (state === 'DISCHARGED') episode.dischargeReason = reason;
       if (state === 'DECLINED' || state === 'COMPLETED' || state === 'DISCHARGED') episode.endedAt = when;
       recordEvent(em, {
-        type: 'treatment.episode-changed', episodeId: episode.id, deflectionId: episode.deflectionId, patientPseudonym: patient.pseudonym, providerId: episode.providerId,
+        type: 'treatment.episode-changed', episodeId: episode.id, deflectionId: episode.deflectionId, patientPseudonym: patient.pseudonym, providerId: demoProviderId(providerN),
         service, fromState: from, toState: state, at: when.toISOString(), deflectionReferredAt: deflectedAt.toISOString(),
       });
       from = state;
@@ -99,7 +101,7 @@ function seedConsents(em: EntityManager, episodes: Map<number, TreatmentEpisode>
   const consent = (n: number, over: Partial<Consent>) => {
     const episode = episodes.get(n)!;
     em.create(Consent, {
-      kind: 'STANDARD', patientId: episode.patientId, disclosingProviderId: episode.providerId, disclosingOrganizationId: null,
+      kind: 'STANDARD', patient: episode.patient, disclosingProvider: episode.provider, disclosingOrganizationId: null,
       information: ['ENGAGEMENT'], recipients: [], purpose: 'Let the deflecting agency know whether the person engaged in treatment.',
       signedOn: addDays(today, -100), expiresOn: addDays(today, 265), expiresOnEvent: null, irrevocableUntil: null, revokedAt: null,
       recordedById: P.counselorFitzgerald, ...over,
@@ -115,7 +117,7 @@ function seedConsents(em: EntityManager, episodes: Map<number, TreatmentEpisode>
   consent(15, { recipients: [{ agencyId: A.lakeCountySheriff, role: null }], information: ['ENGAGEMENT', 'EPISODE_STATUS'], expiresOn: null, expiresOnEvent: 'Completion of the treatment episode', recordedById: P.counselorOkafor });
   consent(14, {
     recipients: [{ agencyId: A.ispDopTroop2, role: null }, { agencyId: A.duPageMeg, role: 'MEG_DIRECTOR' }], information: ['ENGAGEMENT', 'EPISODE_STATUS'],
-    disclosingProviderId: null, disclosingOrganizationId: A.gatewayFoundation,
+    disclosingProvider: null, disclosingOrganizationId: A.gatewayFoundation,
   });
 }
 
@@ -134,7 +136,7 @@ export async function seedTreatment(em: EntityManager, now: Date = new Date()): 
       paymentAccepted: ['Medicaid', 'Private insurance', 'Sliding scale'],
       levelsOfCare: levelsFor(slots.map(([service]) => service)),
     });
-    for (const [service, openSlots] of slots) em.create(ServiceCapacity, { providerId: provider.id, service, openSlots });
+    for (const [service, openSlots] of slots) em.create(ServiceCapacity, { provider, service, openSlots });
   });
   seedConsents(em, seedEpisodes(em, now), illinoisDate(now));
   await em.flush();

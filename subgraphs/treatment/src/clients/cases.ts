@@ -1,0 +1,20 @@
+import { forbidden } from '@hub/platform/errors';
+import { callSubgraph, type SubgraphTarget } from '@hub/platform/graphql';
+import { DeflectionForReferralDocument, type DeflectionForReferralQuery } from '../generated/cases-operations.js';
+
+export type DeflectionForReferral = NonNullable<DeflectionForReferralQuery['deflection']>;
+
+/** The cases subgraph, asked through the graph as the caller (its visibility rules apply): never its tables. */
+export class CasesClient {
+  constructor(
+    private readonly target: SubgraphTarget,
+    private readonly token: string | null,
+  ) {}
+
+  /** The deflection as the caller may see it; FORBIDDEN when they may not (or it does not exist). */
+  async deflection(id: string): Promise<DeflectionForReferral> {
+    const { deflection } = await callSubgraph(this.target, this.token, DeflectionForReferralDocument, { id });
+    if (!deflection) throw forbidden();
+    return deflection;
+  }
+}
