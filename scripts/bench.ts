@@ -8,7 +8,9 @@ import { performance } from 'node:perf_hooks';
 import { mkdtempSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureRoles, freePort, rolePassword, startEmbeddedPostgres, SUBGRAPH_NAMES, subgraphDatabase, type EmbeddedServer } from '@hub/platform';
+import { type EmbeddedServer, ensureRoles, freePort, startEmbeddedPostgres, subgraphDatabase } from '@hub/platform/db';
+import { rolePassword } from '@hub/platform/runtime';
+import { SUBGRAPH_NAMES } from '@hub/platform/topology';
 import { SubgraphClient } from '@hub/platform/testing';
 import { agencies } from '@hub/agencies';
 import { cases } from '@hub/cases';
@@ -26,7 +28,7 @@ if (!process.env.DATABASE_URL) {
   embedded = await startEmbeddedPostgres({ dataDir: join(root, 'data'), port: await freePort(), persistent: false });
 }
 process.env.HUB_TEST_ADMIN_URL = process.env.DATABASE_URL ?? embedded!.url;
-await ensureRoles(process.env.HUB_TEST_ADMIN_URL, SUBGRAPH_NAMES.map(subgraphDatabase), rolePassword());
+await ensureRoles(process.env.HUB_TEST_ADMIN_URL, SUBGRAPH_NAMES.map((name) => subgraphDatabase(name)), rolePassword());
 
 progress('starting the hub (fresh database, demo data, four subgraphs and the gateway)');
 const hub = await startTestHub();
@@ -60,8 +62,8 @@ try {
     for (let i = 0; i < n; i += 1) {
       const { id: _id, version: _version, ...fields } = template;
       // At a Gateway Foundation site, so the `provider` persona may update them.
-      const episode = em.create(TreatmentEpisode, { ...fields, providerId: demoProviderId(1), referredAt, state: 'REFERRED' });
-      em.create(EpisodeTransition, { episodeId: episode.id, fromState: null, toState: 'REFERRED', at: referredAt, byId: template.referredById, reason: null });
+      const episode = em.create(TreatmentEpisode, { ...fields, provider: demoProviderId(1), referredAt, state: 'REFERRED' });
+      em.create(EpisodeTransition, { episode, fromState: null, toState: 'REFERRED', at: referredAt, byId: template.referredById, reason: null });
       ids.push(episode.id);
     }
     await em.flush();

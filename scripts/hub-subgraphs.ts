@@ -1,11 +1,12 @@
-import type { SubgraphDefinition, SubgraphName } from '@hub/platform';
+import type { SubgraphDefinition } from '@hub/platform/subgraph';
+import type { SubgraphName } from '@hub/platform/topology';
 import { agencies } from '@hub/agencies';
 import { cases } from '@hub/cases';
 import { reporting } from '@hub/reporting';
 import { treatment } from '@hub/treatment';
 
 /** The four subgraphs in start order: reporting before cases, so the outbox relay finds its consumer. */
-export const HUB_SUBGRAPHS: SubgraphDefinition<object>[] = [agencies, treatment, reporting, cases] as unknown as SubgraphDefinition<object>[];
+export const HUB_SUBGRAPHS: SubgraphDefinition<object>[] = [agencies, treatment, reporting, cases];
 
 export function subgraphByName(name: SubgraphName): SubgraphDefinition<object> {
   const found = HUB_SUBGRAPHS.find((s) => s.name === name);

@@ -3,7 +3,8 @@
  * <NAME>_DATABASE_URL) and the gateway's public key (HUB_GATEWAY_PUBLIC_JWK, or the data folder that
  * `npm start` created). Applies its migrations on start; SEED_DEMO_DATA=true also loads demo data.
  */
-import { runStandalone, SUBGRAPH_NAMES, type SubgraphName } from '@hub/platform';
+import { runStandalone } from '@hub/platform/runtime';
+import { SUBGRAPH_NAMES, type SubgraphName } from '@hub/platform/topology';
 import { subgraphByName } from './hub-subgraphs.js';
 
 const [name] = process.argv.slice(2);

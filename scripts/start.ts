@@ -6,30 +6,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import {
-  createDatabase,
-  databaseExists,
-  dataDirectory,
-  devIssuerKeyFile,
-  ensureRoles,
-  ensureSchemas,
-  eventsSecret,
-  exitOnConfigError,
-  gatewayKeyPair,
-  loadOrCreateKeyPair,
-  openSubgraphOrm,
-  PERSONAS,
-  prepareSubgraphData,
-  readPort,
-  readUrl,
-  roleUrl,
-  rolePassword,
-  startEmbeddedPostgres,
-  subgraphDatabase,
-  subgraphPortVariable,
-  waitForPostgres,
-  type EmbeddedServer,
-} from '@hub/platform';
+import { exitOnConfigError, readPort, readUrl } from '@hub/platform/config';
+import { createDatabase, databaseExists, type EmbeddedServer, ensureRoles, ensureSchemas, roleUrl, startEmbeddedPostgres, subgraphDatabase, waitForPostgres } from '@hub/platform/db';
+import { PERSONAS } from '@hub/platform/demo';
+import { loadOrCreateKeyPair } from '@hub/platform/identity';
+import { dataDirectory, devIssuerKeyFile, eventsSecret, gatewayKeyPair, rolePassword } from '@hub/platform/runtime';
+import { openSubgraphOrm, prepareSubgraphData } from '@hub/platform/subgraph';
+import { subgraphPort } from '@hub/platform/topology';
 import { readGatewayConfig } from '@hub/gateway';
 import { HUB_SUBGRAPHS } from './hub-subgraphs.js';
 
@@ -153,7 +136,7 @@ async function main(): Promise<void> {
 
   const childEnv = { ...process.env, DATABASE_URL: adminUrl, MIGRATE_ON_START: 'false', HUB_DATA_DIR: dataDirectory() };
   for (const definition of HUB_SUBGRAPHS) {
-    const port = readPort(subgraphPortVariable(definition.name), definition.defaultPort);
+    const port = subgraphPort(definition.name);
     const child = launch(definition.name, `subgraphs/${definition.name}/src/main.ts`, childEnv);
     await waitForHealth(definition.name, `http://127.0.0.1:${port}/health`, child);
   }

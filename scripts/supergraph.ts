@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { SUBGRAPH_NAMES } from '@hub/platform';
+import { SUBGRAPH_NAMES } from '@hub/platform/topology';
 
 export const SUPERGRAPH_FILE = 'schema/supergraph.graphql';
 

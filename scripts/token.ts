@@ -3,7 +3,9 @@
  * npm run token -- --list      lists the personas
  * Tokens are signed by the hub's development issuer (its key lives in the data folder) and last 8 hours.
  */
-import { DevIssuer, devIssuerKeyFile, findPersona, loadOrCreateKeyPair, PERSONAS } from '@hub/platform';
+import { findPersona, PERSONAS } from '@hub/platform/demo';
+import { DevIssuer, loadOrCreateKeyPair } from '@hub/platform/identity';
+import { devIssuerKeyFile } from '@hub/platform/runtime';
 import { DEFAULT_AUDIENCE, DEV_ISSUER } from '@hub/gateway';
 
 const [arg] = process.argv.slice(2);

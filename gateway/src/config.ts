@@ -1,14 +1,5 @@
-import {
-  ConfigError,
-  readChoice,
-  readPort,
-  readString,
-  readUrl,
-  SUBGRAPH_NAMES,
-  subgraphPortVariable,
-  subgraphUrlVariable,
-  type SubgraphName,
-} from '@hub/platform';
+import { ConfigError, readChoice, readString, readUrl } from '@hub/platform/config';
+import { gatewayPort, SUBGRAPH_NAMES, subgraphUrl, type SubgraphName } from '@hub/platform/topology';
 
 type Env = Record<string, string | undefined>;
 
@@ -39,15 +30,9 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     if (!env.AUTH_ISSUER) throw new ConfigError('AUTH_ISSUER', 'is required when AUTH_MODE is oidc');
   }
   if (production && authMode === 'dev') throw new ConfigError('AUTH_MODE', 'must not be dev when NODE_ENV is production');
-  const subgraphUrls = Object.fromEntries(
-    SUBGRAPH_NAMES.map((name, index) => {
-      const url = readUrl(subgraphUrlVariable(name), env, ['http:', 'https:']);
-      const port = readPort(subgraphPortVariable(name), 4001 + index, env);
-      return [name, url?.toString() ?? `http://127.0.0.1:${port}/graphql`];
-    }),
-  ) as Record<SubgraphName, string>;
+  const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphUrl(name, env)])) as Record<SubgraphName, string>;
   return {
-    port: readPort('GATEWAY_PORT', 4000, env),
+    port: gatewayPort(env),
     host: readString('HUB_HOST', '127.0.0.1', env),
     authMode,
     issuer: authMode === 'dev' ? DEV_ISSUER : readString('AUTH_ISSUER', '', env),

@@ -1,4 +1,4 @@
-import type { Actor } from '@hub/platform';
+import type { Actor } from '@hub/platform/identity';
 
 export interface GatewayContext {
   actor: Actor | null;

@@ -2,19 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
-import {
-  CallerTokenVerifier,
-  formatError,
-  HttpError,
-  InternalTokenSigner,
-  InvalidCallerToken,
-  sendJson,
-  startHttpServer,
-  type RouteHandler,
-  type RunningServer,
-  type SigningKeyPair,
-  type SubgraphName,
-} from '@hub/platform';
+import { CallerTokenVerifier, InternalTokenSigner, InvalidCallerToken, type SigningKeyPair } from '@hub/platform/identity';
+import { formatError, HttpError, type RouteHandler, type RunningServer, sendJson, startHttpServer } from '@hub/platform/server';
+import { isSubgraphName } from '@hub/platform/topology';
 import type { GatewayConfig } from './config.js';
 import { DEV_JWKS_PATH } from './config.js';
 import type { GatewayContext } from './context.js';
@@ -38,7 +28,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const { config } = options;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SignedSubgraphDataSource({ url: config.subgraphUrls[name as SubgraphName] ?? url }),
+    buildService: ({ name, url }) => new SignedSubgraphDataSource({ url: isSubgraphName(name) ? config.subgraphUrls[name] : url }),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

@@ -1,4 +1,5 @@
-import { sendJson, type RouteHandler, type SubgraphName } from '@hub/platform';
+import { type RouteHandler, sendJson } from '@hub/platform/server';
+import { type SubgraphName } from '@hub/platform/topology';
 
 async function answers(graphqlUrl: string): Promise<boolean> {
   try {

@@ -1,4 +1,6 @@
-import { devIssuerKeyFile, exitOnConfigError, gatewayKeyPair, loadOrCreateKeyPair, stopOnSignals } from '@hub/platform';
+import { exitOnConfigError } from '@hub/platform/config';
+import { loadOrCreateKeyPair } from '@hub/platform/identity';
+import { devIssuerKeyFile, gatewayKeyPair, stopOnSignals } from '@hub/platform/runtime';
 import { readGatewayConfig } from './config.js';
 import { readSupergraph, startGateway } from './gateway.js';
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_AGENCY as A, illinoisDate } from '@hub/platform';
+import { DEMO_AGENCY as A } from '@hub/platform/demo';
+import { illinoisDate } from '@hub/platform/domain';
 import { startTestHub, type TestHub } from '../support/hub.js';
 
 let hub: TestHub;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_AGENCY as A, DevIssuer, generateSigningKeyPair, InternalTokenSigner } from '@hub/platform';
+import { DEMO_AGENCY as A } from '@hub/platform/demo';
+import { DevIssuer, generateSigningKeyPair, InternalTokenSigner } from '@hub/platform/identity';
 import { postGraphQL, startTestHub, type TestHub } from '../support/hub.js';
 
 let hub: TestHub;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { addDays, DEMO_AGENCY as A, demoDeflectionId, illinoisDate } from '@hub/platform';
+import { DEMO_AGENCY as A, demoDeflectionId } from '@hub/platform/demo';
+import { addDays, illinoisDate } from '@hub/platform/domain';
 import { startTestHub, type TestHub } from '../support/hub.js';
 
 let hub: TestHub;

@@ -2,17 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readGatewayConfig, readSupergraph, startGateway } from '@hub/gateway';
-import {
-  DevIssuer,
-  findPersona,
-  freePort,
-  generateSigningKeyPair,
-  InternalTokenVerifier,
-  runSubgraph,
-  type RunningServer,
-  type RunningSubgraph,
-  type SubgraphName,
-} from '@hub/platform';
+import { freePort } from '@hub/platform/db';
+import { findPersona } from '@hub/platform/demo';
+import { DevIssuer, generateSigningKeyPair, InternalTokenVerifier } from '@hub/platform/identity';
+import { type RunningServer } from '@hub/platform/server';
+import { type RunningSubgraph, runSubgraph } from '@hub/platform/subgraph';
+import { type SubgraphName } from '@hub/platform/topology';
 import { createTestDatabase, type TestDatabase } from '@hub/platform/testing';
 import { DEFAULT_AUDIENCE, DEV_ISSUER } from '../../gateway/src/config.js';
 import { HUB_SUBGRAPHS } from '../../scripts/hub-subgraphs.js';
