@@ -1,11 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { SUBGRAPH_NAMES } from '@hub/platform/topology';
+import { SUBGRAPH_NAMES, SUBGRAPH_PORTS } from '@hub/platform/topology';
 
 export const SUPERGRAPH_FILE = 'schema/supergraph.graphql';
-
-const DEFAULT_PORTS: Record<string, number> = { agencies: 4001, cases: 4002, treatment: 4003, reporting: 4004 };
 
 /** Composes the four subgraph SDLs with Federation 2 composition; throws with every composition error. */
 export async function composeSupergraph(): Promise<string> {
@@ -13,7 +11,7 @@ export async function composeSupergraph(): Promise<string> {
     SUBGRAPH_NAMES.map(async (name) => ({
       name,
       // The URL in the file is the development default; the gateway overrides it from <NAME>_URL.
-      url: `http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`,
+      url: `http://127.0.0.1:${SUBGRAPH_PORTS[name]}/graphql`,
       typeDefs: parse(await readFile(`subgraphs/${name}/schema.graphql`, 'utf8')),
     })),
   );

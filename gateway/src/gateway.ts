@@ -9,6 +9,7 @@ import type { GatewayConfig } from './config.js';
 import { DEV_JWKS_PATH } from './config.js';
 import type { GatewayContext } from './context.js';
 import { gatewayHealth } from './health.js';
+import { operationResolution } from './operation-resolution.js';
 import { SignedSubgraphDataSource } from './subgraph-data-source.js';
 
 export interface GatewayOptions {
@@ -36,6 +37,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     introspection: true,
     includeStacktraceInErrorResponses: false,
     plugins: [
+      operationResolution,
       {
         async requestDidStart() {
           return {

@@ -1,3 +1,6 @@
+import type { DeflectionStatus } from '../domain/deflection-statuses.js';
+import type { Pathway } from '../domain/pathways.js';
+
 /**
  * Events the subgraphs publish for reporting. They are de-identified by construction: no names, no dates of
  * birth, no record numbers of the person; at most a stable pseudonymous id. Add fields, never repurpose them.
@@ -7,8 +10,8 @@ export interface DeflectionReferred {
   deflectionId: string;
   /** A random id of the person with no relation to who they are: repeat deflections share it. */
   personPseudonym?: string | null;
-  pathway: string;
-  status: string;
+  pathway: Pathway;
+  status: DeflectionStatus;
   initiatingUnitId: string;
   countsForId: string | null;
   county: string;
@@ -19,8 +22,8 @@ export interface DeflectionReferred {
 export interface DeflectionStatusChanged {
   type: 'deflection.approved' | 'deflection.declined' | 'deflection.closed';
   deflectionId: string;
-  fromStatus: string;
-  toStatus: string;
+  fromStatus: DeflectionStatus;
+  toStatus: DeflectionStatus;
   at: string;
 }
 

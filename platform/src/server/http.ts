@@ -96,15 +96,25 @@ export async function startHttpServer<C extends BaseContext>(options: {
   routes?: Record<string, RouteHandler>;
   /** Answer GraphQL errors (bad variables, validation) with 200, as the gateway expects from a subgraph. */
   errorsAsOk?: boolean;
+  /**
+   * Asked first about a GET to `/graphql` or `/`, so a browser opening the GraphQL URL can get a page this process
+   * serves itself (Apollo's own landing pages load from a CDN). Resolves true when it has answered.
+   */
+  landingPage?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 }): Promise<RunningServer> {
   const routes = options.routes ?? {};
+  const { landingPage } = options;
+  const graphQL = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (landingPage && req.method === 'GET' && (await landingPage(req, res))) return;
+    await handleGraphQL(options.apollo, options.buildContext, req, res, options.errorsAsOk ?? false);
+  };
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const route = routes[path];
     const work = route
       ? Promise.resolve(route(req, res))
       : path === '/graphql' || path === '/'
-        ? handleGraphQL(options.apollo, options.buildContext, req, res, options.errorsAsOk ?? false)
+        ? graphQL(req, res)
         : Promise.resolve(sendJson(res, 404, { error: 'not found' }));
     work.catch((error: unknown) => {
       if (res.headersSent) return res.destroy();

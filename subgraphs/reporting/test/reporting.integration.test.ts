@@ -8,6 +8,7 @@ import { createTestDatabase, SubgraphClient, testGatewayKeys, type TestDatabase 
 import type { Context } from '../src/context.js';
 import { eventInbox } from '../src/events/inbox-route.js';
 import { reporting } from '../src/index.js';
+import { DeflectionFact } from '../src/entities/deflection-fact.entity.js';
 import { suppress } from '../src/rules/suppression.js';
 
 const SECRET = 'reporting-test-secret-of-at-least-32-chars';
@@ -56,6 +57,20 @@ async function deliver(events: EventEnvelope[], secret = SECRET): Promise<{ stat
   return { status: response.status, body: (await response.json()) as { applied?: number } };
 }
 
+function statusChanged(n: number, deflectionN: number, type: 'deflection.approved' | 'deflection.closed', toStatus: 'ACTIVE' | 'SUCCESSFUL', fromStatus: 'PENDING_APPROVAL' | 'ACTIVE'): EventEnvelope {
+  return {
+    eventId: `e0000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    sequence: n,
+    occurredAt: '2026-06-02T15:00:00Z',
+    source: 'cases',
+    event: { type, deflectionId: `c0000000-0000-4000-8000-${String(deflectionN).padStart(12, '0')}`, fromStatus, toStatus, at: '2026-06-02T15:00:00Z' },
+  };
+}
+
+async function factStatus(deflectionN: number): Promise<string | undefined> {
+  return (await db.orm('reporting').fork().findOne(DeflectionFact, { deflectionId: `c0000000-0000-4000-8000-${String(deflectionN).padStart(12, '0')}` }))?.status;
+}
+
 const COUNT = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Agency { id deflectionsCounted { value suppressed } } } }';
 
 describe('configuration', () => {
@@ -85,16 +100,24 @@ describe('deflection statistics from published events', () => {
     expect(data._entities[0]!.deflectionsCounted).toEqual({ value: 12, suppressed: false });
   });
 
-  it('counts a DOP deflection for the MEG that approved it, and an unapproved one for its unit (OPS-D9)', async () => {
-    await deliver([referred(100, null, A.lakeCountySheriff), referred(101, null, A.lakeCountySheriff)]);
+  it('counts a DOP deflection for the MEG that approves it and not for its unit, and one needing no approval for its unit (OPS-D9)', async () => {
+    await deliver([...Array.from({ length: 11 }, (_, i) => referred(400 + i, A.duPageMeg, A.ispDopTroop3)), referred(100, null, A.lakeCountySheriff), referred(101, null, A.lakeCountySheriff)]);
     const data = await client.ok<{ _entities: { id: string; deflectionsCounted: { value: number | null; suppressed: boolean } }[] }>('analyst', COUNT, {
-      r: [{ __typename: 'Agency', id: A.ispDopTroop2 }, { __typename: 'Agency', id: A.lakeCountySheriff }, { __typename: 'Agency', id: A.icjia }],
+      r: [{ __typename: 'Agency', id: A.duPageMeg }, { __typename: 'Agency', id: A.ispDopTroop3 }, { __typename: 'Agency', id: A.lakeCountySheriff }, { __typename: 'Agency', id: A.icjia }],
     });
     expect(data._entities.map((e) => e.deflectionsCounted)).toEqual([
+      { value: 11, suppressed: false },
       { value: 0, suppressed: false },
       { value: null, suppressed: true },
       { value: 0, suppressed: false },
     ]);
+  });
+
+  it('does not apply an older event after a newer one delivered in an earlier batch', async () => {
+    await deliver([referred(500, A.lakeCountyMeg)]);
+    await deliver([statusChanged(520, 500, 'deflection.closed', 'SUCCESSFUL', 'ACTIVE')]);
+    await deliver([statusChanged(510, 500, 'deflection.approved', 'ACTIVE', 'PENDING_APPROVAL')]);
+    expect(await factStatus(500)).toBe('SUCCESSFUL');
   });
 
   it('counts for many agencies in one statement', async () => {
@@ -109,11 +132,13 @@ describe('deflection statistics from published events', () => {
   it('refuses a delivery signed with another secret and applies nothing', async () => {
     const result = await deliver([referred(200, A.duPageMeg)], 'another-secret-that-is-32-characters-long');
     expect(result.status).toBe(401);
+    expect(await factStatus(200)).toBeUndefined();
   });
 
   it('rejects a malformed batch with 400 and applies nothing of it', async () => {
     const token = await signEventDelivery(SECRET, 'cases', 'reporting');
-    const response = await fetch(inboxUrl, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ events: [{ nope: true }] }) });
+    const response = await fetch(inboxUrl, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ events: [referred(300, null), { nope: true }] }) });
     expect(response.status).toBe(400);
+    expect(await factStatus(300)).toBeUndefined();
   });
 });

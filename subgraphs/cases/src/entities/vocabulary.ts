@@ -1,6 +1,5 @@
 /** The closed vocabularies of the cases subgraph, shared by entities, rules and the schema's enums. */
-export const DEFLECTION_STATUSES = ['PENDING_APPROVAL', 'ACTIVE', 'DECLINED', 'SUCCESSFUL', 'UNSUCCESSFUL', 'WITHDRAWN'] as const;
-export type DeflectionStatus = (typeof DEFLECTION_STATUSES)[number];
+export { DEFLECTION_STATUSES, type DeflectionStatus } from '@hub/platform/domain';
 
 export const CALL_TYPES = [
   'MENTAL_HEALTH', 'SUBSTANCE_USE', 'OVERDOSE', 'DISORDERLY_JUVENILE', 'TRUANCY', 'NEIGHBOR_DISPUTE', 'HOMELESSNESS',

@@ -1,3 +1,4 @@
+import { DEFLECTION_STATUSES, PATHWAYS } from '@hub/platform/domain';
 import { defineEntity, p } from '@mikro-orm/core';
 
 /**
@@ -9,8 +10,8 @@ const DeflectionFactSchema = defineEntity({
   tableName: 'deflection_fact',
   properties: {
     deflectionId: p.uuid().primary(),
-    pathway: p.string().length(40),
-    status: p.string().length(40),
+    pathway: p.enum(PATHWAYS),
+    status: p.enum(DEFLECTION_STATUSES),
     initiatingUnitId: p.uuid().index(),
     countsForId: p.uuid().nullable().index(),
     /** OPS-092 III.E.3: the approving MEG or task force, else the initiating unit. */
