@@ -1,3 +1,5 @@
 export * from './database.js';
 export * from './subgraph-client.js';
 export * from './gateway-keys.js';
+export * from './access-matrix.js';
+export * from './matrix-expectations.js';
