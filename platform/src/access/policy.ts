@@ -39,6 +39,8 @@ export interface AccessPolicy<M> {
   assertCan<A extends keyof M & string>(actor: Actor | null, action: A, ...resource: ResourceArgs<M[A]>): Actor;
   /** The refusal the gate gives for an action this person's role may not attempt. */
   roleRefusal(actor: Actor | null, action: keyof M & string): GraphQLError;
+  /** Role level, by operation name (`Mutation.quickReferral`): false for an operation without a rule. */
+  allowsOperation(actor: Actor | null, operation: string): boolean;
 }
 
 export function definePolicy<M>(rules: PolicyRules<M>, operations: Readonly<Record<string, keyof M & string>>): AccessPolicy<M> {
@@ -60,6 +62,10 @@ export function definePolicy<M>(rules: PolicyRules<M>, operations: Readonly<Reco
     operations,
     allows,
     roleRefusal,
+    allowsOperation(actor, operation) {
+      const action = operations[operation];
+      return action !== undefined && allows(actor, action);
+    },
     can(actor, action, ...resource) {
       return actor !== null && allows(actor, action) && onRecord(actor, action, resource);
     },
