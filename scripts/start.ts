@@ -150,14 +150,14 @@ async function main(): Promise<void> {
   Query explorer:  ${url}
   Health:          http://localhost:${gatewayConfig.port}/health
 
-  Get a token for a demo persona (in another terminal):
-    npm run token -- officer          # prints a bearer token
-    npm run token -- --list           # every persona: ${PERSONAS.map((p) => p.key).join(', ')}
-
-  In the explorer, add the header  Authorization: Bearer <token>  and run:
+  In the explorer, pick a demo persona above the editor (its token is already in Headers) and run:
     { myAgency { name solutionActionPlan { enabledPathways approvingAgency { name } } }
       deflections(first: 3) { edges { node { referenceNumber pathway status
         countsFor { name deflectionsCounted { value suppressed } } treatmentOptions { name openSlots } } } } }
+
+  For curl or another client, get a token for a demo persona (in another terminal):
+    npm run token -- officer          # prints a bearer token
+    npm run token -- --list           # every persona: ${PERSONAS.map((p) => p.key).join(', ')}
 
   Ctrl-C stops everything.
 `);

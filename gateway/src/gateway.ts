@@ -1,13 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
-import { CallerTokenVerifier, InternalTokenSigner, InvalidCallerToken, type SigningKeyPair } from '@hub/platform/identity';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { CallerTokenVerifier, DevIssuer, InternalTokenSigner, InvalidCallerToken, type SigningKeyPair } from '@hub/platform/identity';
 import { formatError, HttpError, type RouteHandler, type RunningServer, sendJson, startHttpServer } from '@hub/platform/server';
 import { isSubgraphName } from '@hub/platform/topology';
 import type { GatewayConfig } from './config.js';
 import { DEV_JWKS_PATH } from './config.js';
 import type { GatewayContext } from './context.js';
+import { devSignInRoutes } from './dev-sign-in.js';
+import { loadExplorer } from './explorer/explorer.js';
 import { gatewayHealth } from './health.js';
 import { operationResolution } from './operation-resolution.js';
 import { SignedSubgraphDataSource } from './subgraph-data-source.js';
@@ -19,6 +21,8 @@ export interface GatewayOptions {
   internalKey: SigningKeyPair;
   /** In dev mode, the public key of the development issuer, served as a JWKS. */
   devIssuerPublicKey?: SigningKeyPair['publicJwk'];
+  /** In dev mode, the development issuer's private key: the explorer's persona picker gets its tokens from it. */
+  devIssuerPrivateKey?: SigningKeyPair['privateJwk'];
 }
 
 export async function readSupergraph(file = new URL('../../schema/supergraph.graphql', import.meta.url)): Promise<string> {
@@ -48,9 +52,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
           };
         },
       },
-      config.explorer
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+      // The gateway serves its own explorer (see startHttpServer's landingPage); Apollo's pages load from a CDN.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -60,6 +63,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     const jwks = { keys: [options.devIssuerPublicKey] };
     routes[DEV_JWKS_PATH] = (_req, res) => sendJson(res, 200, jwks);
   }
+  const devIssuer =
+    config.authMode === 'dev' && options.devIssuerPrivateKey ? await DevIssuer.create(options.devIssuerPrivateKey, config.issuer, config.audience) : null;
+  if (devIssuer) Object.assign(routes, devSignInRoutes(devIssuer));
+  const explorer = config.explorer ? await loadExplorer({ devSignIn: devIssuer !== null }) : null;
+  if (explorer) Object.assign(routes, explorer.routes);
   // In dev mode the JWKS is the gateway's own endpoint, known once it listens; fetched over HTTP all the same,
   // so development exercises the code path production uses with a real identity provider.
   let verifier: CallerTokenVerifier | null = config.jwksUrl
@@ -70,6 +78,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     host: config.host,
     apollo,
     routes,
+    landingPage: explorer?.landingPage,
     async buildContext(req) {
       const header = req.headers.authorization;
       if (!header) return { actor: null, internalToken: await signer.sign(null) };

@@ -69,6 +69,7 @@ export async function startTestHub(options: { env?: Record<string, string> } = {
     supergraphSdl: await readSupergraph(),
     internalKey: gatewayKey,
     devIssuerPublicKey: issuerKey.publicJwk,
+    devIssuerPrivateKey: issuerKey.privateJwk,
   });
   const issuer = await DevIssuer.create(issuerKey.privateJwk, DEV_ISSUER, DEFAULT_AUDIENCE);
   const gatewayUrl = `${gateway.url}/graphql`;
