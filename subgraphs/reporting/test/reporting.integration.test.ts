@@ -114,7 +114,7 @@ describe('deflection statistics from published events', () => {
   });
 
   it('does not apply an older event after a newer one delivered in an earlier batch', async () => {
-    await deliver([referred(500, A.lakeCountyMeg)]);
+    await deliver([referred(500, A.blackhawkTaskForce)]);
     await deliver([statusChanged(520, 500, 'deflection.closed', 'SUCCESSFUL', 'ACTIVE')]);
     await deliver([statusChanged(510, 500, 'deflection.approved', 'ACTIVE', 'PENDING_APPROVAL')]);
     expect(await factStatus(500)).toBe('SUCCESSFUL');
