@@ -221,13 +221,14 @@ describe('administration mutations', () => {
   });
 
   it('rejects an update made against a stale version with CONFLICT', async () => {
-    const read = await client.ok<{ agency: { version: number } }>('officer', 'query($id: ID!) { agency(id: $id) { version } }', { id: A.ispDopTroop3 });
-    const update = 'mutation($input: UpdateAgencyInput!) { updateAgency(input: $input) { name version } }';
-    const ok = await client.ok<{ updateAgency: { version: number } }>('agency-admin', update, {
-      input: { id: A.ispDopTroop3, version: read.agency.version, name: 'ISP Division of Patrol, Troop 3 (Chicago)' },
+    const created = await client.ok<{ createAgency: { id: string; version: number } }>('agency-admin', 'mutation($input: CreateAgencyInput!) { createAgency(input: $input) { id version } }', {
+      input: { name: 'ISP DOP Troop 3, Zone 9', kind: 'ISP_DIVISION_OF_PATROL', level: 'ZONE', parentId: A.ispDopTroop3, countiesServed: ['Cook'] },
     });
-    expect(ok.updateAgency.version).toBe(read.agency.version + 1);
-    const stale = await client.error('agency-admin', update, { input: { id: A.ispDopTroop3, version: read.agency.version, name: 'Lost update' } });
+    const { id, version } = created.createAgency;
+    const update = 'mutation($input: UpdateAgencyInput!) { updateAgency(input: $input) { name version } }';
+    const ok = await client.ok<{ updateAgency: { version: number } }>('agency-admin', update, { input: { id, version, name: 'ISP DOP Troop 3, Zone 9 (Chicago)' } });
+    expect(ok.updateAgency.version).toBe(version + 1);
+    const stale = await client.error('agency-admin', update, { input: { id, version, name: 'Lost update' } });
     expect(stale.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.version' });
   });
 
