@@ -83,7 +83,7 @@ const config: CodegenConfig = {
       ServiceCapacity: '../entities/service-capacity.entity.js#ServiceCapacity',
       TreatmentEpisode: '../entities/episode.entity.js#TreatmentEpisode',
       EpisodeTransition: '../entities/episode.entity.js#EpisodeTransition',
-      Patient: '../entities/episode.entity.js#Patient',
+      Patient: '../models.js#PatientView',
       Consent: '../disclosure/consent-view.js#ConsentView',
       Disclosure: '../entities/consent.entity.js#Disclosure',
       DeflectionTreatment: '../disclosure/treatment-view.js#TreatmentView',

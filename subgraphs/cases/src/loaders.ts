@@ -14,7 +14,7 @@ export function createLoaders(em: EntityManager) {
     evidence: loaderById((ids) => em.find(EvidenceItem, { id: { $in: ids } })),
     deflectionsOfParticipant: loaderGroupedBy((ids) => em.find(Deflection, { participant: { $in: ids } }, { orderBy: { referredAt: 'desc' } }), (d) => d.participant.id),
     deflectionsOfIncident: loaderGroupedBy((ids) => em.find(Deflection, { incident: { $in: ids } }), (d) => d.incident.id),
-    peopleOfIncident: loaderGroupedBy((ids) => em.find(IncidentPerson, { incident: { $in: ids } }), (link) => link.incident.id),
+    peopleOfIncident: loaderGroupedBy((ids) => em.find(IncidentPerson, { incident: { $in: ids } }, { orderBy: { involvement: 'asc', familyName: 'asc', id: 'asc' } }), (link) => link.incident.id),
     recordsOfParticipant: loaderGroupedBy((ids) => em.find(IncidentPerson, { participant: { $in: ids } }, { populate: ['incident'] }), (link) => link.participant.id),
     contactAttemptsOf: loaderGroupedBy((ids) => em.find(ContactAttempt, { deflection: { $in: ids } }, { orderBy: { at: 'asc' } }), (c) => c.deflection.id),
     evidenceOf: loaderGroupedBy((ids) => em.find(EvidenceItem, { deflection: { $in: ids } }, { orderBy: { seizedAt: 'asc' } }), (e) => e.deflection.id),

@@ -3,3 +3,11 @@ export interface DeflectionReference {
   id: string;
   county?: string;
 }
+
+/** A person in treatment as a reader is shown them: the patient record, or the referrer's own record of them. */
+export interface PatientView {
+  id: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string | null;
+}

@@ -40,7 +40,7 @@ async function newEpisode(providerN: number, service: TreatmentEpisode['service'
   const referredAt = new Date(Date.now() - 60_000);
   const episode = em.create(TreatmentEpisode, {
     deflectionId: template.deflectionId, patient: template.patient, provider: demoProviderId(providerN), service, state: 'REFERRED',
-    referredAt, referredById: P.caseManagerAbernathy, deflectionReferredAt: template.deflectionReferredAt, caseManagementOrganizationId: A.tasc,
+    referredAt, referredById: P.caseManagerAbernathy, referredAs: template.referredAs, deflectionReferredAt: template.deflectionReferredAt, caseManagementOrganizationId: A.tasc,
   });
   em.create(EpisodeTransition, { episode, fromState: null, toState: 'REFERRED', at: referredAt, byId: P.caseManagerAbernathy, reason: null });
   await em.flush();

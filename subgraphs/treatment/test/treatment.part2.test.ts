@@ -147,7 +147,7 @@ describe('bulk updates cost the same few statements however the updates are spre
     const referredAt = new Date(Date.now() - 60_000);
     const ids: string[] = [];
     for (let i = 0; i < count; i += 1) {
-      const episode = em.create(TreatmentEpisode, { deflectionId: template.deflectionId, patient: template.patient, provider: demoProviderId(1), service: 'SUD_OUTPATIENT', state: 'REFERRED', referredAt, referredById: P.caseManagerAbernathy, deflectionReferredAt: template.deflectionReferredAt, caseManagementOrganizationId: A.tasc });
+      const episode = em.create(TreatmentEpisode, { deflectionId: template.deflectionId, patient: template.patient, provider: demoProviderId(1), service: 'SUD_OUTPATIENT', state: 'REFERRED', referredAt, referredById: P.caseManagerAbernathy, referredAs: template.referredAs, deflectionReferredAt: template.deflectionReferredAt, caseManagementOrganizationId: A.tasc });
       em.create(EpisodeTransition, { episode, fromState: null, toState: 'REFERRED', at: referredAt, byId: P.caseManagerAbernathy, reason: null });
       ids.push(episode.id);
     }

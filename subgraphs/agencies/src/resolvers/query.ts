@@ -5,7 +5,7 @@ import { invalidInput, notFound } from '@hub/platform/errors';
 import { requireActor } from '@hub/platform/identity';
 import { Agency } from '../entities/agency.entity.js';
 import type { AgencyFilter, QueryResolvers } from '../generated/resolvers-types.js';
-import { approversOfAgency, planForUnit } from './reads.js';
+import { approversOfAgency, planForUnit } from '../reads.js';
 
 function agencyWhere(filter: AgencyFilter | null | undefined): FilterQuery<Agency> {
   const where: FilterQuery<Agency> = {};

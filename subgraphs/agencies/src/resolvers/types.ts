@@ -4,7 +4,7 @@ import type { Agency } from '../entities/agency.entity.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { designationValidOn } from '../rules/approvers.js';
 import { plansInForce } from '../rules/solution-action-plan-selection.js';
-import { approversOfAgency, mustLoad, planForUnit } from './reads.js';
+import { approversOfAgency, mustLoad, planForUnit } from '../reads.js';
 
 /** Thin: relations through the request's loaders (one statement per relation per list), rules from ../rules. */
 export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {

@@ -29,7 +29,7 @@ export async function updateCapacity(cmd: Command, input: UpdateCapacityInput): 
       cmd.em.create(ServiceCapacity, { provider, service: row.service, openSlots: row.openSlots, updatedAt: cmd.now });
     }
   }
-  provider.version += 1;
+  provider.capacityReportedAt = cmd.now;
   await cmd.em.flush();
   return provider;
 }

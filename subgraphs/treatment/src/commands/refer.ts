@@ -69,6 +69,7 @@ async function createEpisode(cmd: Command, input: ReferToTreatmentInput, deflect
     state: 'REFERRED',
     referredAt: cmd.now,
     referredById: cmd.actor.personId,
+    referredAs: { givenName: person.givenName, familyName: person.familyName, dateOfBirth: person.dateOfBirth ?? null },
     deflectionReferredAt: new Date(deflection.referredAt),
     caseManagementOrganizationId: deflection.caseManagementOrganization.id,
   });

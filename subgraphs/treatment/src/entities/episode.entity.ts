@@ -24,6 +24,13 @@ const PatientSchema = defineEntity({
 export class Patient extends PatientSchema.class {}
 PatientSchema.setClass(Patient);
 
+/** The person as the referrer's own record named them when the referral was made. */
+export interface PersonAsReferred {
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string | null;
+}
+
 /** TRT-4: a referral to a provider and service, and the treatment episode it becomes. */
 const TreatmentEpisodeSchema = defineEntity({
   name: 'TreatmentEpisode',
@@ -37,6 +44,8 @@ const TreatmentEpisodeSchema = defineEntity({
     state: p.enum(EPISODE_STATES).index(),
     referredAt: p.datetime(),
     referredById: p.uuid(),
+    /** Shown to the referrer instead of the patient record, which may spell the person as another unit did. */
+    referredAs: p.json<PersonAsReferred>(),
     /** Copied from the deflection at referral, for the warm hand-off measures and who may see the episode. */
     deflectionReferredAt: p.datetime(),
     caseManagementOrganizationId: p.uuid().index(),

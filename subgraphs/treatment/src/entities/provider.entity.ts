@@ -36,6 +36,8 @@ const ProviderSchema = defineEntity({
     languages: p.array().default([]),
     paymentAccepted: p.array().default([]),
     levelsOfCare: p.enum(LEVELS_OF_CARE).array().default([]),
+    /** When the provider last reported its open slots (TRT-1); it also moves the provider's version. */
+    capacityReportedAt: p.datetime().nullable(),
     version: p.integer().version(),
   },
 });

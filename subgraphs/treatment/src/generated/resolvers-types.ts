@@ -2,12 +2,12 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Provider as ProviderModel } from '../entities/provider.entity.js';
 import type { ServiceCapacity as ServiceCapacityModel } from '../entities/service-capacity.entity.js';
-import type { TreatmentEpisode as TreatmentEpisodeModel, EpisodeTransition as EpisodeTransitionModel, Patient as PatientModel } from '../entities/episode.entity.js';
+import type { TreatmentEpisode as TreatmentEpisodeModel, EpisodeTransition as EpisodeTransitionModel } from '../entities/episode.entity.js';
+import type { PatientView as PatientViewModel, DeflectionReference as DeflectionReferenceModel } from '../models.js';
 import type { ConsentView as ConsentViewModel } from '../disclosure/consent-view.js';
 import type { Disclosure as DisclosureModel } from '../entities/consent.entity.js';
 import type { TreatmentView as TreatmentViewModel } from '../disclosure/treatment-view.js';
 import type { BulkItemResult as BulkItemResultModel } from '../commands/episodes.js';
-import type { DeflectionReference as DeflectionReferenceModel } from '../models.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -616,7 +616,7 @@ export type ResolversTypes = {
   LicenseStatus: LicenseStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Patient: ResolverTypeWrapper<PatientModel>;
+  Patient: ResolverTypeWrapper<PatientViewModel>;
   Person: ResolverTypeWrapper<Person>;
   Provider: ResolverTypeWrapper<ProviderModel>;
   ProviderConnection: ResolverTypeWrapper<Omit<ProviderConnection, 'edges'> & { edges: Array<ResolversTypes['ProviderEdge']> }>;
@@ -657,7 +657,7 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Patient: PatientModel;
+  Patient: PatientViewModel;
   Person: Person;
   Provider: ProviderModel;
   ProviderConnection: Omit<ProviderConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProviderEdge']> };

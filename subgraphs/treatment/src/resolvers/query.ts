@@ -11,7 +11,7 @@ import { TreatmentEpisode } from '../entities/episode.entity.js';
 import { Provider } from '../entities/provider.entity.js';
 import { ServiceCapacity } from '../entities/service-capacity.entity.js';
 import type { ProviderSearch, QueryResolvers } from '../generated/resolvers-types.js';
-import { ownEpisode, rankedProviders } from './reads.js';
+import { ownEpisode, rankedProviders } from '../reads.js';
 
 function countyOf(raw: string, field: string): string {
   const county = canonicalCounty(raw);

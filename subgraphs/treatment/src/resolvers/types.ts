@@ -3,11 +3,13 @@ import { forbidden } from '@hub/platform/errors';
 import { DateScalar, DateTimeScalar } from '@hub/platform/graphql';
 import { showsProvider, treatingProviderView } from '../disclosure/consent-view.js';
 import { treatmentOfDeflection } from '../disclosure/treatment-view.js';
+import type { Patient } from '../entities/episode.entity.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import type { PatientView } from '../models.js';
 import { inEffect } from '../rules/consent-rules.js';
 import { handOffMeasures } from '../rules/measures.js';
 import { openSlots } from '../rules/treatment-options.js';
-import { rankedProviders, seesWholeEpisode } from './reads.js';
+import { rankedProviders, seesWholeEpisode } from '../reads.js';
 
 const ref = (id: string) => ({ id });
 
@@ -15,6 +17,10 @@ async function mustLoad<T>(load: Promise<T | null>, what: string): Promise<T> {
   const found = await load;
   if (!found) throw new Error(`${what} is referenced but missing`);
   return found;
+}
+
+function patientView(patient: Patient): PatientView {
+  return { id: patient.id, givenName: patient.givenName, familyName: patient.familyName, dateOfBirth: patient.dateOfBirth ?? null };
 }
 
 const NO_MEASURES = { minutesToAcknowledge: null, hoursFromDeflectionToAcknowledgement: null, daysFromDeflectionToFirstTreatmentContact: null, engagedAt30Days: null };
@@ -42,10 +48,14 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
     treatment: (deflection, _args, context) => treatmentOfDeflection(context, deflection.id),
   },
 
-  // To anyone but the treating provider, an episode is the referral as it was made (see reads.ts).
+  // To anyone but the treating provider, an episode is the referral as it was made (see ../reads.ts).
   TreatmentEpisode: {
     deflection: (episode) => ({ id: episode.deflectionId }),
-    patient: (episode, _args, context) => mustLoad(context.loaders.patient.load(episode.patient.id), 'patient'),
+    async patient(episode, _args, context) {
+      const patient = await mustLoad(context.loaders.patient.load(episode.patient.id), 'patient');
+      if (await seesWholeEpisode(context, episode)) return patientView(patient);
+      return { id: patient.id, ...episode.referredAs };
+    },
     provider: (episode, _args, context) => mustLoad(context.loaders.provider.load(episode.provider.id), 'provider'),
     state: async (episode, _args, context) => ((await seesWholeEpisode(context, episode)) ? episode.state : 'REFERRED'),
     acknowledgedAt: async (episode, _args, context) => ((await seesWholeEpisode(context, episode)) ? (episode.acknowledgedAt ?? null) : null),
@@ -70,9 +80,9 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
   Consent: {
     id: ({ consent }) => consent.id,
     kind: ({ consent }) => consent.kind,
-    patient: ({ consent, scope }, _args, context) => {
+    patient: async ({ consent, scope }, _args, context) => {
       if (scope.reader !== 'treating-provider') throw forbidden('A consent’s recipient is not shown the patient’s record.');
-      return mustLoad(context.loaders.patient.load(consent.patient.id), 'patient');
+      return patientView(await mustLoad(context.loaders.patient.load(consent.patient.id), 'patient'));
     },
     disclosingProvider: ({ consent, scope }, _args, context) => (consent.disclosingProvider && showsProvider(scope) ? context.loaders.provider.load(consent.disclosingProvider.id) : null),
     disclosingOrganization: ({ consent, scope }) => (consent.disclosingOrganizationId && showsProvider(scope) ? ref(consent.disclosingOrganizationId) : null),
@@ -97,8 +107,12 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
     },
   },
 
+  // A replayed upload answers its statuses again; an episode only to whoever still keeps its record.
   BulkItemResult: {
-    episode: (result, _args, context) => (result.episodeId && result.status !== 'REJECTED' ? context.loaders.episode.load(result.episodeId) : null),
+    async episode(result, _args, context) {
+      const episode = result.episodeId && result.status !== 'REJECTED' ? await context.loaders.episode.load(result.episodeId) : null;
+      return episode && (await seesWholeEpisode(context, episode)) ? episode : null;
+    },
   },
 };
 

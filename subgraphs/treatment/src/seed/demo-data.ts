@@ -70,7 +70,7 @@ function seedEpisodes(em: EntityManager, now: Date): Map<number, TreatmentEpisod
     const staff = providerN === 3 ? P.counselorOkafor : P.counselorFitzgerald;
     const episode = em.create(TreatmentEpisode, {
       deflectionId: demoDeflectionId(n), patient, provider: demoProviderId(providerN), service, state: 'REFERRED',
-      referredAt: at('REFERRED'), referredById: P.caseManagerAbernathy, deflectionReferredAt: deflectedAt, caseManagementOrganizationId: A.tasc,
+      referredAt: at('REFERRED'), referredById: P.caseManagerAbernathy, referredAs: { givenName, familyName, dateOfBirth }, deflectionReferredAt: deflectedAt, caseManagementOrganizationId: A.tasc,
     });
     em.create(EpisodeTransition, { episode, fromState: null, toState: 'REFERRED', at: at('REFERRED'), byId: P.caseManagerAbernathy, reason: null });
     let from: EpisodeState = 'REFERRED';

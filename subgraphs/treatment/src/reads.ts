@@ -1,10 +1,10 @@
 import { forbidden } from '@hub/platform/errors';
 import { requireActor } from '@hub/platform/identity';
-import type { Context } from '../context.js';
-import type { TreatmentEpisode } from '../entities/episode.entity.js';
-import type { Provider, TreatmentService } from '../entities/provider.entity.js';
-import { access, isTreatingProvider } from '../rules/access.js';
-import { openSlots, rankByOpenCapacity } from '../rules/treatment-options.js';
+import type { Context } from './context.js';
+import type { TreatmentEpisode } from './entities/episode.entity.js';
+import type { Provider, TreatmentService } from './entities/provider.entity.js';
+import { access, isTreatingProvider } from './rules/access.js';
+import { openSlots, rankByOpenCapacity } from './rules/treatment-options.js';
 
 /** Providers of a county (and service) with open capacity now, most open slots first, through the request's loaders. */
 export async function rankedProviders(context: Context, county: string, service?: TreatmentService | null): Promise<Provider[]> {

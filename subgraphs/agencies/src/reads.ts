@@ -1,11 +1,11 @@
 import { canonicalCounty } from '@hub/platform/domain';
 import { invalidInput } from '@hub/platform/errors';
-import type { Context } from '../context.js';
-import type { Agency } from '../entities/agency.entity.js';
-import type { Person } from '../entities/person.entity.js';
-import type { SolutionActionPlan } from '../entities/solution-action-plan.entity.js';
-import { approversOn, type ApproverModel } from '../rules/approvers.js';
-import { planInForce } from '../rules/solution-action-plan-selection.js';
+import type { Context } from './context.js';
+import type { Agency } from './entities/agency.entity.js';
+import type { Person } from './entities/person.entity.js';
+import type { SolutionActionPlan } from './entities/solution-action-plan.entity.js';
+import { approversOn, type ApproverModel } from './rules/approvers.js';
+import { planInForce } from './rules/solution-action-plan-selection.js';
 
 /** Reads shared by several resolvers: the plan in force and the approvers of an agency on a date. */
 export async function planForUnit(context: Context, unit: Agency, county: string | null, date: string): Promise<SolutionActionPlan | null> {
