@@ -39,11 +39,6 @@ export function readUrl(variable: string, env: Env = process.env, protocols: str
   return url;
 }
 
-export function requireUrl(variable: string, env: Env = process.env, protocols: string[] = []): URL {
-  const url = readUrl(variable, env, protocols);
-  if (!url) throw new ConfigError(variable, 'is required');
-  return url;
-}
 
 export function readString(variable: string, fallback: string, env: Env = process.env): string {
   const raw = env[variable];

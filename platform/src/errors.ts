@@ -4,15 +4,6 @@ import { GraphQLError } from 'graphql';
  * The error vocabulary every subgraph shares, so partner frontends can branch on `extensions.code` alone.
  * Validation errors always carry the field (a path into the input) and the rule that was broken.
  */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'CONSENT_REQUIRED'
-  | 'SUBGRAPH_UNAVAILABLE';
-
 export function unauthenticated(message = 'Sign in first: this operation needs a valid bearer token.'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
 }

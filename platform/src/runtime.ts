@@ -16,14 +16,14 @@ export function dataDirectory(env: Env = process.env): string {
   return resolve(readString('HUB_DATA_DIR', '.hub-data', env));
 }
 
-export const DEFAULT_ROLE_PASSWORD = 'hub-dev-only';
+const DEFAULT_ROLE_PASSWORD = 'hub-dev-only';
 
 export function rolePassword(env: Env = process.env): string {
   return readString('HUB_DB_ROLE_PASSWORD', DEFAULT_ROLE_PASSWORD, env);
 }
 
 /** A subgraph's own connection: `<NAME>_DATABASE_URL`, else its role on the server named by DATABASE_URL. */
-export function subgraphConnectionUrl(name: SubgraphName, env: Env = process.env): string {
+function subgraphConnectionUrl(name: SubgraphName, env: Env = process.env): string {
   const own = readUrl(subgraphDatabaseUrlVariable(name), env, ['postgres:', 'postgresql:']);
   if (own) return own.toString();
   const admin = readUrl('DATABASE_URL', env, ['postgres:', 'postgresql:']);
@@ -31,7 +31,7 @@ export function subgraphConnectionUrl(name: SubgraphName, env: Env = process.env
   return roleUrl(admin.toString(), subgraphDatabase(name), rolePassword(env));
 }
 
-export function gatewayKeyFile(env: Env = process.env): string {
+function gatewayKeyFile(env: Env = process.env): string {
   return resolve(dataDirectory(env), 'keys', 'gateway-internal.json');
 }
 
@@ -49,7 +49,7 @@ export async function gatewayKeyPair(env: Env = process.env): Promise<SigningKey
 }
 
 /** Subgraphs only need the gateway's public key: from HUB_GATEWAY_PUBLIC_JWK, else the development key file. */
-export async function gatewayPublicJwk(env: Env = process.env): Promise<JWK> {
+async function gatewayPublicJwk(env: Env = process.env): Promise<JWK> {
   const configured = readJson<JWK>('HUB_GATEWAY_PUBLIC_JWK', env);
   if (configured) return configured;
   return (await gatewayKeyPair(env)).publicJwk;

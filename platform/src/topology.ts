@@ -15,17 +15,17 @@ export const SUBGRAPH_PORTS = {
 
 export type SubgraphName = keyof typeof SUBGRAPH_PORTS;
 export const SUBGRAPH_NAMES = Object.keys(SUBGRAPH_PORTS) as SubgraphName[];
-export const GATEWAY_DEFAULT_PORT = 4000;
+const GATEWAY_DEFAULT_PORT = 4000;
 
 export function isSubgraphName(value: string): value is SubgraphName {
   return (SUBGRAPH_NAMES as string[]).includes(value);
 }
 
-export function subgraphPortVariable(name: SubgraphName): string {
+function subgraphPortVariable(name: SubgraphName): string {
   return `${name.toUpperCase()}_PORT`;
 }
 
-export function subgraphUrlVariable(name: SubgraphName): string {
+function subgraphUrlVariable(name: SubgraphName): string {
   return `${name.toUpperCase()}_URL`;
 }
 

@@ -1,1 +1,1 @@
-export { definePolicy, ANYONE_SIGNED_IN, type AccessPolicy, type ActionRule, type PolicyRules } from './policy.js';
+export { definePolicy, ANYONE_SIGNED_IN, type AccessPolicy } from './policy.js';

@@ -1,5 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import type { HubEvent } from './contracts.js';
 
 /**
  * Transactional outbox: events are written in the same transaction as the change they describe, and a relay
@@ -12,7 +13,7 @@ const OutboxEventSchema = defineEntity({
     sequence: p.bigint('number').primary().autoincrement(),
     eventId: p.uuid().unique().onCreate(() => randomUUID()),
     type: p.string().length(80),
-    payload: p.json<Record<string, unknown>>(),
+    payload: p.json<HubEvent>(),
     occurredAt: p.datetime().onCreate(() => new Date()),
     publishedAt: p.datetime().nullable().index(),
     attempts: p.integer().default(0),

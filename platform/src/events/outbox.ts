@@ -6,7 +6,7 @@ import { OutboxEvent } from './outbox-event.entity.js';
 
 /** Records an event in the caller's transaction; it is delivered only if that transaction commits. */
 export function recordEvent(em: EntityManager, event: HubEvent): OutboxEvent {
-  return em.create(OutboxEvent, { type: event.type, payload: { ...event } });
+  return em.create(OutboxEvent, { type: event.type, payload: event });
 }
 
 export interface OutboxRelayOptions {
@@ -45,7 +45,7 @@ export class OutboxRelay {
         sequence: Number(row.sequence),
         occurredAt: row.occurredAt.toISOString(),
         source: this.options.source,
-        event: row.payload as unknown as HubEvent,
+        event: row.payload,
       }));
       try {
         const token = await signEventDelivery(this.options.secret, this.options.source, this.options.targetName);

@@ -1,3 +1,2 @@
 export { HttpError, sendJson, startHttpServer, type RouteHandler, type RunningServer } from './http.js';
 export { formatError } from './format-error.js';
-export { subgraphApollo } from './subgraph-server.js';
