@@ -17,7 +17,6 @@ export interface PageInfo {
 export interface Page<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  totalCount: number;
 }
 
 export interface PageRequest<T> {
@@ -28,6 +27,9 @@ export interface PageRequest<T> {
   after?: string | null;
 }
 
+/** A page that also says how many rows match in all (one more statement, so only for lists that show it). */
+export type CountedPage<T> = Page<T> & { totalCount: number };
+
 function refuseCursor(): never {
   throw invalidInput([{ field: 'after', rule: 'cursor', message: 'after is not a cursor this list returned.' }]);
 }
@@ -37,7 +39,9 @@ function refuseCursor(): never {
  * own sort key first (arity and the type of every value), so a forged or foreign cursor is refused as
  * BAD_USER_INPUT instead of reaching SQL.
  */
-export async function pageOf<T extends object>(em: EntityManager, entity: EntityName<T>, request: PageRequest<T>): Promise<Page<T>> {
+export async function pageOf<T extends object>(em: EntityManager, entity: EntityName<T>, request: PageRequest<T>): Promise<Page<T>>;
+export async function pageOf<T extends object>(em: EntityManager, entity: EntityName<T>, request: PageRequest<T>, options: { count: true }): Promise<CountedPage<T>>;
+export async function pageOf<T extends object>(em: EntityManager, entity: EntityName<T>, request: PageRequest<T>, options: { count?: boolean } = {}): Promise<Page<T> | CountedPage<T>> {
   const first = request.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw invalidInput([{ field: 'first', rule: 'range', message: `first must be between 1 and ${MAX_PAGE_SIZE}.` }]);
@@ -64,16 +68,16 @@ export async function pageOf<T extends object>(em: EntityManager, entity: Entity
       if (!ok) refuseCursor();
     });
   }
-  const cursor = await em.findByCursor<T>(entity, {
+  const cursor = await em.findByCursor<T, never, never, never, boolean>(entity, {
     where: request.where as FilterQuery<NoInfer<T>>,
     orderBy: request.orderBy,
     first,
     ...(request.after ? { after: request.after } : {}),
-    includeCount: true,
+    includeCount: options.count ?? false,
   });
-  return {
+  const page: Page<T> = {
     edges: cursor.items.map((node) => ({ node: node as T, cursor: cursor.from(node) })),
     pageInfo: { hasNextPage: cursor.hasNextPage, hasPreviousPage: Boolean(request.after), startCursor: cursor.startCursor, endCursor: cursor.endCursor },
-    totalCount: cursor.totalCount,
   };
+  return options.count ? { ...page, totalCount: cursor.totalCount ?? 0 } : page;
 }

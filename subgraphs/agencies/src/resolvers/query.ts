@@ -26,7 +26,7 @@ export const Query: QueryResolvers = {
   agency: (_parent, { id }, context) => context.loaders.agency.load(id),
 
   async agencies(_parent, { filter, first, after }, context) {
-    const page = await pageOf(context.em, Agency, { where: agencyWhere(filter), orderBy: { name: 'asc', id: 'asc' }, first, after });
+    const page = await pageOf(context.em, Agency, { where: agencyWhere(filter), orderBy: { name: 'asc', id: 'asc' }, first, after }, { count: true });
     for (const { node } of page.edges) context.loaders.agency.prime(node.id, node);
     return page;
   },
