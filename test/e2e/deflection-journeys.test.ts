@@ -135,6 +135,14 @@ describe('journey: a DCI referral without approval is refused', () => {
     expect(caseManager.extensions?.code).toBe('FORBIDDEN');
     const state = await as<{ deflection: { status: string } }>('dci-agent', 'query($id: ID!) { deflection(id: $id) { status } }', { id: deflection.id });
     expect(state.deflection.status).toBe('PENDING_APPROVAL');
+
+    // Once the MEG's leader approves, the same contact goes through.
+    const approved = await as<{ decideApproval: { status: string } }>('meg-director', DECIDE, {
+      input: { deflectionId: deflection.id, version: deflection.version, decision: 'APPROVED', reason: 'Eligible under the DCI North SAP.' },
+    });
+    expect(approved.decideApproval.status).toBe('ACTIVE');
+    const contacted = await hub.gql(CONTACT, { token: tokens['dci-agent']!, variables: { input: { deflectionId: deflection.id, at: new Date().toISOString(), method: 'PHONE', result: 'NO_ANSWER' } } });
+    expect(contacted.errors).toBeUndefined();
   });
 });
 

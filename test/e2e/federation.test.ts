@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readGatewayConfig, readSupergraph, startGateway } from '@hub/gateway';
+import { freePort } from '@hub/platform/db';
 import { DEMO_AGENCY as A } from '@hub/platform/demo';
 import { DevIssuer, generateSigningKeyPair, InternalTokenSigner } from '@hub/platform/identity';
 import { postGraphQL, startTestHub, type TestHub } from '../support/hub.js';
@@ -81,6 +83,25 @@ describe('one graph across four subgraphs', () => {
     expect(await response.json()).toMatchObject({ status: 'ok', subgraphs: { agencies: 'ok', cases: 'ok', treatment: 'ok', reporting: 'ok' } });
     for (const name of ['agencies', 'cases', 'treatment', 'reporting'] as const) {
       expect((await fetch(new URL('/health', hub.subgraphUrl(name)))).status).toBe(200);
+    }
+
+    // A gateway of its own whose reporting subgraph does not answer (nothing listens on its port) is not healthy.
+    const env: Record<string, string> = { GATEWAY_PORT: '0', REPORTING_URL: `http://127.0.0.1:${await freePort()}/graphql` };
+    for (const name of ['agencies', 'cases', 'treatment'] as const) env[`${name.toUpperCase()}_URL`] = hub.subgraphUrl(name);
+    const issuerKey = await generateSigningKeyPair('issuer-test');
+    const degraded = await startGateway({
+      config: readGatewayConfig(env),
+      supergraphSdl: await readSupergraph(),
+      internalKey: await generateSigningKeyPair('gateway-test'),
+      devIssuerPublicKey: issuerKey.publicJwk,
+      devIssuerPrivateKey: issuerKey.privateJwk,
+    });
+    try {
+      const unhealthy = await fetch(new URL('/health', degraded.url));
+      expect(unhealthy.status).toBe(503);
+      expect(await unhealthy.json()).toMatchObject({ status: 'degraded', subgraphs: { agencies: 'ok', cases: 'ok', treatment: 'ok', reporting: 'unavailable' } });
+    } finally {
+      await degraded.close();
     }
   });
 });

@@ -72,7 +72,10 @@ describe('journey: consent decides what the referring officer sees (42 CFR Part 
       headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}` },
       body: JSON.stringify({ query: '{ myAgency { name } }' }),
     });
-    const body = (await raw.json()) as { extensions?: Record<string, unknown> };
+    const body = (await raw.json()) as { data?: unknown; errors?: unknown; extensions?: Record<string, unknown> };
+    // The response answered (it is not an error that would carry no notice anyway) and disclosed no treatment.
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({ myAgency: { name: 'ISP Division of Patrol, Troop 2' } });
     expect(body.extensions?.redisclosureNotice).toBeUndefined();
   });
 });

@@ -54,6 +54,15 @@ describe('directory queries', () => {
       'ISP Division of Patrol, Troop 8',
     ]);
     expect(data.agency.children.every((c) => c.level === 'TROOP')).toBe(true);
+    const dci = await client.ok<{ agency: { children: { name: string; level: string }[] } }>(
+      'officer',
+      'query($id: ID!) { agency(id: $id) { children { name level } } }',
+      { id: A.ispDci },
+    );
+    expect(dci.agency.children).toEqual([
+      { name: 'ISP DCI, North Zone', level: 'ZONE' },
+      { name: 'ISP DCI, South Zone', level: 'ZONE' },
+    ]);
   });
 
   it('finds agencies by kind and by county, paginated with a cursor', async () => {
@@ -75,6 +84,9 @@ describe('directory queries', () => {
     );
     expect(next.agencies.edges).toHaveLength(2);
     expect(next.agencies.pageInfo.hasNextPage).toBe(false);
+    // The cursor moves on: the second page repeats nothing of the first, and the two hold all four MEGs.
+    const names = [...all.agencies.edges, ...next.agencies.edges].map((e) => e.node.name);
+    expect(new Set(names).size).toBe(4);
   });
 
   it('rejects a county filter that is not an Illinois county, naming the field', async () => {
@@ -112,6 +124,19 @@ describe('who can approve for a MEG or task force (OPS-092 III.D)', () => {
     const data = await client.ok<Approvers>('officer', query, { id: A.lakeCountyMeg, on: '2025-03-01' });
     // Vance's designation covered this date, but he is no longer active; Patel's had not started.
     expect(data.approversFor.map((a) => a.person.displayName)).toEqual(['Elaine Marsh']);
+
+    // An active designee whose designation ended: listed while it ran, left out once it expired.
+    const added = await client.ok<{ addPerson: { id: string } }>('hub-admin', 'mutation($input: AddPersonInput!) { addPerson(input: $input) { id } }', {
+      input: { agencyId: A.lakeCountyMeg, givenName: 'Esme', familyName: 'Expired', roles: ['OFFICER', 'DESIGNEE'] },
+    });
+    const director = { personId: P.directorMarsh, agencyId: A.lakeCountyMeg, roles: ['MEG_DIRECTOR' as const], actingFor: null };
+    await client.ok(director, 'mutation($input: DesignateInput!) { designate(input: $input) { id } }', {
+      input: { designeeId: added.addPerson.id, delegatedById: P.directorMarsh, capacity: 'MEG_DIRECTOR', agencyId: A.lakeCountyMeg, validFrom: '2025-09-01', validTo: '2025-10-31' },
+    });
+    const during = await client.ok<Approvers>('officer', query, { id: A.lakeCountyMeg, on: '2025-10-15' });
+    expect(during.approversFor.map((a) => a.person.displayName)).toContain('Esme Expired');
+    const afterExpiry = await client.ok<Approvers>('officer', query, { id: A.lakeCountyMeg, on: '2025-11-01' });
+    expect(afterExpiry.approversFor.map((a) => a.person.displayName)).toEqual(['Elaine Marsh']);
   });
 
   it('names the Task Force Commander for a task force', async () => {
@@ -208,9 +233,10 @@ describe('Solution Action Plans (OPS-D1, OPS-D11)', () => {
 describe('administration mutations', () => {
   it('creates a zone under a troop and refuses one with no parent', async () => {
     const create = 'mutation($input: CreateAgencyInput!) { createAgency(input: $input) { id name level parent { name } countiesServed } }';
-    const data = await client.ok<{ createAgency: { parent: { name: string }; countiesServed: string[] } }>('agency-admin', create, {
+    const data = await client.ok<{ createAgency: { level: string; parent: { name: string }; countiesServed: string[] } }>('agency-admin', create, {
       input: { name: 'ISP DOP Troop 2, Zone 4', kind: 'ISP_DIVISION_OF_PATROL', level: 'ZONE', parentId: A.ispDopTroop2, countiesServed: ['mchenry'] },
     });
+    expect(data.createAgency.level).toBe('ZONE');
     expect(data.createAgency.parent.name).toBe('ISP Division of Patrol, Troop 2');
     expect(data.createAgency.countiesServed).toEqual(['McHenry']);
 
@@ -300,6 +326,8 @@ describe('no escalation through the directory', () => {
   it('lets only a hub administrator make another hub administrator', async () => {
     const data = await client.ok<{ addPerson: { roles: string[] } }>('hub-admin', ADD_PERSON, { input: { agencyId: A.icjia, givenName: 'Hal', familyName: 'Example', roles: ['HUB_ADMINISTRATOR'] } });
     expect(data.addPerson.roles).toEqual(['HUB_ADMINISTRATOR']);
+    const byAgencyAdministrator = await client.error('agency-admin', ADD_PERSON, { input: { agencyId: A.ispDop, givenName: 'Hugo', familyName: 'Example', roles: ['HUB_ADMINISTRATOR'] } });
+    expect(byAgencyAdministrator.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('refuses a MEG Director who designates another agency’s officer, who therefore never approves for the MEG', async () => {

@@ -5,6 +5,8 @@ import { OutboxEvent } from '@hub/platform/events';
 import { createTestDatabase, SubgraphClient, testGatewayKeys, type TestDatabase } from '@hub/platform/testing';
 import type { Context } from '../src/context.js';
 import { Deflection } from '../src/entities/deflection.entity.js';
+import { Incident } from '../src/entities/incident.entity.js';
+import { Participant } from '../src/entities/participant.entity.js';
 import { cases } from '../src/index.js';
 import { demoDeflectionId } from '../src/seed/demo-data.js';
 
@@ -29,7 +31,7 @@ afterAll(async () => {
 
 async function counts() {
   const em = db.orm('cases').fork();
-  return { deflections: await em.count(Deflection, {}), events: await em.count(OutboxEvent, {}) };
+  return { deflections: await em.count(Deflection, {}), participants: await em.count(Participant, {}), incidents: await em.count(Incident, {}), events: await em.count(OutboxEvent, {}) };
 }
 
 describe('while the agencies subgraph is down', () => {
@@ -43,13 +45,15 @@ describe('while the agencies subgraph is down', () => {
   });
 
   it('answers an approval the same way and leaves the deflection pending', async () => {
+    const written = await counts();
     const before = await db.orm('cases').fork().findOneOrFail(Deflection, { id: demoDeflectionId(8) });
     const error = await client.error('meg-director', 'mutation($input: DecideApprovalInput!) { decideApproval(input: $input) { id } }', {
       input: { deflectionId: before.id, version: before.version, decision: 'APPROVED', reason: 'ok' },
     });
-    expect(error.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', retryable: true });
+    expect(error.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'agencies', retryable: true });
     const after = await db.orm('cases').fork().findOneOrFail(Deflection, { id: before.id });
     expect(after.status).toBe('PENDING_APPROVAL');
     expect(after.version).toBe(before.version);
+    expect(await counts()).toEqual(written);
   });
 });

@@ -35,16 +35,25 @@ describe('who sees which deflection', () => {
     const data = await client.ok<List>('meg-director', LIST, { first: 100 });
     expect(data.deflections.edges.length).toBe(13);
     expect(data.deflections.edges.every((e) => e.node.countsFor?.id === A.lakeCountyMeg)).toBe(true);
+    expect(new Set(data.deflections.edges.map((e) => e.node.initiatingUnit.id))).toEqual(new Set([A.ispDopTroop2, A.ispDciNorthZone]));
   });
 
   it('shows a designee acting for the MEG director what the director sees', async () => {
     const data = await client.ok<List>('meg-designee', LIST, { first: 100 });
     expect(data.deflections.edges.filter((e) => e.node.countsFor?.id === A.lakeCountyMeg).length).toBe(13);
+    const director = await client.ok<List>('meg-director', LIST, { first: 100 });
+    expect(data.deflections.edges.map((e) => e.node.id)).toEqual(director.deflections.edges.map((e) => e.node.id));
   });
 
   it('shows a case manager the deflections assigned to their organisation', async () => {
     const data = await client.ok<List>('case-manager', LIST, { first: 100 });
     expect(data.deflections.edges.length).toBe(21);
+    const assigned = await client.ok<{ deflections: { edges: { node: { caseManagementOrganization: { id: string } } }[] } }>(
+      'case-manager',
+      '{ deflections(first: 100) { edges { node { caseManagementOrganization { id } } } } }',
+    );
+    expect(assigned.deflections.edges.length).toBe(21);
+    expect(assigned.deflections.edges.every((e) => e.node.caseManagementOrganization.id === A.tasc)).toBe(true);
   });
 
   it('forbids analysts and providers from listing individual deflections', async () => {
@@ -73,16 +82,25 @@ describe('who sees which deflection', () => {
 
 describe('pagination', () => {
   it('pages newest first with a cursor, without gaps or repeats', async () => {
+    type Dated = { deflections: { edges: { node: { referenceNumber: string; referredAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    const DATED = 'query($first: Int, $after: String) { deflections(first: $first, after: $after) { edges { node { referenceNumber referredAt } } pageInfo { hasNextPage endCursor } } }';
     const seen: string[] = [];
+    const referredAt: number[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page += 1) {
-      const data: List = await client.ok<List>('case-manager', LIST, { first: 4, after });
+      const data: Dated = await client.ok<Dated>('case-manager', DATED, { first: 4, after });
       seen.push(...data.deflections.edges.map((e) => e.node.referenceNumber));
+      referredAt.push(...data.deflections.edges.map((e) => Date.parse(e.node.referredAt)));
       if (!data.deflections.pageInfo.hasNextPage) break;
       after = data.deflections.pageInfo.endCursor;
     }
     expect(seen.length).toBe(21);
     expect(new Set(seen).size).toBe(21);
+    // No gaps: the pages together are exactly what one large page holds.
+    const whole = await client.ok<List>('case-manager', LIST, { first: 100 });
+    expect([...seen].sort()).toEqual(whole.deflections.edges.map((e) => e.node.referenceNumber).sort());
+    // Newest first across page boundaries.
+    expect(referredAt).toEqual([...referredAt].sort((a, b) => b - a));
     // Demo dates are relative to today: the DCI North referral of yesterday is the newest the case manager sees.
     expect(seen[0]).toBe('DFL-2026-000013');
   });
@@ -90,6 +108,10 @@ describe('pagination', () => {
   it('rejects a page size outside 1–200, naming the argument', async () => {
     const error = await client.error('officer', LIST, { first: 0 });
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first', rule: 'range' });
+    const tooMany = await client.error('officer', LIST, { first: 201 });
+    expect(tooMany.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first', rule: 'range' });
+    await client.ok<List>('officer', LIST, { first: 1 });
+    await client.ok<List>('officer', LIST, { first: 200 });
   });
 });
 
@@ -122,7 +144,12 @@ describe('transactional outbox', () => {
     const em = db.orm('cases').fork();
     const events = await em.find(OutboxEvent, { type: 'deflection.referred' }, { orderBy: { sequence: 'asc' } });
     expect(events).toHaveLength(22);
-    expect(Object.keys(events[0]!.payload).sort()).toEqual(['countsForId', 'county', 'deflectionId', 'initiatingUnitId', 'pathway', 'personPseudonym', 'referredAt', 'status', 'type']);
+    const demoIds = Array.from({ length: 22 }, (_, i) => demoDeflectionId(i + 1));
+    expect(events.map((e) => (e.payload as { deflectionId: string }).deflectionId).sort()).toEqual(demoIds.sort());
+    // De-identified: the same fields in every event, none of them a name or a date of birth.
+    for (const event of events) {
+      expect(Object.keys(event.payload).sort()).toEqual(['countsForId', 'county', 'deflectionId', 'initiatingUnitId', 'pathway', 'personPseudonym', 'referredAt', 'status', 'type']);
+    }
   });
 
   it('keeps events unpublished, with the reason, while the consumer is down, and publishes them once it answers', async () => {
@@ -137,6 +164,7 @@ describe('transactional outbox', () => {
     const relay = new OutboxRelay(orm.fork, { source: 'cases', targetUrl: 'http://reporting.invalid/events', targetName: 'reporting', secret: 'x'.repeat(32), batchSize: 50, fetchImpl });
     const waiting = await orm.fork().count(OutboxEvent, { publishedAt: null });
     expect(await relay.drain()).toBe(0);
+    expect(await orm.fork().count(OutboxEvent, { publishedAt: null })).toBe(waiting);
     const failed = await orm.fork().findOneOrFail(OutboxEvent, { sequence: 1 });
     expect(failed.publishedAt).toBeNull();
     expect(failed.lastError).toBe('reporting answered 503');

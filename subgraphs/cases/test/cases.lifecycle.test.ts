@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_AGENCY as A, DEMO_PERSON as P } from '@hub/platform/demo';
+import { DEMO_AGENCY as A, DEMO_PERSON as P, DEMO_PLAN as PLAN } from '@hub/platform/demo';
 import { addDays, illinoisDate } from '@hub/platform/domain';
 import { OutboxEvent } from '@hub/platform/events';
 import { type Actor } from '@hub/platform/identity';
@@ -25,14 +25,14 @@ afterAll(async () => {
 });
 
 const REFER = `mutation($input: QuickReferralInput!, $key: String) { quickReferral(input: $input, idempotencyKey: $key) {
-  deflection { id referenceNumber status pathway county version approvalRequired countsFor { id } caseManagementOrganization { id }
+  deflection { id referenceNumber status pathway county version approvalRequired initiatingUnit { id } countsFor { id } caseManagementOrganization { id }
     solutionActionPlan { id } nextReviewDue participant { id } priorDeflectionCount history { action toStatus actor { id } } }
   nextSteps { approvalRequired approvingAgency { id } caseManagementOrganization { id } summary } } }`;
 
 type Referred = {
   quickReferral: {
-    deflection: { id: string; referenceNumber: string; status: string; county: string; version: number; approvalRequired: boolean; countsFor: { id: string } | null;
-      caseManagementOrganization: { id: string }; nextReviewDue: string | null; participant: { id: string }; priorDeflectionCount: number;
+    deflection: { id: string; referenceNumber: string; status: string; county: string; version: number; approvalRequired: boolean; initiatingUnit: { id: string }; countsFor: { id: string } | null;
+      caseManagementOrganization: { id: string }; solutionActionPlan: { id: string }; nextReviewDue: string | null; participant: { id: string }; priorDeflectionCount: number;
       history: { action: string; toStatus: string | null; actor: { id: string } }[] };
     nextSteps: { approvalRequired: boolean; approvingAgency: { id: string } | null; caseManagementOrganization: { id: string }; summary: string };
   };
@@ -64,6 +64,8 @@ describe('quick referral (FB-1)', () => {
   it('derives the unit, plan and case-management organisation, and says what happens next', async () => {
     const result = await referOk('local-officer', sheriffReferral());
     expect(result.deflection).toMatchObject({ status: 'ACTIVE', county: 'Lake', approvalRequired: false, countsFor: null, caseManagementOrganization: { id: A.tasc } });
+    expect(result.deflection.initiatingUnit).toEqual({ id: A.lakeCountySheriff });
+    expect(result.deflection.solutionActionPlan).toEqual({ id: PLAN.lakeCountySheriff });
     expect(result.deflection.referenceNumber).toMatch(/^DFL-\d{4}-\d{6}$/);
     expect(result.deflection.nextReviewDue).toBe(addDays(illinoisDate(), 90));
     expect(result.nextSteps.summary).toContain('TASC');
@@ -79,6 +81,7 @@ describe('quick referral (FB-1)', () => {
 
   it('uses the county plan of a unit that has one (DuPage → DuPage MEG)', async () => {
     const result = await referOk('officer', troopReferral({ county: 'DuPage' }));
+    expect(result.deflection.solutionActionPlan).toEqual({ id: PLAN.troop2DuPage });
     expect(result.deflection.countsFor).toEqual({ id: A.duPageMeg });
   });
 
@@ -201,7 +204,7 @@ describe('idempotency keys on create mutations', () => {
 
 const DECIDE = `mutation($input: DecideApprovalInput!) { decideApproval(input: $input) { id status version nextReviewDue
   approval { decision reason decidedBy { id } actingFor { id } } history { action fromStatus toStatus actor { id } actingFor { id } } } }`;
-type Decided = { decideApproval: { status: string; version: number; nextReviewDue: string | null; approval: { decision: string; decidedBy: { id: string }; actingFor: { id: string } | null }; history: { action: string; fromStatus: string | null; toStatus: string | null; actor: { id: string }; actingFor: { id: string } | null }[] } };
+type Decided = { decideApproval: { status: string; version: number; nextReviewDue: string | null; approval: { decision: string; reason: string; decidedBy: { id: string }; actingFor: { id: string } | null }; history: { action: string; fromStatus: string | null; toStatus: string | null; actor: { id: string }; actingFor: { id: string } | null }[] } };
 
 async function pendingTroopDeflection() {
   return (await referOk('officer', troopReferral())).deflection;
@@ -226,6 +229,7 @@ describe('approval (OPS-D3)', () => {
     const d = await pendingTroopDeflection();
     const result = await client.ok<Decided>('meg-director', DECIDE, { input: { deflectionId: d.id, version: d.version, decision: 'DECLINED', reason: 'Target of an open investigation.' } });
     expect(result.decideApproval.status).toBe('DECLINED');
+    expect(result.decideApproval.approval).toMatchObject({ decision: 'DECLINED', reason: 'Target of an open investigation.', decidedBy: { id: P.directorMarsh } });
     expect(result.decideApproval.nextReviewDue).toBeNull();
   });
 
@@ -248,6 +252,8 @@ describe('approval (OPS-D3)', () => {
     const other: Actor = { personId: P.directorBaptiste, agencyId: A.megSouthwesternIllinois, roles: ['MEG_DIRECTOR'], actingFor: null };
     const error = await client.error(other, DECIDE, { input: { deflectionId: d.id, version: d.version, decision: 'APPROVED', reason: 'x' } });
     expect(error).toMatchObject({ message: 'You are not allowed to do this.', extensions: { code: 'FORBIDDEN' } });
+    const none = await client.error(other, DECIDE, { input: { deflectionId: '00000000-0000-4000-8000-000000000000', version: d.version, decision: 'APPROVED', reason: 'x' } });
+    expect(error).toEqual(none);
   });
 
   it('refuses a designee whose designation is no longer valid', async () => {
@@ -338,6 +344,8 @@ describe('evidence (OPS-D5, OPS-D8)', () => {
     expect(item.handling.map((h) => h.action)).toEqual(['SEIZED']);
     const refused = await client.error('meg-director', CLOSE, { input: { deflectionId: d.id, version: d.version, outcome: 'SUCCESSFUL' } });
     expect(refused.extensions).toMatchObject({ field: 'input.deflectionId', rule: 'evidence-disposed' });
+    const open = await client.ok<{ deflection: { status: string } }>('officer', 'query($id: ID!) { deflection(id: $id) { status } }', { id: d.id });
+    expect(open.deflection.status).toBe('ACTIVE');
     await client.ok('officer', DISPOSE, { input: { evidenceId: item.id, method: 'DESTROYED', at: new Date().toISOString() } });
     // Disposing again the same way is a safe retry.
     await client.ok('officer', DISPOSE, { input: { evidenceId: item.id, method: 'DESTROYED', at: new Date().toISOString() } });
@@ -354,7 +362,7 @@ describe('evidence (OPS-D5, OPS-D8)', () => {
   });
 });
 
-const REVIEW = `mutation($input: RecordReviewInput!) { recordReview(input: $input) { version nextReviewDue reviews { dueOn heldOn finding reviewer { id } actingFor { id } } } }`;
+const REVIEW = `mutation($input: RecordReviewInput!) { recordReview(input: $input) { version nextReviewDue reviews { dueOn heldOn caseManagerName finding reviewer { id } actingFor { id } } } }`;
 
 describe('follow-up reviews (OPS-D7)', () => {
   it('lists overdue reviews for the approving MEG, oldest first', async () => {
@@ -370,17 +378,30 @@ describe('follow-up reviews (OPS-D7)', () => {
 
   it('keeps review lists from officers', async () => {
     expect((await client.error('officer', '{ overdueReviews { id } }')).extensions?.code).toBe('FORBIDDEN');
+    expect((await client.error('officer', '{ reviewsDue(withinDays: 14) { id } }')).extensions?.code).toBe('FORBIDDEN');
   });
 
   it('records a review with the case manager and moves the next review a quarter on', async () => {
     const d = await activeTroopDeflection();
     const today = illinoisDate();
-    const result = await client.ok<{ recordReview: { nextReviewDue: string; reviews: { dueOn: string; heldOn: string; finding: string; actingFor: { id: string } | null }[] } }>('meg-designee', REVIEW, {
+    type Reviewed = { recordReview: { version: number; nextReviewDue: string; reviews: { dueOn: string; heldOn: string; caseManagerName: string; finding: string; actingFor: { id: string } | null }[] } };
+    const result = await client.ok<Reviewed>('meg-designee', REVIEW, {
       input: { deflectionId: d.id, version: d.version, heldOn: today, caseManagerName: 'Joy Abernathy', finding: 'PROGRESSING' },
     });
-    expect(result.recordReview.reviews).toEqual([{ dueOn: addDays(today, 90), heldOn: today, finding: 'PROGRESSING', reviewer: { id: P.inspectorPatel }, actingFor: { id: P.directorMarsh } }]);
-    // Held early: the next review stays on the original due date rather than moving back.
+    expect(result.recordReview.reviews).toEqual([{ dueOn: addDays(today, 90), heldOn: today, caseManagerName: 'Joy Abernathy', finding: 'PROGRESSING', reviewer: { id: P.inspectorPatel }, actingFor: { id: P.directorMarsh } }]);
+    // The first review is due 90 days after approval; held today, the next one is due 90 days from today.
     expect(result.recordReview.nextReviewDue).toBe(addDays(today, 90));
+    // A review due in ten days and held today moves the next one a quarter after today (written straight to the
+    // database: the clock cannot be wound).
+    const em = db.orm('cases').fork();
+    const row = await em.findOneOrFail(Deflection, { id: d.id });
+    row.nextReviewDue = addDays(today, 10);
+    await em.flush();
+    const next = await client.ok<Reviewed>('meg-director', REVIEW, {
+      input: { deflectionId: d.id, version: row.version, heldOn: today, caseManagerName: 'Joy Abernathy', finding: 'PROGRESSING' },
+    });
+    expect(next.recordReview.reviews.at(-1)).toMatchObject({ dueOn: addDays(today, 10), heldOn: today });
+    expect(next.recordReview.nextReviewDue).toBe(addDays(today, 90));
   });
 
   it('clears an overdue review by recording it', async () => {
@@ -486,6 +507,19 @@ describe('lists: filters and sorting', () => {
     const from = addDays(illinoisDate(), -3);
     const data = await client.ok<List>('case-manager', LIST, { filter: { referredFrom: from, referredTo: addDays(illinoisDate(), -1), status: ['PENDING_APPROVAL'] }, first: 50 });
     expect(data.deflections.edges.map((e) => e.node.referenceNumber).sort()).toEqual(['DFL-2026-000008', 'DFL-2026-000013']);
+
+    // A referral late in the Illinois evening is already the next day in UTC: it belongs to the Illinois day
+    // (written straight to the database: the clock cannot be wound).
+    const day = addDays(illinoisDate(), -5);
+    const late = (await referOk('officer', troopReferral())).deflection;
+    const em = db.orm('cases').fork();
+    const row = await em.findOneOrFail(Deflection, { id: late.id });
+    row.referredAt = new Date(`${addDays(day, 1)}T04:30:00Z`);
+    await em.flush();
+    const on = async (date: string) =>
+      (await client.ok<List>('case-manager', LIST, { filter: { referredFrom: date, referredTo: date, status: ['PENDING_APPROVAL'] }, first: 50 })).deflections.edges.map((e) => e.node.referenceNumber);
+    expect(await on(day)).toContain(late.referenceNumber);
+    expect(await on(addDays(day, 1))).not.toContain(late.referenceNumber);
   });
 
   it('filters overdue reviews and sorts by next review date', async () => {
@@ -501,10 +535,33 @@ describe('lists: filters and sorting', () => {
 
 describe('events for reporting', () => {
   it('publishes approvals, reviews and closings in the same transaction, with no names or birth dates', async () => {
-    const d = await activeTroopDeflection();
-    await client.ok('meg-director', CLOSE, { input: { deflectionId: d.id, version: d.version, outcome: 'SUCCESSFUL' } });
-    const events = await db.orm('cases').fork().find(OutboxEvent, { payload: { deflectionId: d.id } } as never, { orderBy: { sequence: 'asc' } });
-    expect(events.map((e) => e.type)).toEqual(['deflection.referred', 'deflection.approved', 'deflection.closed']);
+    const orm = db.orm('cases');
+    /** The change and its event are written between one `begin` and one `commit`: both commit, or neither. */
+    const expectOneTransactionWithEvent = (statements: string[]) => {
+      const sql = statements.map((statement) => statement.trim().toLowerCase());
+      expect(sql.filter((statement) => statement === 'begin')).toHaveLength(1);
+      expect(sql.filter((statement) => statement === 'commit')).toHaveLength(1);
+      const inside = sql.slice(sql.indexOf('begin') + 1, sql.indexOf('commit'));
+      expect(inside.some((statement) => statement.startsWith('update "cases"."deflection"'))).toBe(true);
+      expect(inside.some((statement) => statement.startsWith('insert into "cases"."outbox_event"'))).toBe(true);
+    };
+    const d = await pendingTroopDeflection();
+    const approval = await orm.counter.measure(() =>
+      client.ok<Decided>('meg-director', DECIDE, { input: { deflectionId: d.id, version: d.version, decision: 'APPROVED', reason: 'ok' } }),
+    );
+    expectOneTransactionWithEvent(approval.statements);
+    const review = await orm.counter.measure(() =>
+      client.ok<{ recordReview: { version: number } }>('meg-director', REVIEW, {
+        input: { deflectionId: d.id, version: approval.result.decideApproval.version, heldOn: illinoisDate(), caseManagerName: 'Joy Abernathy', finding: 'SUCCESSFUL' },
+      }),
+    );
+    expectOneTransactionWithEvent(review.statements);
+    const closing = await orm.counter.measure(() =>
+      client.ok('meg-director', CLOSE, { input: { deflectionId: d.id, version: review.result.recordReview.version, outcome: 'SUCCESSFUL' } }),
+    );
+    expectOneTransactionWithEvent(closing.statements);
+    const events = await orm.fork().find(OutboxEvent, { payload: { deflectionId: d.id } } as never, { orderBy: { sequence: 'asc' } });
+    expect(events.map((e) => e.type)).toEqual(['deflection.referred', 'deflection.approved', 'deflection.reviewed', 'deflection.closed']);
     const text = JSON.stringify(events.map((e) => e.payload));
     expect(text).not.toMatch(/Tester|Alex|1990-01-01/);
   });
@@ -552,6 +609,16 @@ describe('incidents and collateral persons (OPS-092 III.A)', () => {
     expect(fields).toEqual(expect.arrayContaining(['input.incidentId', 'input.participantId']));
     expect((await client.error('officer', 'query($id: ID!) { incident(id: $id) { id } }', { id: recorded.recordIncident.id })).extensions?.code).toBe('FORBIDDEN');
     expect((await client.error('officer', 'query($id: ID!) { participant(id: $id) { id } }', { id: someone.id })).extensions?.code).toBe('FORBIDDEN');
+    // The same answers, word for word, as for ids that exist nowhere.
+    const nowhere = '00000000-0000-4000-8000-000000000000';
+    const missing = await referError('officer', troopReferral({ person: null, participantId: nowhere, incidentId: nowhere }));
+    expect(missing).toEqual(error);
+    expect(await client.error('officer', 'query($id: ID!) { incident(id: $id) { id } }', { id: nowhere })).toEqual(
+      await client.error('officer', 'query($id: ID!) { incident(id: $id) { id } }', { id: recorded.recordIncident.id }),
+    );
+    expect(await client.error('officer', 'query($id: ID!) { participant(id: $id) { id } }', { id: nowhere })).toEqual(
+      await client.error('officer', 'query($id: ID!) { participant(id: $id) { id } }', { id: someone.id }),
+    );
   });
 
   it('requires the records system with a report number', async () => {
@@ -624,7 +691,16 @@ describe('an unsuccessful deflection goes to the prosecutor with its evidence (O
   });
 
   it('shows another unit none of it', async () => {
+    const d = await activeTroopDeflection();
+    const recorded = await client.ok<{ recordEvidence: { evidence: { id: string }[] } }>('officer', EVIDENCE, { input: { deflectionId: d.id, description: 'Baggie', seizedAt: new Date(Date.now() - 60_000).toISOString() } });
+    const item = recorded.recordEvidence.evidence[0]!;
+    await client.ok<Closed>('meg-director', CLOSE, {
+      input: { deflectionId: d.id, version: d.version, outcome: 'UNSUCCESSFUL', prosecutingAttorney: "Lake County State's Attorney", submittedToProsecutorOn: illinoisDate() },
+    });
+    expect((await client.ok<Open>('officer', OPEN)).evidenceAwaitingDisposal.map((e) => e.id)).toContain(item.id);
     const owed = await client.ok<Open>('local-officer', OPEN);
+    expect(owed.evidenceAwaitingDisposal.map((e) => e.id)).not.toContain(item.id);
+    expect(owed.evidenceAwaitingDisposal.map((e) => e.deflection.id)).not.toContain(d.id);
     expect(owed.evidenceAwaitingDisposal.every((e) => e.deflection.id !== undefined)).toBe(true);
     const troop = await client.ok<Open>('officer', OPEN);
     const lake = new Set(owed.evidenceAwaitingDisposal.map((e) => e.id));

@@ -32,6 +32,7 @@ describe('pathway rules (OPS-D2)', () => {
 
   it('allows a self-referral without fear of arrest only', () => {
     expect(rulesBroken((v) => checkPathwayRules(v, facts({ arrestMade: true }), { lawEnforcement: true }))).toEqual(['without-fear-of-arrest']);
+    expect(rulesBroken((v) => checkPathwayRules(v, facts({}), { lawEnforcement: true }))).toEqual([]);
   });
 });
 

@@ -1,12 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { cases } from '@hub/cases';
 import { DEMO_AGENCY as A, DEMO_PERSON as P, demoDeflectionId } from '@hub/platform/demo';
 import { addDays, illinoisDate } from '@hub/platform/domain';
 import { type Actor } from '@hub/platform/identity';
-import type { SubgraphClient, TestDatabase } from '@hub/platform/testing';
+import { SubgraphClient, type TestDatabase } from '@hub/platform/testing';
 import type { Context } from '../src/context.js';
 import { Disclosure } from '../src/entities/consent.entity.js';
-import { TreatmentEpisode } from '../src/entities/episode.entity.js';
+import { EpisodeTransition, TreatmentEpisode } from '../src/entities/episode.entity.js';
 import { REDISCLOSURE_NOTICE } from '../src/rules/consent-rules.js';
+import { demoProviderId } from '../src/seed/demo-data.js';
 import { startTreatmentWithCases } from './support.js';
 
 let db: TestDatabase;
@@ -23,7 +26,7 @@ afterAll(async () => {
 
 const TREATMENT = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Deflection { treatment {
   engaged state provider { name } acknowledgedAt firstContactAt retainedDays completed dischargeReason consent { id kind } } } } }`;
-type View = { engaged: boolean | null; state: string | null; provider: { name: string } | null; acknowledgedAt: string | null; completed: boolean | null; dischargeReason: string | null; consent: { id: string; kind: string } | null };
+type View = { engaged: boolean | null; state: string | null; provider: { name: string } | null; acknowledgedAt: string | null; firstContactAt: string | null; retainedDays: number | null; completed: boolean | null; dischargeReason: string | null; consent: { id: string; kind: string } | null };
 
 const trooper: Actor = { personId: P.trooperReyes, agencyId: A.ispDopTroop2, roles: ['OFFICER'], actingFor: null };
 const lakeMegDirector: Actor = { personId: P.directorMarsh, agencyId: A.lakeCountyMeg, roles: ['MEG_DIRECTOR'], actingFor: null };
@@ -32,7 +35,11 @@ const gatewayCounselor: Actor = { personId: P.counselorFitzgerald, agencyId: A.g
 const lchdCounselor: Actor = { personId: P.counselorOkafor, agencyId: A.lakeCountyHealthDepartment, roles: ['PROVIDER_STAFF'], actingFor: null };
 
 async function treatmentOf(actor: Actor | string, n: number) {
-  const result = await client.run<{ _entities: { treatment: View | null }[] }>(actor, TREATMENT, { r: [{ __typename: 'Deflection', id: demoDeflectionId(n) }] });
+  return treatmentOfId(actor, demoDeflectionId(n));
+}
+
+async function treatmentOfId(actor: Actor | string, deflectionId: string) {
+  const result = await client.run<{ _entities: { treatment: View | null }[] }>(actor, TREATMENT, { r: [{ __typename: 'Deflection', id: deflectionId }] });
   return { view: result.data?._entities[0]?.treatment ?? null, error: result.errors?.[0], extensions: result.extensions };
 }
 
@@ -86,17 +93,43 @@ describe('42 CFR Part 2: what law enforcement sees is decided by consent (TRT-3)
   });
 
   it('lets an organisation-wide consent cover every site of the provider’s organisation', async () => {
-    expect((await treatmentOf(trooper, 14)).view).toMatchObject({ state: 'ENGAGED' });
+    expect((await treatmentOf(trooper, 14)).view).toMatchObject({ state: 'ENGAGED', provider: { name: 'Gateway Foundation, Chicago West' } });
+    // The same patient at another Gateway site (Lake Villa), for another deflection: the same consent covers it.
+    const em = db.orm('treatment').fork();
+    const template = await em.findOneOrFail(TreatmentEpisode, { deflectionId: demoDeflectionId(14) });
+    const deflectionId = randomUUID();
+    const referredAt = new Date(Date.now() - 60_000);
+    const episode = em.create(TreatmentEpisode, {
+      deflectionId, patient: template.patient, provider: demoProviderId(1), service: 'SUD_OUTPATIENT', state: 'REFERRED',
+      referredAt, referredById: P.caseManagerAbernathy, referredAs: template.referredAs, deflectionReferredAt: template.deflectionReferredAt, caseManagementOrganizationId: A.tasc,
+    });
+    em.create(EpisodeTransition, { episode, fromState: null, toState: 'REFERRED', at: referredAt, byId: P.caseManagerAbernathy, reason: null });
+    await em.flush();
+    expect((await treatmentOfId(trooper, deflectionId)).view).toMatchObject({ state: 'REFERRED', provider: { name: 'Gateway Foundation, Lake Villa' } });
   });
 
   it('accepts an event-based expiry until the consent is revoked', async () => {
     expect((await treatmentOf(sheriffDeputy, 15)).view).toMatchObject({ engaged: true, state: 'RETAINED_60' });
+    // A consent of its own, so revoking it changes nothing another test reads.
+    const episode = await episodeOf(11);
+    expect((await treatmentOf(sheriffDeputy, 11)).error?.extensions?.code).toBe('CONSENT_REQUIRED');
+    const recorded = await client.ok<{ recordConsent: { id: string; inEffect: boolean } }>(lchdCounselor, RECORD, {
+      input: consentInput(episode.id, { recipients: [{ agencyId: A.lakeCountySheriff }], expiresOn: null, expiresOnEvent: 'Completion of the treatment episode' }),
+    });
+    expect(recorded.recordConsent.inEffect).toBe(true);
+    expect((await treatmentOf(sheriffDeputy, 11)).view).toMatchObject({ engaged: false, state: 'REFERRED' });
+    await client.ok(lchdCounselor, REVOKE, { id: recorded.recordConsent.id });
+    expect((await treatmentOf(sheriffDeputy, 11)).error?.extensions?.code).toBe('CONSENT_REQUIRED');
   });
 
   it('lets the prosecutor holding charges monitor progress under a 2.35 consent, without seeing the deflection', async () => {
     const result = await client.run<{ treatmentOfDeflection: View }>('prosecutor', 'query($id: ID!) { treatmentOfDeflection(deflectionId: $id) { engaged completed firstContactAt state consent { kind } } }', { id: demoDeflectionId(6) });
     expect(result.data?.treatmentOfDeflection).toMatchObject({ engaged: false, completed: false, state: null, consent: { kind: 'CRIMINAL_JUSTICE' } });
     expect(result.extensions?.redisclosureNotice).toBe(REDISCLOSURE_NOTICE);
+    // The deflection itself stays out of the prosecutor's reach in the cases subgraph.
+    const casesClient = new SubgraphClient(cases, db.orm('cases'));
+    const deflection = await casesClient.error('prosecutor', 'query($id: ID!) { deflection(id: $id) { referenceNumber } }', { id: demoDeflectionId(6) });
+    expect(deflection.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('answers an unknown deflection exactly as one without consent, so nothing can be enumerated', async () => {
@@ -104,6 +137,7 @@ describe('42 CFR Part 2: what law enforcement sees is decided by consent (TRT-3)
     const noConsent = await client.run('prosecutor', 'query($id: ID!) { treatmentOfDeflection(deflectionId: $id) { engaged } }', { id: demoDeflectionId(2) });
     expect(unknown.errors?.[0]?.message).toBe(noConsent.errors?.[0]?.message);
     expect(unknown.errors?.[0]?.extensions?.code).toBe('CONSENT_REQUIRED');
+    expect(unknown).toEqual(noConsent);
   });
 });
 
@@ -112,8 +146,11 @@ describe('disclosure logging on a list', () => {
     const orm = db.orm('treatment');
     const representations = (ns: number[]) => ns.map((n) => ({ __typename: 'Deflection', id: demoDeflectionId(n) }));
     const one = await orm.counter.measure(() => client.ok(trooper, TREATMENT, { r: representations([1]) }));
+    const before = await disclosures();
     const two = await orm.counter.measure(() => client.ok(trooper, TREATMENT, { r: representations([1, 14]) }));
     expect(two.statements.length).toBe(one.statements.length);
+    expect(await disclosures()).toBe(before + 2);
+    expect(two.statements.filter((sql) => /^\s*insert into "treatment"\."disclosure"/i.test(sql))).toHaveLength(1);
   });
 });
 
@@ -130,6 +167,10 @@ describe('minimum necessary for the treating provider and the case manager', () 
     const before = await disclosures();
     const { view, extensions } = await treatmentOf('case-manager', 17);
     expect(view).toMatchObject({ engaged: false, state: 'DISCHARGED', completed: null, dischargeReason: null });
+    const provider = (await treatmentOf(gatewayCounselor, 17)).view;
+    expect(view?.acknowledgedAt).not.toBeNull();
+    expect(view?.firstContactAt).not.toBeNull();
+    expect(view).toMatchObject({ acknowledgedAt: provider?.acknowledgedAt, firstContactAt: provider?.firstContactAt, retainedDays: provider?.retainedDays });
     expect(extensions?.redisclosureNotice).toBe(REDISCLOSURE_NOTICE);
     expect(await disclosures()).toBe(before + 1);
   });
@@ -178,6 +219,8 @@ describe('recording and revoking consent (42 CFR 2.31, 2.35)', () => {
     const episode = await episodeOf(10);
     const error = await client.error(gatewayCounselor, RECORD, { input: consentInput(episode.id, { expiresOn: null }) });
     expect(error.extensions).toMatchObject({ field: 'input.expiresOn', rule: 'expiry-required' });
+    const byEvent = await client.ok<{ recordConsent: { inEffect: boolean } }>(gatewayCounselor, RECORD, { input: consentInput(episode.id, { expiresOn: null, expiresOnEvent: 'End of the treatment episode' }) });
+    expect(byEvent.recordConsent.inEffect).toBe(true);
   });
 
   it('requires a criminal-justice consent to say until when it is irrevocable, and only it', async () => {
@@ -199,6 +242,8 @@ describe('recording and revoking consent (42 CFR 2.31, 2.35)', () => {
     const episode = await episodeOf(10);
     expect((await client.error(lchdCounselor, RECORD, { input: consentInput(episode.id) })).extensions?.code).toBe('FORBIDDEN');
     expect((await client.error('officer', RECORD, { input: consentInput(episode.id) })).extensions?.code).toBe('FORBIDDEN');
+    const byTreatingProvider = await client.ok<{ recordConsent: { inEffect: boolean } }>(gatewayCounselor, RECORD, { input: consentInput(episode.id) });
+    expect(byTreatingProvider.recordConsent.inEffect).toBe(true);
   });
 });
 
@@ -206,12 +251,24 @@ describe('the accounting of disclosures (42 CFR 2.24)', () => {
   it('lists every disclosure of the patient’s information in the last three years, for the treating provider', async () => {
     await treatmentOf(trooper, 1);
     const episode = await episodeOf(1);
-    const data = await client.ok<{ accountingOfDisclosures: { recipient: { id: string }; recipientAgency: { id: string }; information: string[]; basis: string; consent: { kind: string } | null }[] }>(
+    // One disclosure four years ago, written straight to the database: older than the accounting covers.
+    const em = db.orm('treatment').fork();
+    const fourYearsAgo = new Date();
+    fourYearsAgo.setFullYear(fourYearsAgo.getFullYear() - 4);
+    em.create(Disclosure, {
+      patient: episode.patient, episode, consent: null, basis: 'CASE_MANAGEMENT', recipientId: P.caseManagerAbernathy, recipientAgencyId: A.tasc,
+      information: ['ENGAGEMENT'], purpose: 'Disclosed four years ago', at: fourYearsAgo,
+    });
+    await em.flush();
+    const onRecord = await db.orm('treatment').fork().count(Disclosure, { patient: episode.patient.id });
+    const data = await client.ok<{ accountingOfDisclosures: { recipient: { id: string }; recipientAgency: { id: string }; information: string[]; basis: string; consent: { kind: string } | null; purpose: string }[] }>(
       gatewayCounselor,
       'query($id: ID!) { accountingOfDisclosures(episodeId: $id) { at recipient { id } recipientAgency { id } information basis consent { kind } purpose } }',
       { id: episode.id },
     );
     expect(data.accountingOfDisclosures.length).toBeGreaterThanOrEqual(1);
+    expect(data.accountingOfDisclosures).toHaveLength(onRecord - 1);
+    expect(data.accountingOfDisclosures.map((d) => d.purpose)).not.toContain('Disclosed four years ago');
     expect(data.accountingOfDisclosures[0]).toMatchObject({ recipient: { id: P.trooperReyes }, recipientAgency: { id: A.ispDopTroop2 }, information: ['ENGAGEMENT'], basis: 'CONSENT', consent: { kind: 'STANDARD' } });
     expect((await client.error(lchdCounselor, 'query($id: ID!) { accountingOfDisclosures(episodeId: $id) { at } }', { id: episode.id })).extensions?.code).toBe('FORBIDDEN');
   });

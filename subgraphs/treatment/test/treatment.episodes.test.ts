@@ -4,7 +4,7 @@ import { OutboxEvent } from '@hub/platform/events';
 import { type Actor } from '@hub/platform/identity';
 import type { SubgraphClient, TestDatabase } from '@hub/platform/testing';
 import type { Context } from '../src/context.js';
-import { EpisodeTransition, TreatmentEpisode } from '../src/entities/episode.entity.js';
+import { EpisodeTransition, Patient, TreatmentEpisode } from '../src/entities/episode.entity.js';
 import { demoProviderId } from '../src/seed/demo-data.js';
 import { startTreatmentWithCases } from './support.js';
 
@@ -29,7 +29,7 @@ type Referred = { referToTreatment: { id: string; state: string; version: number
 const UPDATE = `mutation($input: EpisodeUpdateInput!) { updateEpisode(input: $input) { id state version acknowledgedAt firstContactAt
   measures { minutesToAcknowledge hoursFromDeflectionToAcknowledgement daysFromDeflectionToFirstTreatmentContact engagedAt30Days }
   transitions { fromState toState at by { id } reason } } }`;
-type Updated = { updateEpisode: { id: string; state: string; version: number; measures: { minutesToAcknowledge: number | null; hoursFromDeflectionToAcknowledgement: number | null; daysFromDeflectionToFirstTreatmentContact: number | null; engagedAt30Days: boolean | null }; transitions: { fromState: string | null; toState: string; by: { id: string } }[] } };
+type Updated = { updateEpisode: { id: string; state: string; version: number; measures: { minutesToAcknowledge: number | null; hoursFromDeflectionToAcknowledgement: number | null; daysFromDeflectionToFirstTreatmentContact: number | null; engagedAt30Days: boolean | null }; transitions: { fromState: string | null; toState: string; at: string; by: { id: string } }[] } };
 
 const minutesFromNow = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
@@ -55,8 +55,11 @@ describe('referral into treatment (TRT-4)', () => {
   });
 
   it('looks capacity up at the point of referral: no open slot, no referral', async () => {
+    const episodes = () => db.orm('treatment').fork().count(TreatmentEpisode, { deflectionId: demoDeflectionId(19) });
+    const before = await episodes();
     const error = await client.error('case-manager', REFER, { input: { deflectionId: demoDeflectionId(19), providerId: demoProviderId(3), service: 'SUD_OUTPATIENT' } });
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.service', rule: 'open-capacity' });
+    expect(await episodes()).toBe(before);
   });
 
   it('refuses a provider whose licence is suspended, and a service it does not offer', async () => {
@@ -91,10 +94,12 @@ describe('the episode state machine and provider updates (TRT-2, TRT-4)', () => 
 
   it('keeps who and when for every transition, and measures the time to acknowledge', async () => {
     const episode = await referred();
-    const ack = await client.ok<Updated>(gatewayCounselor, UPDATE, { input: { episodeId: episode.id, version: episode.version, toState: 'ACKNOWLEDGED', at: minutesFromNow(0) } });
+    const acknowledgedAt = minutesFromNow(0);
+    const engagedAt = minutesFromNow(1);
+    const ack = await client.ok<Updated>(gatewayCounselor, UPDATE, { input: { episodeId: episode.id, version: episode.version, toState: 'ACKNOWLEDGED', at: acknowledgedAt } });
     expect(ack.updateEpisode.measures.minutesToAcknowledge).toBeGreaterThanOrEqual(0);
     expect(ack.updateEpisode.measures.hoursFromDeflectionToAcknowledgement).toBeGreaterThan(24 * 70);
-    const engaged = await client.ok<Updated>(gatewayCounselor, UPDATE, { input: { episodeId: episode.id, version: ack.updateEpisode.version, toState: 'ENGAGED', at: minutesFromNow(1) } });
+    const engaged = await client.ok<Updated>(gatewayCounselor, UPDATE, { input: { episodeId: episode.id, version: ack.updateEpisode.version, toState: 'ENGAGED', at: engagedAt } });
     expect(engaged.updateEpisode.measures.daysFromDeflectionToFirstTreatmentContact).toBeGreaterThan(70);
     expect(engaged.updateEpisode.measures.engagedAt30Days).toBeNull();
     expect(engaged.updateEpisode.transitions.map((t) => [t.fromState, t.toState, t.by.id])).toEqual([
@@ -102,6 +107,7 @@ describe('the episode state machine and provider updates (TRT-2, TRT-4)', () => 
       ['REFERRED', 'ACKNOWLEDGED', P.counselorFitzgerald],
       ['ACKNOWLEDGED', 'ENGAGED', P.counselorFitzgerald],
     ]);
+    expect(engaged.updateEpisode.transitions.slice(1).map((t) => Date.parse(t.at))).toEqual([Date.parse(acknowledgedAt), Date.parse(engagedAt)]);
   });
 
   it('rejects a transition the machine does not allow, naming the rule', async () => {
@@ -117,12 +123,27 @@ describe('the episode state machine and provider updates (TRT-2, TRT-4)', () => 
     const rosecrance: Actor = { personId: P.counselorMoreau, agencyId: A.rosecrance, roles: ['PROVIDER_STAFF'], actingFor: null };
     const noReason = await client.error(rosecrance, UPDATE, { input: { episodeId: episode.id, version: episode.version, toState: 'DECLINED', at: minutesFromNow(0) } });
     expect(noReason.extensions).toMatchObject({ field: 'input.reason', rule: 'required-for-state' });
+
+    const engaged = await newEpisode(1);
+    const ack = await client.ok<Updated>(gatewayCounselor, UPDATE, { input: { episodeId: engaged.id, version: engaged.version, toState: 'ACKNOWLEDGED', at: minutesFromNow(0) } });
+    const met = await client.ok<Updated>(gatewayCounselor, UPDATE, { input: { episodeId: engaged.id, version: ack.updateEpisode.version, toState: 'ENGAGED', at: minutesFromNow(1) } });
+    const noDischargeReason = await client.error(gatewayCounselor, UPDATE, { input: { episodeId: engaged.id, version: met.updateEpisode.version, toState: 'DISCHARGED', at: minutesFromNow(2) } });
+    expect(noDischargeReason.extensions).toMatchObject({ field: 'input.reason', rule: 'required-for-state' });
   });
 
   it('reaches a retention milestone only after the days have passed since first contact', async () => {
     const episode = await db.orm('treatment').fork().findOneOrFail(TreatmentEpisode, { deflectionId: demoDeflectionId(14), state: 'ENGAGED' });
     const error = await client.error(gatewayCounselor, UPDATE, { input: { episodeId: episode.id, version: episode.version, toState: 'RETAINED_30', at: minutesFromNow(0) } });
     expect(error.extensions).toMatchObject({ field: 'input.at', rule: 'retention-milestone' });
+
+    // First treatment contact 31 days ago (written straight to the database: the clock cannot be wound).
+    const fresh = await newEpisode(1);
+    const em = db.orm('treatment').fork();
+    const row = await em.findOneOrFail(TreatmentEpisode, { id: fresh.id });
+    Object.assign(row, { state: 'ENGAGED', acknowledgedAt: new Date(Date.now() - 32 * 86_400_000), firstContactAt: new Date(Date.now() - 31 * 86_400_000) });
+    await em.flush();
+    const retained = await client.ok<Updated>(gatewayCounselor, UPDATE, { input: { episodeId: fresh.id, version: row.version, toState: 'RETAINED_30', at: minutesFromNow(0) } });
+    expect(retained.updateEpisode.state).toBe('RETAINED_30');
   });
 
   it('rejects an update made on a stale version with CONFLICT', async () => {
@@ -142,6 +163,14 @@ describe('the episode state machine and provider updates (TRT-2, TRT-4)', () => 
   });
 
   it('publishes each change for reporting without reasons or names', async () => {
+    const episode = await newEpisode(4, 'SUD_RESIDENTIAL');
+    const rosecrance: Actor = { personId: P.counselorMoreau, agencyId: A.rosecrance, roles: ['PROVIDER_STAFF'], actingFor: null };
+    await client.ok<Updated>(rosecrance, UPDATE, { input: { episodeId: episode.id, version: episode.version, toState: 'DECLINED', reason: 'Waiting list closed this quarter', at: minutesFromNow(0) } });
+    const mine = await db.orm('treatment').fork().find(OutboxEvent, { type: 'treatment.episode-changed', payload: { episodeId: episode.id } } as never);
+    expect(mine.map((e) => (e.payload as { toState: string }).toState)).toEqual(['DECLINED']);
+    const row = await db.orm('treatment').fork().findOneOrFail(TreatmentEpisode, { id: episode.id });
+    const patient = await db.orm('treatment').fork().findOneOrFail(Patient, { id: row.patient.id });
+    expect(JSON.stringify(mine.map((e) => e.payload))).not.toMatch(new RegExp(`Waiting list|${patient.givenName}|${patient.familyName}`));
     const events = await db.orm('treatment').fork().find(OutboxEvent, { type: 'treatment.episode-changed' });
     expect(events.length).toBeGreaterThan(0);
     const text = JSON.stringify(events.map((e) => e.payload));
@@ -214,13 +243,18 @@ describe('bulk updates from a provider’s own system (TRT-2)', () => {
   });
 
   it('handles 1,000 updates in a constant number of statements', async () => {
-    const ids = await freshEpisodes(4);
-    const at = minutesFromNow(0);
-    const updates = Array.from({ length: 1000 }, (_, i) => ({ episodeId: ids[i % 4]!, toState: 'ACKNOWLEDGED', at, clientUpdateId: `n-${i}` }));
     const orm = db.orm('treatment');
+    const at = minutesFromNow(0);
+    const small = await freshEpisodes(4);
+    const few = Array.from({ length: 8 }, (_, i) => ({ episodeId: small[i % 4]!, toState: 'ACKNOWLEDGED', at, clientUpdateId: `f-${i}` }));
+    const measuredFew = await orm.counter.measure(() => client.ok<Bulk>(gatewayCounselor, BULK, { updates: few, key: 'upload-6-few' }));
+    expect(measuredFew.result.bulkUpdateEpisodes).toMatchObject({ applied: 4, duplicates: 4 });
+    const ids = await freshEpisodes(4);
+    const updates = Array.from({ length: 1000 }, (_, i) => ({ episodeId: ids[i % 4]!, toState: 'ACKNOWLEDGED', at, clientUpdateId: `n-${i}` }));
     const measured = await orm.counter.measure(() => client.ok<Bulk>(gatewayCounselor, BULK, { updates, key: 'upload-6' }));
     expect(measured.result.bulkUpdateEpisodes).toMatchObject({ applied: 4, duplicates: 996 });
     expect(measured.statements.length).toBeLessThan(40);
+    expect(measured.statements.length).toBe(measuredFew.statements.length);
   });
 });
 

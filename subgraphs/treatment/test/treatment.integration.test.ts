@@ -65,6 +65,8 @@ describe('treatment options on a deflection (TRT-4)', () => {
     const many = await orm.counter.measure(() => client.ok<{ _entities: { treatmentOptions: { name: string }[] }[] }>('officer', query, { r: representations(30) }));
     expect(many.statements.length).toBe(few.statements.length);
     expect(many.statements.length).toBe(2);
+    expect(many.statements.filter((sql) => /\bfrom "treatment"\."provider"/.test(sql))).toHaveLength(1);
+    expect(many.statements.filter((sql) => /\bfrom "treatment"\."service_capacity"/.test(sql))).toHaveLength(1);
     expect(many.result._entities[1]!.treatmentOptions[0]!.name).toBe('Gateway Foundation, Lake Villa');
     expect(many.result._entities[0]!.treatmentOptions[0]!.name).toBe('Centerstone Carbondale');
   });

@@ -133,10 +133,15 @@ describe('the disclosure log', () => {
   });
 
   it('writes exactly the queued disclosures in one insert, and nothing else the request touched', async () => {
+    const before = await disclosures();
     const measured = await db.orm('treatment').counter.measure(() => client.run('case-manager', TREATMENT, of17));
     const writes = measured.statements.filter((sql) => !/^\s*select/i.test(sql));
     expect(writes).toHaveLength(1);
     expect(writes[0]).toMatch(/^insert into "treatment"\."disclosure"/);
+    // Exactly the one disclosure the response made: the case manager's view of deflection 17.
+    expect(await disclosures()).toBe(before + 1);
+    const logged = await db.orm('treatment').fork().find(Disclosure, {}, { orderBy: { at: 'desc' }, limit: 1 });
+    expect(logged[0]).toMatchObject({ recipientId: P.caseManagerAbernathy, recipientAgencyId: A.tasc, basis: 'CASE_MANAGEMENT' });
   });
 });
 

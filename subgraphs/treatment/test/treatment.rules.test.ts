@@ -11,6 +11,7 @@ const consent = (over: Partial<Consent>) => Object.assign(new Consent(), { kind:
 describe('a consent in effect (42 CFR 2.31)', () => {
   it('is in effect from signing to the expiry date, inclusive', () => {
     expect(inEffect(consent({}), '2025-12-31')).toBe(false);
+    expect(inEffect(consent({}), '2026-01-01')).toBe(true);
     expect(inEffect(consent({}), '2026-12-31')).toBe(true);
     expect(inEffect(consent({}), '2027-01-01')).toBe(false);
   });
@@ -21,6 +22,7 @@ describe('a consent in effect (42 CFR 2.31)', () => {
 
   it('lasts until revoked when it expires on an event', () => {
     expect(inEffect(consent({ expiresOn: null, expiresOnEvent: 'End of treatment' }), '2030-01-01')).toBe(true);
+    expect(inEffect(consent({ expiresOn: null, expiresOnEvent: 'End of treatment', revokedAt: new Date('2029-06-01T16:00:00Z') }), '2030-01-01')).toBe(false);
   });
 });
 
@@ -75,6 +77,7 @@ describe('warm hand-off measures (FB-7)', () => {
 
   it('counts engagement at 30 days only once 30 days have passed, and a drop-out before then as not engaged', () => {
     const firstContactAt = new Date(deflected.getTime() + DAY);
+    expect(handOffMeasures({ ...base, state: 'ENGAGED', firstContactAt }, new Date(firstContactAt.getTime() + 29 * DAY)).engagedAt30Days).toBeNull();
     expect(handOffMeasures({ ...base, state: 'ENGAGED', firstContactAt }, new Date(firstContactAt.getTime() + 31 * DAY)).engagedAt30Days).toBe(true);
     expect(handOffMeasures({ ...base, state: 'RETAINED_30', firstContactAt }, new Date(firstContactAt.getTime() + 31 * DAY)).engagedAt30Days).toBe(true);
     expect(handOffMeasures({ ...base, state: 'DISCHARGED', firstContactAt, endedAt: new Date(firstContactAt.getTime() + 10 * DAY) }, new Date(firstContactAt.getTime() + 40 * DAY)).engagedAt30Days).toBe(false);
