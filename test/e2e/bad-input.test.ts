@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DEMO_AGENCY as A, demoDeflectionId } from '@hub/platform/demo';
+import { startTestHub, type TestHub } from '../support/hub.js';
+
+/**
+ * Bad input gets BAD_USER_INPUT naming the field and the rule, through the gateway, before any SQL runs; nothing
+ * reaches a client as an internal error. Each case below was once answered INTERNAL_SERVER_ERROR or accepted.
+ */
+let hub: TestHub;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  for (const persona of ['local-officer', 'hub-admin', 'agency-admin', 'provider']) tokens[persona] = await hub.tokenFor(persona);
+});
+
+afterAll(async () => {
+  await hub?.stop();
+});
+
+const REFER = 'mutation($input: QuickReferralInput!) { quickReferral(input: $input) { deflection { id } } }';
+const referral = (over: Record<string, unknown> = {}, person: Record<string, unknown> = {}) => ({
+  person: { givenName: 'Robin', familyName: 'Badinput', dateOfBirth: '1990-01-01', ...person },
+  pathway: 'SELF_REFERRAL',
+  personInitiated: true,
+  narrative: 'Asked for help.',
+  ...over,
+});
+
+async function refusal(persona: string, query: string, variables: Record<string, unknown>) {
+  const result = await hub.gql(query, { token: tokens[persona]!, variables });
+  expect(result.status).toBeLessThan(500);
+  expect(result.errors?.length).toBeGreaterThan(0);
+  return result.errors![0]!.extensions ?? {};
+}
+
+describe('bad input is refused with the field and the rule', () => {
+  it('refuses a reference number passed as an id, pointing at what an id is', async () => {
+    expect(await refusal('local-officer', 'query($id: ID!) { deflection(id: $id) { id } }', { id: 'DFL-2026-001000' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', rule: 'uuid' });
+  });
+
+  it('refuses a date that rolls over (31 September) instead of storing 1 October', async () => {
+    const extensions = await refusal('local-officer', 'mutation($input: RecordIncidentInput!) { recordIncident(input: $input) { id } }', {
+      input: { occurredAt: '2026-09-31T10:00:00Z', county: 'Lake', callType: 'OTHER', people: [{ person: { givenName: 'A', familyName: 'B' }, involvement: 'SUBJECT' }] },
+    });
+    expect(extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.occurredAt', rule: 'date-time' });
+  });
+
+  it('refuses a DateTime without an offset instead of guessing UTC', async () => {
+    expect(await refusal('local-officer', REFER, { input: referral({ occurredAt: '2026-11-20T10:00:00' }) })).toMatchObject({ field: 'input.occurredAt', rule: 'date-time' });
+  });
+
+  it('refuses a NUL byte in a name', async () => {
+    expect(await refusal('local-officer', REFER, { input: referral({}, { givenName: 'Ro\u0000bin' }) })).toMatchObject({ field: 'input.person.givenName', rule: 'no-control-characters' });
+  });
+
+  it('refuses a string longer than its column', async () => {
+    expect(await refusal('local-officer', REFER, { input: referral({}, { familyName: 'x'.repeat(101) }) })).toMatchObject({ field: 'input.person.familyName', rule: 'max-length' });
+  });
+
+  it('refuses a date of birth in 1800', async () => {
+    expect(await refusal('local-officer', REFER, { input: referral({}, { dateOfBirth: '1800-01-01' }) })).toMatchObject({ field: 'input.person.dateOfBirth', rule: 'date-range' });
+  });
+
+  it('refuses a plan effective from 9999-12-31', async () => {
+    const extensions = await refusal('agency-admin', 'mutation($input: PublishSolutionActionPlanInput!) { publishSolutionActionPlan(input: $input) { id } }', {
+      input: {
+        unitId: A.ispDopTroop8, effectiveFrom: '9999-12-31', enabledPathways: ['SELF_REFERRAL'], eligibility: { allowsActiveWarrants: false, allowsProbationOrParole: true },
+        caseManagementOrganizationId: A.chestnutRecoveryCoaching, caseManagerContact: { preferredMethod: 'PHONE', phone: '(618) 555-0100' }, approvingAgencyId: A.megSouthwesternIllinois,
+        protocols: { participantIdentification: 'x', screeningAndAssessment: 'x', caseManagement: 'x', treatmentFacilitation: 'x', reporting: 'x', restorativeJustice: 'x', continuedLawEnforcementInvolvement: 'x' },
+      },
+    });
+    expect(extensions).toMatchObject({ field: 'input.effectiveFrom', rule: 'date-range' });
+  });
+
+  it('refuses consent recipients that are not agencies', async () => {
+    const episodes = await hub.gql<{ myEpisodes: { edges: { node: { id: string } }[] } }>('{ myEpisodes(first: 1) { edges { node { id } } } }', { token: tokens.provider! });
+    const extensions = await refusal('provider', 'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }', {
+      input: {
+        kind: 'STANDARD', episodeId: episodes.data!.myEpisodes.edges[0]!.node.id, information: ['ENGAGEMENT'], recipients: [{ agencyId: demoDeflectionId(1) }],
+        purpose: 'Tell the unit.', signedOn: '2026-01-01', expiresOn: '2030-01-01',
+      },
+    });
+    expect(extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.recipients[0].agencyId', rule: 'agency-exists' });
+  });
+});
+
+describe('lists of 10,001 items are refused before anything runs', () => {
+  const many = <T>(item: T) => Array.from({ length: 10_001 }, () => item);
+
+  it.each([
+    ['offences of a referral', 'local-officer', REFER, { input: referral({ eligibility: { offenses: many('Trespass') } }) }, 'input.eligibility.offenses'],
+    ['counties of an agency', 'hub-admin', 'mutation($input: CreateAgencyInput!) { createAgency(input: $input) { id } }', { input: { name: 'Too many', kind: 'SHERIFF', countiesServed: many('Lake') } }, 'input.countiesServed'],
+    ['roles of a person', 'hub-admin', 'mutation($input: AddPersonInput!) { addPerson(input: $input) { id } }', { input: { agencyId: A.icjia, givenName: 'A', familyName: 'B', roles: many('ANALYST') } }, 'input.roles'],
+    ['people in an incident', 'local-officer', 'mutation($input: RecordIncidentInput!) { recordIncident(input: $input) { id } }', { input: { occurredAt: '2026-11-20T10:00:00Z', county: 'Lake', callType: 'OTHER', people: many({ person: { givenName: 'A', familyName: 'B' }, involvement: 'SUBJECT' }) } }, 'input.people'],
+    ['recipients of a consent', 'provider', 'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }', { input: { kind: 'STANDARD', episodeId: demoDeflectionId(1), information: ['ENGAGEMENT'], recipients: many({ agencyId: A.ispDopTroop2 }), purpose: 'x', signedOn: '2026-01-01', expiresOn: '2030-01-01' } }, 'input.recipients'],
+  ])('%s', async (_what, persona, query, variables, field) => {
+    expect(await refusal(persona, query, variables)).toMatchObject({ code: 'BAD_USER_INPUT', field, rule: 'max-items' });
+  });
+});
+
+describe('a request that names no operation of its document', () => {
+  it('answers 400 OPERATION_RESOLUTION_FAILURE, not 500', async () => {
+    const response = await fetch(hub.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens['local-officer']}` },
+      body: JSON.stringify({ query: 'query Mine { me { id } }', operationName: 'Theirs' }),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('OPERATION_RESOLUTION_FAILURE');
+  });
+});
