@@ -92,6 +92,12 @@ describe('input limits, checked before any resolver runs', () => {
     expect(violations.map((v) => `${v.field}:${v.rule}`)).toEqual(['input.name:no-control-characters', 'input.name:max-length']);
   });
 
+  it('refuses half of a surrogate pair, which PostgreSQL cannot store as JSON, and accepts an emoji', () => {
+    expect(checkArguments([arg('input', person)], { input: { name: 'x\uD800' } })).toEqual([expect.objectContaining({ field: 'input.name', rule: 'well-formed-unicode' })]);
+    expect(checkArguments([arg('input', person)], { input: { name: 'Ada 😀 \uDC00' } })).toEqual([expect.objectContaining({ rule: 'well-formed-unicode' })]);
+    expect(checkArguments([arg('input', person)], { input: { name: 'Ada 😀' } })).toEqual([]);
+  });
+
   it('refuses a list longer than the limit without looking at its items', () => {
     const list = arg('ids', new GraphQLList(GraphQLID));
     expect(checkArguments([list], { ids: Array.from({ length: DEFAULT_MAX_ITEMS + 1 }, () => 'nope') })).toEqual([expect.objectContaining({ field: 'ids', rule: 'max-items' })]);

@@ -26,6 +26,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // NUL cannot be stored by PostgreSQL at all; the other C0 controls (but tab, newline and carriage return) are
 // never part of a name, a narrative or a note.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// Half of a UTF-16 surrogate pair is no character at all: PostgreSQL refuses it in JSON and mangles it in text.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
@@ -82,6 +84,7 @@ function checkValue(type: GraphQLInputType, value: unknown, path: string, limits
   }
   if (named.name === 'String' && typeof value === 'string') {
     if (CONTROL_CHARACTERS.test(value)) out.push({ field: path, rule: 'no-control-characters', message: `${path} contains a control character (such as NUL).` });
+    if (LONE_SURROGATE.test(value)) out.push({ field: path, rule: 'well-formed-unicode', message: `${path} is not well-formed Unicode (half of a surrogate pair).` });
     if (value.length > limits.maxLength) out.push({ field: path, rule: 'max-length', message: `${path} must be at most ${limits.maxLength} characters (got ${value.length}).` });
   }
 }
