@@ -1,7 +1,8 @@
 /**
  * ESM TypeScript through @swc/jest (types are checked separately by `tsc --noEmit`). The global setup starts
  * one embedded PostgreSQL for the whole run unless DATABASE_URL points at a server; each test file then
- * creates its own database on it.
+ * creates its own database on it. Tests run in a random order within each file (the seed is printed, and
+ * `--seed=N` repeats it), so none can come to depend on another.
  */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2023' }, module: { type: 'es6' } }];
 
@@ -16,4 +17,5 @@ export default {
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   testTimeout: 60_000,
   maxWorkers: 2,
+  randomize: true,
 };
