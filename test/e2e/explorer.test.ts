@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { readGatewayConfig, readSupergraph, startGateway } from '@hub/gateway';
 import { generateSigningKeyPair } from '@hub/platform/identity';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { startTestHub, type TestHub } from '../support/hub.js';
 
 /**
@@ -25,6 +25,7 @@ const OPEN_TOOL_EDITOR = '.graphiql-editor-tool .graphiql-editor:not(.hidden) .C
 
 let hub: TestHub;
 let browser: Browser | undefined;
+let context: BrowserContext | undefined;
 let page: Page;
 const leftTheMachine: string[] = [];
 const pageErrors: string[] = [];
@@ -67,7 +68,13 @@ describe('the explorer at /graphql', () => {
       throw new Error(`${CHROMIUM} is missing: the explorer test drives Debian's Chromium. Install it with: apt-get update && apt-get install -y chromium`);
     }
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const context = await browser.newContext();
+  }, 60_000);
+
+  // Each test opens the explorer in a fresh browser profile, as a new user would: none relies on another's clicks.
+  beforeEach(async () => {
+    leftTheMachine.length = 0;
+    pageErrors.length = 0;
+    context = await browser!.newContext();
     // Nothing may leave the machine even while a test fails: anything else is refused as well as recorded.
     await context.route('**/*', (route) => (onThisMachine(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
     page = await context.newPage();
@@ -79,15 +86,19 @@ describe('the explorer at /graphql', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(message.text());
     });
+    await page.goto(hub.gatewayUrl);
+    await page.locator(QUERY_EDITOR).waitFor({ timeout: 30_000 });
   }, 60_000);
+
+  afterEach(async () => {
+    await context?.close();
+  });
 
   afterAll(async () => {
     await browser?.close();
   });
 
   it('serves an explorer that works without internet: editor, prefilled demo token, a query answered', async () => {
-    await page.goto(hub.gatewayUrl);
-    await page.locator(QUERY_EDITOR).waitFor({ timeout: 30_000 });
     const headers = await eventually(() => editorText(OPEN_TOOL_EDITOR), (text) => text.includes('Bearer '), 'the prefilled Authorization header');
     expect(JSON.parse(headers)).toEqual({ Authorization: expect.stringMatching(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/) });
     expect(await page.locator('#hub-persona').inputValue()).toBe('officer');
@@ -98,7 +109,7 @@ describe('the explorer at /graphql', () => {
   }, 60_000);
 
   it('signs in as the demo persona picked above the editor', async () => {
-    const before = await editorText(OPEN_TOOL_EDITOR);
+    const before = await eventually(() => editorText(OPEN_TOOL_EDITOR), (text) => text.includes('Bearer '), 'the officer’s token');
     await page.locator('#hub-persona').selectOption('case-manager');
     await eventually(() => editorText(OPEN_TOOL_EDITOR), (text) => text.includes('Bearer ') && text !== before, 'the case manager’s token');
 
@@ -116,9 +127,11 @@ describe('the explorer at /graphql', () => {
       await page.keyboard.press('Escape');
       await page.locator('.graphiql-dialog').waitFor({ state: 'detached' });
     }
+    await run(ME);
+    await eventually(() => editorText(RESPONSE), (text) => text.includes('displayName'), 'the response');
     expect(leftTheMachine).toEqual([]);
     expect(pageErrors).toEqual([]);
-  });
+  }, 60_000);
 });
 
 describe('development sign-in over HTTP', () => {
