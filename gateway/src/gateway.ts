@@ -12,6 +12,7 @@ import { devSignInRoutes } from './dev-sign-in.js';
 import { loadExplorer } from './explorer/explorer.js';
 import { gatewayHealth } from './health.js';
 import { operationResolution } from './operation-resolution.js';
+import { parseOptions, requestLimitRules } from './request-limits.js';
 import { SignedSubgraphDataSource } from './subgraph-data-source.js';
 
 export interface GatewayOptions {
@@ -38,6 +39,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError,
+    validationRules: requestLimitRules,
+    parseOptions,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     plugins: [

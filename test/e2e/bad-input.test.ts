@@ -110,3 +110,51 @@ describe('a request that names no operation of its document', () => {
     expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('OPERATION_RESOLUTION_FAILURE');
   });
 });
+
+describe('a malformed persisted-query extension', () => {
+  it.each([
+    ['a version that is not an object', { query: '{ me { id } }', extensions: { persistedQuery: 'x' } }],
+    ['an empty extension', { extensions: { persistedQuery: {} } }],
+    ['a hash that does not match the query', { query: '{ me { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }],
+  ])('answers 400 BAD_REQUEST for %s, not an internal error', async (_what, body) => {
+    const response = await fetch(hub.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens['local-officer']}` },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('a request too large to answer safely is refused before it runs', () => {
+  const AGENCY = `agency(id: "${A.ispDop}")`;
+  /** children { parent { children … { id } } } nested to the given number of levels below the root field. */
+  const nested = (levels: number) => Array.from({ length: levels }).reduce<string>((inner, _, i) => `${i % 2 ? 'parent' : 'children'} { ${inner} }`, 'id');
+
+  async function limitRefusal(query: string) {
+    const started = performance.now();
+    const result = await hub.gql(query, { token: tokens['local-officer']! });
+    return { ...result, ms: performance.now() - started };
+  }
+
+  it('refuses a query nested deeper than 8 levels (answers grow exponentially with depth), naming the limit', async () => {
+    const refused = await limitRefusal(`{ ${AGENCY} { ${nested(8)} } }`);
+    expect(refused.status).toBe(400);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxDepth', max: 8 });
+    const allowed = await limitRefusal(`{ ${AGENCY} { ${nested(6)} } }`);
+    expect(allowed.errors).toBeUndefined();
+  });
+
+  it('refuses more than 30 aliases', async () => {
+    const refused = await limitRefusal(`{ ${Array.from({ length: 31 }, (_, i) => `a${i}: me { id }`).join(' ')} }`);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxAliases', max: 30 });
+  });
+
+  it('refuses a document of more than 5,000 tokens while reading it, before validation', async () => {
+    const refused = await limitRefusal(`{ ${Array.from({ length: 3_000 }, () => 'me { id }').join(' ')} }`);
+    expect(refused.status).toBe(400);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_PARSE_FAILED' });
+    expect(refused.errors?.[0]?.message).toContain('5000 tokens');
+  });
+});

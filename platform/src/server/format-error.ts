@@ -28,6 +28,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof GraphQLError && original.extensions?.code && CLIENT_CODES.has(String(original.extensions.code))) {
     return formatted;
   }
+  // Apollo refuses some malformed requests (a persisted-query extension of the wrong shape, a hash that does not
+  // match) with a 4xx status and no code: they are the client's, and say so.
+  const status = original instanceof GraphQLError ? (original.extensions?.http as { status?: number } | undefined)?.status : undefined;
+  if (status !== undefined && status >= 400 && status < 500) return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
   console.error('[unexpected error]', original);
   return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
