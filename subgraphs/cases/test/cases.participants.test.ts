@@ -78,6 +78,34 @@ describe('a referral by name and date of birth is no statewide lookup', () => {
   });
 });
 
+describe('names in any script', () => {
+  it('keeps people whose names are written in Cyrillic or Chinese apart, even with one date of birth', async () => {
+    const dateOfBirth = '1985-05-05';
+    const people = [
+      { givenName: 'Иван', familyName: 'Петров', dateOfBirth },
+      { givenName: '美玲', familyName: '王', dateOfBirth },
+      { givenName: 'Ольга', familyName: 'Смирнова', dateOfBirth },
+    ];
+    const referred = [];
+    for (const person of people) referred.push((await client.ok<Referred>('local-officer', REFER, { input: sheriffReferral(person) })).quickReferral.deflection);
+    expect(new Set(referred.map((d) => d.participant.id)).size).toBe(3);
+    expect(referred.map((d) => d.priorDeflectionCount)).toEqual([0, 0, 0]);
+  });
+
+  it('still links the same Cyrillic name written in other case, as it links Latin names with and without accents', async () => {
+    const first = await client.ok<Referred>('local-officer', REFER, { input: sheriffReferral({ givenName: 'Алексей', familyName: 'Кузнецов', dateOfBirth: '1979-03-03' }) });
+    const again = await client.ok<Referred>('local-officer', REFER, { input: sheriffReferral({ givenName: 'АЛЕКСЕЙ', familyName: 'КУЗНЕЦОВ', dateOfBirth: '1979-03-03' }) });
+    expect(again.quickReferral.deflection.participant.id).toBe(first.quickReferral.deflection.participant.id);
+  });
+
+  it('never matches a name with no letters left to anyone, however often it is used', async () => {
+    const numbered = { givenName: '—', familyName: '123', dateOfBirth: '1970-07-07' };
+    const first = await client.ok<Referred>('local-officer', REFER, { input: sheriffReferral(numbered) });
+    const second = await client.ok<Referred>('local-officer', REFER, { input: sheriffReferral({ ...numbered, givenName: '…' }) });
+    expect(second.quickReferral.deflection.participant.id).not.toBe(first.quickReferral.deflection.participant.id);
+  });
+});
+
 describe('the same new person referred twice at once', () => {
   it('becomes one participant, not two', async () => {
     const person = newPerson('1979-12-01');

@@ -104,6 +104,18 @@ describe('matching a person across deflections (OPS-D10)', () => {
   it('ignores case, spaces and accents', () => {
     expect(matchKey({ givenName: 'José', familyName: "O'Neil", dateOfBirth: '1990-01-01' })).toBe(matchKey({ givenName: 'jose', familyName: 'ONEIL ', dateOfBirth: '1990-01-01' }));
   });
+
+  it('keeps the letters of every script, so names in other alphabets do not collapse into one key', () => {
+    expect(matchKey({ givenName: 'Иван', familyName: 'Петров', dateOfBirth: '1985-05-05' })).toBe('петров|иван|1985-05-05');
+    expect(matchKey({ givenName: '美玲', familyName: '王', dateOfBirth: '1985-05-05' })).toBe('王|美玲|1985-05-05');
+    expect(matchKey({ givenName: 'Łukasz', familyName: 'Żółć', dateOfBirth: '1985-05-05' })).toBe('zołc|łukasz|1985-05-05');
+  });
+
+  it('gives no key, so no match, without a date of birth or when a name has no letters', () => {
+    expect(matchKey({ givenName: 'Robin', familyName: 'Avery', dateOfBirth: null })).toBeNull();
+    expect(matchKey({ givenName: '—', familyName: 'Avery', dateOfBirth: '1990-01-01' })).toBeNull();
+    expect(matchKey({ givenName: 'Robin', familyName: '42', dateOfBirth: '1990-01-01' })).toBeNull();
+  });
 });
 
 describe('who sees and follows up a deflection', () => {

@@ -13,7 +13,7 @@ import type { QuickReferralInput, RecordIncidentInput } from '../generated/resol
 import { participantKnowledge } from '../reads.js';
 import { access } from '../rules/access.js';
 import { checkEligibility, planLabel } from '../rules/eligibility.js';
-import { canMatch, matchKey } from '../rules/participant-matching.js';
+import { matchKey } from '../rules/participant-matching.js';
 import { checkPathwayRules } from '../rules/pathway-rules.js';
 import { checkCounty, checkNotInFuture, checkPerson, type PersonFacts } from '../rules/referral-rules.js';
 import { firstReviewDue } from '../rules/review-schedule.js';
@@ -139,13 +139,13 @@ function checkReferralAgainstPlan(v: Violations, input: QuickReferralInput, unit
 export async function findOrCreateParticipant(em: EntityManager, person: PersonFacts): Promise<Participant> {
   const key = matchKey(person);
   const fields = { givenName: person.givenName.trim(), familyName: person.familyName.trim(), dateOfBirth: person.dateOfBirth ?? null, matchKey: key };
-  if (!canMatch(person)) return em.create(Participant, fields);
+  if (key === null) return em.create(Participant, fields);
   await em.execute(
     `insert into "cases"."participant" (id, pseudonym, given_name, family_name, date_of_birth, match_key, created_at)
-     values (?, ?, ?, ?, ?, ?, now()) on conflict (match_key) where date_of_birth is not null do nothing`,
+     values (?, ?, ?, ?, ?, ?, now()) on conflict (match_key) where match_key is not null do nothing`,
     [randomUUID(), randomUUID(), fields.givenName, fields.familyName, fields.dateOfBirth, key],
   );
-  return em.findOneOrFail(Participant, { matchKey: key, dateOfBirth: { $ne: null } });
+  return em.findOneOrFail(Participant, { matchKey: key });
 }
 
 /** The person as this incident records them: their own spelling, which is all this unit is ever shown. */

@@ -13,7 +13,7 @@ const ParticipantSchema = defineEntity({
   uniques: [
     {
       name: 'participant_match_key_unique',
-      expression: 'create unique index "participant_match_key_unique" on "cases"."participant" ("match_key") where date_of_birth IS NOT NULL',
+      expression: 'create unique index "participant_match_key_unique" on "cases"."participant" ("match_key") where match_key IS NOT NULL',
     },
   ],
   properties: {
@@ -22,8 +22,11 @@ const ParticipantSchema = defineEntity({
     givenName: p.string().length(100),
     familyName: p.string().length(100),
     dateOfBirth: p.date().nullable(),
-    /** Normalised name and date of birth: unique where the date of birth is known, so two units referring the same person at once meet in one row. */
-    matchKey: p.string().length(240).index(),
+    /**
+     * Normalised name and date of birth, unique, so two units referring the same person at once meet in one row;
+     * null for a record that is never matched (no date of birth, or a name with no letters).
+     */
+    matchKey: p.string().length(240).nullable().index(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

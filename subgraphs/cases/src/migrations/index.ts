@@ -4,10 +4,12 @@ import { Migration20261123034436_initial as M0 } from './Migration20261123034436
 import { Migration20261123040353_lifecycle as M1 } from './Migration20261123040353_lifecycle.js';
 import { Migration20261123041000_reference_sequence as M2 } from './Migration20261123041000_reference_sequence.js';
 import { Migration20261123184918_relations_and_records as M3 } from './Migration20261123184918_relations_and_records.js';
+import { Migration20261123200000_match_keys_any_script as M4 } from './Migration20261123200000_match_keys_any_script.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123034436_initial', class: M0 },
   { name: 'Migration20261123040353_lifecycle', class: M1 },
   { name: 'Migration20261123041000_reference_sequence', class: M2 },
   { name: 'Migration20261123184918_relations_and_records', class: M3 },
+  { name: 'Migration20261123200000_match_keys_any_script', class: M4 },
 ];
