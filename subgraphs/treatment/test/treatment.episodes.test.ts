@@ -79,13 +79,28 @@ describe('referral into treatment (TRT-4)', () => {
     expect(error.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('answers a retried referral with the first episode, and refuses a second open referral to the same place', async () => {
+  it('answers a retried referral with the first episode, and refuses the same referrer’s second referral to the same place', async () => {
     const input = { deflectionId: demoDeflectionId(20), providerId: demoProviderId(5), service: 'PEER_SUPPORT' };
     const first = await client.ok<Referred>('case-manager', REFER, { input, key: 'ref-20' });
     const retry = await client.ok<Referred>('case-manager', REFER, { input, key: 'ref-20' });
     expect(retry.referToTreatment.id).toBe(first.referToTreatment.id);
     const again = await client.error('case-manager', REFER, { input });
-    expect(again.extensions).toMatchObject({ rule: 'not-already-referred' });
+    expect(again.extensions).toMatchObject({ field: 'input.providerId', rule: 'not-already-referred-by-you' });
+  });
+
+  it('tells a referrer nothing of episodes others made, nor of what became of their own (42 CFR Part 2)', async () => {
+    // A Peoria Fire deflection the firefighter's unit made and TASC's case manager follows.
+    const input = { deflectionId: demoDeflectionId(20), providerId: demoProviderId(5), service: 'SUD_OUTPATIENT' };
+    const caseManagers = await client.ok<Referred>('case-manager', REFER, { input });
+    // The case manager's open episode is no reason to refuse the firefighter: a refusal would disclose it.
+    const firefighters = await client.ok<Referred>('firefighter', REFER, { input });
+    expect(firefighters.referToTreatment.id).not.toBe(caseManagers.referToTreatment.id);
+    const asked = await client.error('firefighter', REFER, { input });
+    // Declined or open, the firefighter's own second referral gets the same answer.
+    await db.orm('treatment').fork().nativeUpdate(TreatmentEpisode, { id: firefighters.referToTreatment.id }, { state: 'DECLINED' });
+    const afterDecline = await client.error('firefighter', REFER, { input });
+    expect(afterDecline).toEqual(asked);
+    expect(asked.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.providerId', rule: 'not-already-referred-by-you' });
   });
 });
 

@@ -8,14 +8,14 @@ import { EpisodeTransition, Patient, TreatmentEpisode } from '../entities/episod
 import { Provider } from '../entities/provider.entity.js';
 import { ServiceCapacity } from '../entities/service-capacity.entity.js';
 import type { ReferToTreatmentInput } from '../generated/resolvers-types.js';
-import { ENDED_STATES } from '../rules/episode-machine.js';
 import { canTakeReferrals } from '../rules/treatment-options.js';
 
 /**
  * TRT-4: refers a deflection to a provider and service. A retry with the same key answers first. Then the deflection
  * is read from the cases subgraph as the caller (only someone who may see it can refer it), before any transaction
  * opens; capacity is looked up in the transaction, at the point of referral. The answer is the referral as it was
- * made (see the TreatmentEpisode resolvers): a replay never discloses what the provider has recorded since.
+ * made (see the TreatmentEpisode resolvers): a replay never discloses what the provider has recorded since. Two
+ * referrers who send the same person to the same place make two referrals; the provider sees both and answers each.
  */
 export async function refer(context: Context, input: ReferToTreatmentInput, idempotencyKey: string | null | undefined): Promise<TreatmentEpisode> {
   const actor = requireActor(context);
@@ -52,8 +52,10 @@ async function createEpisode(cmd: Command, input: ReferToTreatmentInput, deflect
     const capacity = await cmd.em.findOne(ServiceCapacity, { provider, service: input.service });
     v.check((capacity?.openSlots ?? 0) > 0, 'input.service', 'open-capacity', `${provider.name} reports no open slot for ${input.service} right now.`);
   }
-  const open = await cmd.em.count(TreatmentEpisode, { deflectionId: deflection.id, provider: input.providerId, service: input.service, state: { $nin: [...ENDED_STATES] } });
-  v.check(open === 0, 'input.providerId', 'not-already-referred', 'This deflection already has an open referral to this provider for this service.');
+  // Only the caller's own earlier referral counts, whatever became of it: a refusal that depended on anyone's
+  // episode, or on its state, would tell the referrer about treatment the patient has not consented to disclose.
+  const mine = await cmd.em.count(TreatmentEpisode, { deflectionId: deflection.id, provider: input.providerId, service: input.service, referredById: cmd.actor.personId });
+  v.check(mine === 0, 'input.providerId', 'not-already-referred-by-you', 'You have already referred this deflection to this provider for this service.');
   v.throwIfAny();
   // The provider must know who is coming: the person as the referrer's record names them, linked to the cases
   // participant so a second referral of the same person is the same patient.
