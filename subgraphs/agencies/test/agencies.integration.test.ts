@@ -193,6 +193,12 @@ describe('Solution Action Plans (OPS-D1, OPS-D11)', () => {
     expect(after.solutionActionPlan?.version).toBe(2);
   });
 
+  it('refuses an approving MEG that works in none of the plan’s counties', async () => {
+    // Troop 8 serves Madison, St. Clair and Monroe; the Lake County MEG serves Lake.
+    const error = await client.error('agency-admin', publish, { input: input({ approvingAgencyId: A.lakeCountyMeg, effectiveFrom: '2027-03-01' }) });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.approvingAgencyId', rule: 'serves-county' });
+  });
+
   it('rejects a DOP plan without an approving MEG or task force', async () => {
     const error = await client.error('agency-admin', publish, { input: input({ approvingAgencyId: null, effectiveFrom: '2027-02-01' }) });
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.approvingAgencyId', rule: 'required-for-isp' });
@@ -321,6 +327,31 @@ describe('no escalation through the directory', () => {
   it('lets an agency administrator grant roles within their scope, administrators included', async () => {
     const data = await client.ok<{ addPerson: { roles: string[] } }>('agency-admin', ADD_PERSON, { input: { agencyId: A.ispDopTroop3, givenName: 'Ike', familyName: 'Example', roles: ['OFFICER', 'ADMINISTRATOR'] } });
     expect(data.addPerson.roles).toEqual(['OFFICER', 'ADMINISTRATOR']);
+  });
+
+  it('refuses an agency administrator who makes a MEG, a provider or a prosecutor, under their agency or beside it', async () => {
+    const CREATE = 'mutation($input: CreateAgencyInput!) { createAgency(input: $input) { id } }';
+    const count = async () => (await client.ok<{ agencies: { totalCount: number } }>('hub-admin', '{ agencies(first: 1) { totalCount } }')).agencies.totalCount;
+    const before = await count();
+    for (const kind of ['MEG', 'CASE_MANAGEMENT_ORGANIZATION', 'TREATMENT_PROVIDER_ORGANIZATION', 'PROSECUTOR']) {
+      const asAgency = await client.error('agency-admin', CREATE, { input: { name: `Puppet ${kind}`, kind, level: 'AGENCY', parentId: A.ispDop, countiesServed: ['Lake'] } });
+      expect(asAgency.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.parentId', rule: 'unit-hierarchy' });
+      const asUnit = await client.error('agency-admin', CREATE, { input: { name: `Puppet ${kind} unit`, kind, level: 'UNIT', parentId: A.ispDop, countiesServed: ['Lake'] } });
+      expect(asUnit.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind', rule: 'same-organisation' });
+      const standingAlone = await client.error('agency-admin', CREATE, { input: { name: `Puppet ${kind} alone`, kind, level: 'AGENCY', countiesServed: ['Lake'] } });
+      expect(standingAlone.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses an agency administrator who grants a role their organisation does not have', async () => {
+    for (const role of ['MEG_DIRECTOR', 'DESIGNEE', 'CASE_MANAGER', 'PROVIDER_STAFF', 'PROSECUTOR']) {
+      const error = await client.error('agency-admin', ADD_PERSON, { input: { agencyId: A.ispDopTroop2, givenName: 'Pat', familyName: 'Puppet', roles: [role] } });
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.roles', rule: 'role-fits-agency' });
+    }
+    // ISP is one of the analysts' organisations (with ICJIA, DHS and the programs).
+    const analyst = await client.ok<{ addPerson: { roles: string[] } }>('agency-admin', ADD_PERSON, { input: { agencyId: A.ispDop, givenName: 'Ana', familyName: 'Lyst', roles: ['ANALYST'] } });
+    expect(analyst.addPerson.roles).toEqual(['ANALYST']);
   });
 
   it('lets only a hub administrator make another hub administrator', async () => {

@@ -39,7 +39,11 @@ const PARENT_LEVELS: Record<UnitLevel, readonly UnitLevel[]> = {
   UNIT: ['AGENCY', 'DIVISION', 'TROOP', 'ZONE'],
 };
 
-/** ISP troops sit under a division, zones under a troop, and a unit's parent is of the same ISP division. */
+/**
+ * Agencies and ISP divisions stand on their own (only a hub administrator adds one); troops sit under a division,
+ * zones under a troop or division, and a unit under any of them — always of the parent's own kind, so an
+ * administrator, who adds units under their own agency only, cannot make a MEG, a provider or a prosecutor.
+ */
 export function checkParent(
   violations: Violations,
   child: { kind: AgencyKind; level: UnitLevel },
@@ -49,13 +53,16 @@ export function checkParent(
   if (child.level === 'TROOP' || child.level === 'ZONE') {
     violations.check(ISP_KINDS.includes(child.kind), 'input.kind', 'isp-unit', `${child.level.toLowerCase()}s are ISP units: kind must be an ISP division.`);
   }
-  if (child.level === 'DIVISION' || child.level === 'AGENCY') return;
+  if (child.level === 'DIVISION' || child.level === 'AGENCY') {
+    violations.check(parent === null, parentField, 'unit-hierarchy', `A${child.level === 'AGENCY' ? 'n agency' : ' division'} has no parent unit; leave ${parentField} out.`);
+    return;
+  }
   if (!parent) {
     violations.add(parentField, 'required', `A ${child.level.toLowerCase()} must name its parent unit.`);
     return;
   }
   violations.check(PARENT_LEVELS[child.level].includes(parent.level), parentField, 'unit-hierarchy', `A ${child.level.toLowerCase()} cannot sit under a ${parent.level.toLowerCase()}.`);
-  violations.check(parent.kind === child.kind, parentField, 'same-organisation', `${parentField} must be of the same kind (${child.kind}).`);
+  violations.check(parent.kind === child.kind, 'input.kind', 'same-organisation', `A unit is of its parent's kind (${parent.kind}).`);
 }
 
 /** OPS-092 II.D: a task force operates under an agreement between ISP and municipal or county law enforcement. */

@@ -1,16 +1,23 @@
-import { FIRST_RESPONDER_KINDS, type AgencyKind } from '@hub/platform/domain';
+import { FIRST_RESPONDER_KINDS, ISP_KINDS, type AgencyKind } from '@hub/platform/domain';
 import type { Violations } from '@hub/platform/errors';
 import type { Role } from '@hub/platform/identity';
 
-/** Roles only make sense in some kinds of agency: a case manager works for a case-management organisation, and so on. */
+/**
+ * Roles only exist in some kinds of agency: a case manager works for a case-management organisation, a designee for
+ * the MEG or task force whose leader delegates, an analyst for ICJIA or DHS (state analytics), ISP, or a program
+ * (MEG, task force, case management). An administrator, who adds people to their own agency only, can therefore
+ * grant only roles of their own organisation. Administrators exist everywhere; only a hub administrator makes another.
+ */
 const ROLE_AGENCY_KINDS: Partial<Record<Role, readonly AgencyKind[]>> = {
   OFFICER: FIRST_RESPONDER_KINDS,
   SUPERVISOR: FIRST_RESPONDER_KINDS,
   MEG_DIRECTOR: ['MEG'],
   TASK_FORCE_COMMANDER: ['TASK_FORCE'],
+  DESIGNEE: ['MEG', 'TASK_FORCE'],
   CASE_MANAGER: ['CASE_MANAGEMENT_ORGANIZATION'],
   PROVIDER_STAFF: ['TREATMENT_PROVIDER_ORGANIZATION'],
   PROSECUTOR: ['PROSECUTOR'],
+  ANALYST: ['STATE_ANALYTICS', ...ISP_KINDS, 'MEG', 'TASK_FORCE', 'CASE_MANAGEMENT_ORGANIZATION'],
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

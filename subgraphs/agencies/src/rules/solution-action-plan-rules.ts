@@ -86,14 +86,23 @@ export function checkSolutionActionPlan(
   if (ISP_KINDS.includes(unit.kind)) {
     v.check(args.approvingAgencyRequested, 'input.approvingAgencyId', 'required-for-isp', 'DOP and DCI plans must name the approving MEG or task force (OPS-092 III.D).');
   }
+  const approver = args.approvingAgency;
   if (args.approvingAgencyRequested) {
-    if (!args.approvingAgency) v.add('input.approvingAgencyId', 'exists', 'input.approvingAgencyId names no agency.');
+    if (!approver) v.add('input.approvingAgencyId', 'exists', 'input.approvingAgencyId names no agency.');
     else {
       v.check(
-        args.approvingAgency.kind === 'MEG' || args.approvingAgency.kind === 'TASK_FORCE',
+        approver.kind === 'MEG' || approver.kind === 'TASK_FORCE',
         'input.approvingAgencyId',
         'meg-or-task-force',
         'input.approvingAgencyId must be a MEG or a task force.',
+      );
+      // The MEG or task force that approves must work where the plan applies: its county, or one the unit serves.
+      const counties = county ? [county] : unit.countiesServed;
+      v.check(
+        counties.some((c) => approver.countiesServed.includes(c)),
+        'input.approvingAgencyId',
+        'serves-county',
+        `${approver.name} serves none of ${counties.length > 0 ? counties.join(', ') : 'the unit’s counties'}.`,
       );
     }
   }
