@@ -11,7 +11,7 @@ const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   hub = await startTestHub();
-  for (const persona of ['local-officer', 'hub-admin', 'agency-admin', 'provider']) tokens[persona] = await hub.tokenFor(persona);
+  for (const persona of ['local-officer', 'hub-admin', 'agency-admin', 'provider', 'case-manager']) tokens[persona] = await hub.tokenFor(persona);
 });
 
 afterAll(async () => {
@@ -156,5 +156,25 @@ describe('a request too large to answer safely is refused before it runs', () =>
     expect(refused.status).toBe(400);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_PARSE_FAILED' });
     expect(refused.errors?.[0]?.message).toContain('5000 tokens');
+  });
+});
+
+describe('a forged pagination cursor', () => {
+  /** A cursor as the lists write them (base64url JSON of the sort key's values), with values no list wrote. */
+  const cursor = (...values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+  const ID = '00000000-0000-4000-8000-000000000000';
+  const DEFLECTIONS = 'query($after: String, $field: DeflectionSortField!) { deflections(after: $after, orderBy: { field: $field }) { edges { node { id } } } }';
+
+  it.each([
+    ['a word where a due date goes', 'case-manager', DEFLECTIONS, { field: 'NEXT_REVIEW_DUE', after: cursor('garbage', ID) }],
+    ['31 February as a due date', 'case-manager', DEFLECTIONS, { field: 'NEXT_REVIEW_DUE', after: cursor('2026-02-31', ID) }],
+    ['a year 275000 referral time', 'case-manager', DEFLECTIONS, { field: 'REFERRED_AT', after: cursor('+275000-01-01T00:00:00Z', ID) }],
+    ['a NUL byte in a reference number', 'case-manager', DEFLECTIONS, { field: 'REFERENCE_NUMBER', after: cursor('DFL\u0000', ID) }],
+    ['a NUL byte in an agency name', 'case-manager', 'query($after: String) { agencies(after: $after) { edges { node { id } } } }', { after: cursor('a\u0000b', ID) }],
+    ['a year 275000 episode', 'provider', 'query($after: String) { myEpisodes(after: $after) { edges { node { id } } } }', { after: cursor('+275000-01-01T00:00:00Z', ID) }],
+    ['an id that is no UUID', 'provider', 'query($after: String) { providerSearch(after: $after) { edges { node { id } } } }', { after: cursor('Gateway', 'DFL-2026-000001') }],
+    ['an object instead of the sort key', 'provider', 'query($after: String) { providerSearch(after: $after) { edges { node { id } } } }', { after: Buffer.from('{"name":"x"}').toString('base64url') }],
+  ])('refuses %s as BAD_USER_INPUT before SQL, not an internal error', async (_what, persona, query, variables) => {
+    expect(await refusal(persona, query, variables)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after', rule: 'cursor' });
   });
 });

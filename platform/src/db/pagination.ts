@@ -1,7 +1,8 @@
 import { Cursor, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { invalidInput } from '../errors.js';
-import { isUuid } from '../graphql/input-limits.js';
+import { isStorableText, isUuid } from '../graphql/input-limits.js';
+import { InvalidScalarValue, parseDate, parseDateTime } from '../graphql/scalars.js';
 
 /** One page size for every list of the hub, and one ceiling. */
 export const DEFAULT_PAGE_SIZE = 25;
@@ -34,6 +35,20 @@ function refuseCursor(): never {
   throw invalidInput([{ field: 'after', rule: 'cursor', message: 'after is not a cursor this list returned.' }]);
 }
 
+const INT4 = 2_147_483_647;
+
+/** Whether a decoded cursor value is one PostgreSQL accepts for the column, so a forged cursor never reaches SQL. */
+function fitsColumn(value: unknown, columnType: string, nullable: boolean): boolean {
+  if (value === null) return nullable;
+  if (columnType === 'uuid') return isUuid(value);
+  if (columnType === 'date') return !(parseDate(value) instanceof InvalidScalarValue);
+  if (columnType.startsWith('timestamp')) return !(parseDateTime(value) instanceof InvalidScalarValue);
+  if (columnType === 'int' || columnType === 'integer' || columnType === 'smallint') return Number.isInteger(value) && Math.abs(value as number) <= INT4;
+  if (columnType === 'bigint' || columnType.startsWith('numeric') || columnType === 'double precision') return typeof value === 'number' && Number.isFinite(value);
+  const maxLength = Number(/^varchar\((\d+)\)$/.exec(columnType)?.[1] ?? 1_000);
+  return typeof value === 'string' && value.length <= maxLength && isStorableText(value);
+}
+
 /**
  * Keyset pagination with MikroORM's `findByCursor`. The cursor a client sends back is checked against the list's
  * own sort key first (arity and the type of every value), so a forged or foreign cursor is refused as
@@ -57,15 +72,8 @@ export async function pageOf<T extends object>(em: EntityManager, entity: Entity
     const keys = Object.keys(request.orderBy);
     if (!Array.isArray(values) || values.length !== keys.length) refuseCursor();
     keys.forEach((key, index) => {
-      const value = values[index];
       const property = meta.props.find((prop) => prop.name === key);
-      if (value === null && property?.nullable) return;
-      const ok =
-        property?.type === 'uuid' ? isUuid(value)
-        : property?.runtimeType === 'Date' ? typeof value === 'string' && !Number.isNaN(Date.parse(value))
-        : property?.runtimeType === 'number' ? typeof value === 'number' && Number.isFinite(value)
-        : typeof value === 'string' && value.length <= 1_000;
-      if (!ok) refuseCursor();
+      if (!property || !fitsColumn(values[index], property.columnTypes?.[0] ?? '', property.nullable ?? false)) refuseCursor();
     });
   }
   const cursor = await em.findByCursor<T, never, never, never, boolean>(entity, {
