@@ -599,6 +599,30 @@ describe('incidents and collateral persons (OPS-092 III.A)', () => {
     expect(incident.deflection.incident.people).toHaveLength(2);
   });
 
+  it('shows the case manager following a deflection its person, not the incident’s victim or the other people in it', async () => {
+    const recorded = await client.ok<Recorded>('local-officer', INCIDENT, {
+      input: {
+        occurredAt: new Date(Date.now() - 3_600_000).toISOString(), county: 'Lake', callType: 'INVESTIGATION',
+        people: [
+          { person: person({ familyName: 'Deflected' }), involvement: 'SUBJECT' },
+          { person: person({ familyName: 'Victim', dateOfBirth: '1975-03-03' }), involvement: 'VICTIM' },
+        ],
+      },
+    });
+    const subject = recorded.recordIncident.people.find((p) => p.involvement === 'SUBJECT')!.participant;
+    const victim = recorded.recordIncident.people.find((p) => p.involvement === 'VICTIM')!.participant;
+    const referred = await referOk('local-officer', { participantId: subject.id, incidentId: recorded.recordIncident.id, pathway: 'SELF_REFERRAL', personInitiated: true, narrative: 'Asked for help.' });
+    const PEOPLE = 'query($id: ID!) { incident(id: $id) { people { involvement participant { id familyName } } } }';
+    type People = { incident: { people: { involvement: string; participant: { id: string; familyName: string } }[] } };
+    const asCaseManager = await client.ok<People>('case-manager', PEOPLE, { id: recorded.recordIncident.id });
+    expect(asCaseManager.incident.people).toEqual([{ involvement: 'SUBJECT', participant: { id: subject.id, familyName: subject.familyName } }]);
+    // The same answer participant(id) gives: the two doors agree.
+    expect((await client.error('case-manager', 'query($id: ID!) { participant(id: $id) { id } }', { id: victim.id })).extensions?.code).toBe('FORBIDDEN');
+    const asUnit = await client.ok<People>('local-officer', PEOPLE, { id: recorded.recordIncident.id });
+    expect(asUnit.incident.people.map((p) => p.participant.id).sort()).toEqual([subject.id, victim.id].sort());
+    expect(referred.deflection.participant.id).toBe(subject.id);
+  });
+
   it('refuses another unit’s participant and incident, without saying whether they exist', async () => {
     const recorded = await client.ok<Recorded>('local-officer', INCIDENT, {
       input: { occurredAt: new Date().toISOString(), county: 'Lake', callType: 'PATROL_CONTACT', people: [{ person: person(), involvement: 'SUBJECT' }] },

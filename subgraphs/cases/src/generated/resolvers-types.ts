@@ -282,6 +282,7 @@ export type Incident = {
   county: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   occurredAt: Scalars['DateTime']['output'];
+  /** The people recorded, as far as you may know them: all of them for the recording unit; the deflected person for those who follow the deflection. */
   people: Array<IncidentPerson>;
   place: Maybe<Scalars['String']['output']>;
   recordsSystem: Maybe<RecordsSystem>;
