@@ -7,7 +7,7 @@ import { type Actor } from '@hub/platform/identity';
 import { SubgraphClient, type TestDatabase } from '@hub/platform/testing';
 import type { Context } from '../src/context.js';
 import { Disclosure } from '../src/entities/consent.entity.js';
-import { EpisodeTransition, TreatmentEpisode } from '../src/entities/episode.entity.js';
+import { EpisodeTransition, Patient, TreatmentEpisode } from '../src/entities/episode.entity.js';
 import { REDISCLOSURE_NOTICE } from '../src/rules/consent-rules.js';
 import { demoProviderId } from '../src/seed/demo-data.js';
 import { startTreatmentWithCases } from './support.js';
@@ -25,8 +25,13 @@ afterAll(async () => {
 });
 
 const TREATMENT = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Deflection { treatment {
-  engaged state provider { name } acknowledgedAt firstContactAt retainedDays completed dischargeReason consent { id kind } } } } }`;
-type View = { engaged: boolean | null; state: string | null; provider: { name: string } | null; acknowledgedAt: string | null; firstContactAt: string | null; retainedDays: number | null; completed: boolean | null; dischargeReason: string | null; consent: { id: string; kind: string } | null };
+  engaged state ended provider { name } acknowledgedAt firstContactAt retainedDays completed dischargeReason consent { id kind }
+  consents { id information disclosingProvider { name } } } } } }`;
+type View = {
+  engaged: boolean | null; state: string | null; ended: boolean | null; provider: { name: string } | null; acknowledgedAt: string | null; firstContactAt: string | null;
+  retainedDays: number | null; completed: boolean | null; dischargeReason: string | null; consent: { id: string; kind: string } | null;
+  consents: { id: string; information: string[]; disclosingProvider: { name: string } | null }[];
+};
 
 const trooper: Actor = { personId: P.trooperReyes, agencyId: A.ispDopTroop2, roles: ['OFFICER'], actingFor: null };
 const lakeMegDirector: Actor = { personId: P.directorMarsh, agencyId: A.lakeCountyMeg, roles: ['MEG_DIRECTOR'], actingFor: null };
@@ -109,7 +114,8 @@ describe('42 CFR Part 2: what law enforcement sees is decided by consent (TRT-3)
   });
 
   it('accepts an event-based expiry until the consent is revoked', async () => {
-    expect((await treatmentOf(sheriffDeputy, 15)).view).toMatchObject({ engaged: true, state: 'RETAINED_60' });
+    // The consent covers ENGAGEMENT and EPISODE_STATUS, not ATTENDANCE: the 60-day milestone shows as engagement.
+    expect((await treatmentOf(sheriffDeputy, 15)).view).toMatchObject({ engaged: true, state: 'ENGAGED' });
     // A consent of its own, so revoking it changes nothing another test reads.
     const episode = await episodeOf(11);
     expect((await treatmentOf(sheriffDeputy, 11)).error?.extensions?.code).toBe('CONSENT_REQUIRED');
@@ -166,7 +172,8 @@ describe('minimum necessary for the treating provider and the case manager', () 
   it('shows the assigned case manager status and dates but not why a person was discharged, and logs it', async () => {
     const before = await disclosures();
     const { view, extensions } = await treatmentOf('case-manager', 17);
-    expect(view).toMatchObject({ engaged: false, state: 'DISCHARGED', completed: null, dischargeReason: null });
+    // Case management covers status, not how an episode ended: it has ended, and nothing more.
+    expect(view).toMatchObject({ engaged: false, state: null, ended: true, completed: null, dischargeReason: null });
     const provider = (await treatmentOf(gatewayCounselor, 17)).view;
     expect(view?.acknowledgedAt).not.toBeNull();
     expect(view?.firstContactAt).not.toBeNull();
@@ -193,6 +200,50 @@ function consentInput(episodeId: string, over: Record<string, unknown> = {}) {
     purpose: 'Tell the referring trooper whether treatment started.', signedOn: illinoisDate(), expiresOn: addDays(illinoisDate(), 180), ...over,
   };
 }
+
+/** A new patient's episode at Gateway Lake Villa in the given state, with no consent yet: each test writes its own. */
+async function freshEpisode(state: TreatmentEpisode['state']): Promise<TreatmentEpisode> {
+  const em = db.orm('treatment').fork();
+  const referredAt = new Date(Date.now() - 86_400_000);
+  const patient = em.create(Patient, { participantId: randomUUID(), givenName: 'Sam', familyName: 'Consenting', dateOfBirth: '1988-08-08' });
+  const episode = em.create(TreatmentEpisode, {
+    deflectionId: randomUUID(), patient, provider: demoProviderId(1), service: 'SUD_OUTPATIENT', state, referredAt, referredById: P.caseManagerAbernathy,
+    referredAs: { givenName: 'Sam', familyName: 'Consenting', dateOfBirth: '1988-08-08' }, deflectionReferredAt: referredAt, caseManagementOrganizationId: A.tasc,
+  });
+  em.create(EpisodeTransition, { episode, fromState: null, toState: 'REFERRED', at: referredAt, byId: P.caseManagerAbernathy, reason: null });
+  await em.flush();
+  return episode;
+}
+
+describe('what a consent covers decides every field', () => {
+  it('withholds how an episode ended from a consent without COMPLETION, saying only that it ended', async () => {
+    const episode = await freshEpisode('DISCHARGED');
+    await client.ok(gatewayCounselor, RECORD, { input: consentInput(episode.id, { information: ['ENGAGEMENT', 'EPISODE_STATUS'] }) });
+    const { view } = await treatmentOfId(trooper, episode.deflectionId);
+    expect(view).toMatchObject({ state: null, ended: true, completed: null, dischargeReason: null, engaged: false });
+  });
+
+  it('shows what several consents cover together, lists each within its own scope, and accounts for each', async () => {
+    const episode = await freshEpisode('DISCHARGED');
+    const narrow = await client.ok<{ recordConsent: { id: string } }>(gatewayCounselor, RECORD, { input: consentInput(episode.id, { information: ['ENGAGEMENT'] }) });
+    const broad = await client.ok<{ recordConsent: { id: string } }>(gatewayCounselor, RECORD, {
+      input: consentInput(episode.id, { information: ['EPISODE_STATUS', 'COMPLETION'], signedOn: addDays(illinoisDate(), -1), purpose: 'Completion for the trooper.' }),
+    });
+    const { view } = await treatmentOfId(trooper, episode.deflectionId);
+    expect(view).toMatchObject({ engaged: false, state: 'DISCHARGED', completed: false, consent: { id: broad.recordConsent.id } });
+    // Each consent shown as itself: the disclosing provider only on the one that covers the episode's status.
+    expect(view?.consents).toEqual([
+      { id: broad.recordConsent.id, information: ['EPISODE_STATUS', 'COMPLETION'], disclosingProvider: { name: 'Gateway Foundation, Lake Villa' } },
+      { id: narrow.recordConsent.id, information: ['ENGAGEMENT'], disclosingProvider: null },
+    ]);
+    // 42 CFR 2.24: each kind of information is accounted for under the consent it was disclosed under.
+    const log = await db.orm('treatment').fork().find(Disclosure, { episode: episode.id }, { orderBy: { information: 'asc' } });
+    expect(log.map((row) => ({ consent: row.consent?.id, information: row.information })).sort((a, b) => a.information.length - b.information.length)).toEqual([
+      { consent: narrow.recordConsent.id, information: ['ENGAGEMENT'] },
+      { consent: broad.recordConsent.id, information: ['EPISODE_STATUS', 'COMPLETION'] },
+    ]);
+  });
+});
 
 describe('recording and revoking consent (42 CFR 2.31, 2.35)', () => {
   it('records a consent that takes effect at once, and a revocation that takes effect at once', async () => {

@@ -139,16 +139,24 @@ export type DeflectionTreatment = {
   acknowledgedAt: Maybe<Scalars['DateTime']['output']>;
   completed: Maybe<Scalars['Boolean']['output']>;
   /**
-   * The consent this disclosure is made under; null for the treating provider and the case manager. Its scope decides
-   * what of it is shown: the disclosing provider only when it covers EPISODE_STATUS, only your own recipient entry,
-   * never the patient's record.
+   * The consent covering the most of this disclosure (the first of `consents`); null for the treating provider and
+   * the case manager. Its own scope decides what of it is shown: the disclosing provider only when it covers
+   * EPISODE_STATUS, only your own recipient entry, never the patient's record.
    */
   consent: Maybe<Consent>;
+  /** Every consent this disclosure is made under (several may name you), each shown within its own scope. */
+  consents: Array<Consent>;
   dischargeReason: Maybe<Scalars['String']['output']>;
+  /** Whether the episode has ended (EPISODE_STATUS), however it ended. */
+  ended: Maybe<Scalars['Boolean']['output']>;
   engaged: Maybe<Scalars['Boolean']['output']>;
   firstContactAt: Maybe<Scalars['DateTime']['output']>;
   provider: Maybe<Provider>;
   retainedDays: Maybe<Scalars['Int']['output']>;
+  /**
+   * The episode's state (EPISODE_STATUS). How an episode ended is COMPLETION information and a retention milestone is
+   * ATTENDANCE: without them an ended episode's state is null (see `ended`) and a retained one shows as ENGAGED.
+   */
   state: Maybe<EpisodeState>;
 };
 
@@ -743,7 +751,9 @@ export type DeflectionTreatmentResolvers<ContextType = Context, ParentType exten
   acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   completed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   consent?: Resolver<Maybe<ResolversTypes['Consent']>, ParentType, ContextType>;
+  consents?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType>;
   dischargeReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ended?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   engaged?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   firstContactAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   provider?: Resolver<Maybe<ResolversTypes['Provider']>, ParentType, ContextType>;

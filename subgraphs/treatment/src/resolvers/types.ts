@@ -48,6 +48,10 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
     treatment: (deflection, _args, context) => treatmentOfDeflection(context, deflection.id),
   },
 
+  DeflectionTreatment: {
+    consent: (view) => view.consents[0] ?? null,
+  },
+
   // To anyone but the treating provider, an episode is the referral as it was made (see ../reads.ts).
   TreatmentEpisode: {
     deflection: (episode) => ({ id: episode.deflectionId }),

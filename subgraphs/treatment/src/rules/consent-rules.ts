@@ -68,6 +68,23 @@ export function applicableConsents<C extends Consent>(consents: C[], actor: Acto
   return { consents: usable, information: new Set(usable.flatMap((c) => c.information)) };
 }
 
+/**
+ * 42 CFR 2.24: which consent each disclosed kind of information rests on, for the accounting of disclosures. Each
+ * kind is attributed to one consent, the one covering the most kinds first (then the most recently signed), and a
+ * consent nothing is attributed to is not listed, so the accounting names exactly the consents used.
+ */
+export function attributeDisclosure<C extends Pick<Consent, 'information' | 'signedOn'>>(consents: readonly C[]): { consent: C; information: ConsentInformation[] }[] {
+  const ranked = [...consents].sort((a, b) => b.information.length - a.information.length || b.signedOn.localeCompare(a.signedOn));
+  const attributed = new Set<ConsentInformation>();
+  const used: { consent: C; information: ConsentInformation[] }[] = [];
+  for (const consent of ranked) {
+    const information = consent.information.filter((i) => !attributed.has(i));
+    information.forEach((i) => attributed.add(i));
+    if (information.length > 0) used.push({ consent, information });
+  }
+  return used;
+}
+
 /** 42 CFR 2.35(c): a criminal-justice consent cannot be revoked before the date it names. */
 export function canRevoke(consent: Pick<Consent, 'kind' | 'irrevocableUntil'>, today: string): boolean {
   return !(consent.kind === 'CRIMINAL_JUSTICE' && consent.irrevocableUntil !== null && consent.irrevocableUntil !== undefined && today < consent.irrevocableUntil);
