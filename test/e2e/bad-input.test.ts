@@ -178,3 +178,26 @@ describe('a forged pagination cursor', () => {
     expect(await refusal(persona, query, variables)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after', rule: 'cursor' });
   });
 });
+
+describe('an id written in capitals', () => {
+  it('names the same record as in lower case, on reads as on writes (UUIDs ignore case)', async () => {
+    const upper = A.ispDop.toUpperCase();
+    const agency = await hub.gql<{ agency: { id: string; name: string } | null }>('query($id: ID!) { agency(id: $id) { id name } }', { token: tokens['local-officer']!, variables: { id: upper } });
+    expect(agency.data?.agency).toMatchObject({ id: A.ispDop, name: 'Illinois State Police, Division of Patrol' });
+    const QUERY = 'query($id: ID!) { deflection(id: $id) { id referenceNumber } }';
+    const lower = await hub.gql<{ deflection: { id: string } }>(QUERY, { token: tokens['case-manager']!, variables: { id: demoDeflectionId(15) } });
+    const capitals = await hub.gql<{ deflection: { id: string } }>(QUERY, { token: tokens['case-manager']!, variables: { id: demoDeflectionId(15).toUpperCase() } });
+    expect(lower.data?.deflection).toBeTruthy();
+    expect(capitals.data).toEqual(lower.data);
+
+    const CONTACTS = 'query($id: ID!) { deflection(id: $id) { contactAttempts { at } } }';
+    const count = async () => (await hub.gql<{ deflection: { contactAttempts: unknown[] } }>(CONTACTS, { token: tokens['case-manager']!, variables: { id: demoDeflectionId(15) } })).data!.deflection.contactAttempts.length;
+    const before = await count();
+    const written = await hub.gql<{ recordContactAttempt: { id: string } }>('mutation($input: RecordContactAttemptInput!) { recordContactAttempt(input: $input) { id } }', {
+      token: tokens['case-manager']!,
+      variables: { input: { deflectionId: demoDeflectionId(15).toUpperCase(), at: new Date().toISOString(), method: 'PHONE', result: 'REACHED' } },
+    });
+    expect(written.data?.recordContactAttempt.id).toBe(demoDeflectionId(15));
+    expect(await count()).toBe(before + 1);
+  });
+});

@@ -1,7 +1,7 @@
 import { defaultFieldResolver, isObjectType, Kind, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { invalidInput } from '../errors.js';
 import type { Actor } from '../identity/actor.js';
-import { checkArguments } from './input-limits.js';
+import { canonicalArguments, checkArguments } from './input-limits.js';
 
 /** What the schema needs from a subgraph's access policy (rules/access.ts) to guard every way in. */
 export interface SchemaGuard<A extends string> {
@@ -66,7 +66,7 @@ export function secureSchema<A extends string>(schema: GraphQLSchema, guard: Sch
         if (guarded) gate(operation, context);
         const violations = checkArguments(field.args, args);
         if (violations.length > 0) throw invalidInput(violations);
-        return resolve(source, args, context, info);
+        return resolve(source, canonicalArguments(field.args, args), context, info);
       };
     }
   }

@@ -94,6 +94,28 @@ function checkValue(type: GraphQLInputType, value: unknown, path: string, limits
   }
 }
 
+function canonicalValue(type: GraphQLInputType, value: unknown): unknown {
+  if (value === null || value === undefined || value instanceof InvalidScalarValue) return value;
+  if (isNonNullType(type)) return canonicalValue(type.ofType, value);
+  if (isListType(type)) return (value as unknown[]).map((item) => canonicalValue(type.ofType, item));
+  if (isInputObjectType(type)) {
+    const object = value as Record<string, unknown>;
+    const fields = type.getFields();
+    return Object.fromEntries(Object.entries(object).map(([name, item]) => [name, fields[name] ? canonicalValue(fields[name].type, item) : item]));
+  }
+  return getNamedType(type).name === 'ID' && typeof value === 'string' ? value.toLowerCase() : value;
+}
+
+/**
+ * A field's arguments with every id in the one spelling the hub stores: a UUID is case-insensitive (RFC 9562), so
+ * "C0000001-…" names the same record as "c0000001-…" on every read and write alike.
+ */
+export function canonicalArguments(args: readonly GraphQLArgument[], values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...values };
+  for (const arg of args) if (arg.name in values) out[arg.name] = canonicalValue(arg.type, values[arg.name]);
+  return out;
+}
+
 /** The violations in a field's arguments, each naming the path into the input and the rule. */
 export function checkArguments(args: readonly GraphQLArgument[], values: Record<string, unknown>): RuleViolation[] {
   const out: RuleViolation[] = [];
