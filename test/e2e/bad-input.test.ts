@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_AGENCY as A, demoDeflectionId } from '@hub/platform/demo';
+import { illinoisDate } from '@hub/platform/domain';
 import { startTestHub, type TestHub } from '../support/hub.js';
 
 /**
@@ -199,5 +200,50 @@ describe('an id written in capitals', () => {
     });
     expect(written.data?.recordContactAttempt.id).toBe(demoDeflectionId(15));
     expect(await count()).toBe(before + 1);
+  });
+});
+
+describe('implausible data is refused, naming the rule', () => {
+  /** The violation about one field, whatever else the same request got wrong. */
+  async function violation(persona: string, query: string, variables: Record<string, unknown>, field: string) {
+    const extensions = await refusal(persona, query, variables);
+    expect(extensions.code).toBe('BAD_USER_INPUT');
+    const all = (extensions.violations as { field: string; rule: string }[] | undefined) ?? [extensions as { field: string; rule: string }];
+    return all.find((v) => v.field === field);
+  }
+  const INCIDENT = 'mutation($input: RecordIncidentInput!) { recordIncident(input: $input) { id } }';
+  const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString();
+
+  it('refuses an incident dated 1900, more than a year before it is recorded', async () => {
+    expect(await violation('local-officer', REFER, { input: referral({ occurredAt: '1900-01-01T00:00:00Z' }) }, 'input.occurredAt')).toMatchObject({ rule: 'within-recording-window' });
+  });
+
+  it('refuses a person born after the incident they were in', async () => {
+    const input = { occurredAt: lastWeek, county: 'Lake', callType: 'OTHER', people: [{ person: { givenName: 'Ada', familyName: 'Later', dateOfBirth: illinoisDate() }, involvement: 'SUBJECT' }] };
+    expect(await violation('local-officer', INCIDENT, { input }, 'input.people[0].person.dateOfBirth')).toMatchObject({ rule: 'born-before-incident' });
+  });
+
+  it('refuses evidence seized in 1900, long before the incident', async () => {
+    const referred = await hub.gql<{ quickReferral: { deflection: { id: string } } }>(REFER, { token: tokens['local-officer']!, variables: { input: referral({}, { familyName: 'Seizure' }) } });
+    const deflectionId = referred.data!.quickReferral.deflection.id;
+    const input = { deflectionId, description: 'Pipe', seizedAt: '1900-01-01T00:00:00+00:00' };
+    expect(await violation('local-officer', 'mutation($input: RecordEvidenceInput!) { recordEvidence(input: $input) { id } }', { input }, 'input.seizedAt')).toMatchObject({ rule: 'after-incident' });
+  });
+
+  it('refuses a MEG as its own member, a member twice, and a joining date in 2199', async () => {
+    const ADD = 'mutation($input: AddMegMemberInput!) { addMegMember(input: $input) { id } }';
+    expect(await violation('hub-admin', ADD, { input: { megId: A.lakeCountyMeg, localGovernment: 'Itself', agencyId: A.lakeCountyMeg, joinedOn: '2020-01-01' } }, 'input.agencyId')).toMatchObject({ rule: 'law-enforcement' });
+    expect(await violation('hub-admin', ADD, { input: { megId: A.lakeCountyMeg, localGovernment: 'Village of Later', joinedOn: '2199-12-31' } }, 'input.joinedOn')).toMatchObject({ rule: 'planning-horizon' });
+    await hub.gql(ADD, { token: tokens['hub-admin']!, variables: { input: { megId: A.lakeCountyMeg, localGovernment: 'Village of Twice', joinedOn: '2020-01-01' } } });
+    expect(await violation('hub-admin', ADD, { input: { megId: A.lakeCountyMeg, localGovernment: 'village of twice ', joinedOn: '2021-01-01' } }, 'input.localGovernment')).toMatchObject({ rule: 'not-already-member' });
+  });
+
+  it('refuses a criminal-justice consent irrevocable until 2199', async () => {
+    const episodes = await hub.gql<{ myEpisodes: { edges: { node: { id: string } }[] } }>('{ myEpisodes(first: 1) { edges { node { id } } } }', { token: tokens.provider! });
+    const input = {
+      kind: 'CRIMINAL_JUSTICE', episodeId: episodes.data!.myEpisodes.edges[0]!.node.id, information: ['ENGAGEMENT'], recipients: [{ agencyId: A.lakeCountyStatesAttorney }],
+      purpose: 'Progress for the prosecutor.', signedOn: illinoisDate(), expiresOnEvent: 'Final disposition', irrevocableUntil: '2199-12-31',
+    };
+    expect(await violation('provider', 'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }', { input }, 'input.irrevocableUntil')).toMatchObject({ rule: 'reasonable-period' });
   });
 });

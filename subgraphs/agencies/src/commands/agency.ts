@@ -5,7 +5,7 @@ import { MegMember } from '../entities/meg-member.entity.js';
 import { TaskForceAgreement } from '../entities/task-force-agreement.entity.js';
 import type { AddMegMemberInput, CreateAgencyInput, RecordTaskForceAgreementInput, UpdateAgencyInput } from '../generated/resolvers-types.js';
 import { assertCan } from '../rules/access.js';
-import { checkCounties, checkName, checkOri, checkParent, checkTaskForceParties, isLawEnforcement } from '../rules/agency-rules.js';
+import { checkCounties, checkMegMembership, checkName, checkOri, checkParent, checkTaskForceParties, isLawEnforcement } from '../rules/agency-rules.js';
 import { scopeOf } from './scope.js';
 
 /** A new agency or unit; an administrator adds units under their own agency, a hub administrator anything. */
@@ -53,8 +53,10 @@ export async function addMegMember(cmd: Command, input: AddMegMemberInput): Prom
   v.check(input.localGovernment.trim().length > 0, 'input.localGovernment', 'required', 'input.localGovernment must not be blank.');
   if (input.agencyId) {
     if (!member) v.add('input.agencyId', 'exists', 'input.agencyId names no agency.');
-    else v.check(isLawEnforcement(member.kind), 'input.agencyId', 'law-enforcement', 'A MEG member agency must be a law-enforcement agency.');
+    else v.check(isLawEnforcement(member.kind) && member.id !== input.megId, 'input.agencyId', 'law-enforcement', 'A MEG member agency must be another law-enforcement agency, not the MEG itself.');
   }
+  const current = meg ? await cmd.em.find(MegMember, { meg, leftOn: null }) : [];
+  checkMegMembership(v, { localGovernment: input.localGovernment, agencyId: input.agencyId ?? null, joinedOn: input.joinedOn }, current.map((m) => ({ localGovernment: m.localGovernment, agencyId: m.agency?.id ?? null })), cmd.today);
   v.throwIfAny();
   cmd.em.create(MegMember, { meg: meg!, localGovernment: input.localGovernment.trim(), agency: member, joinedOn: input.joinedOn });
   meg!.updatedAt = cmd.now;

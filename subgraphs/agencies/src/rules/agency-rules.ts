@@ -1,8 +1,11 @@
-import { canonicalCounty, ISP_KINDS, LAW_ENFORCEMENT_KINDS, type AgencyKind } from '@hub/platform/domain';
+import { addDays, canonicalCounty, ISP_KINDS, LAW_ENFORCEMENT_KINDS, type AgencyKind } from '@hub/platform/domain';
 import type { Violations } from '@hub/platform/errors';
 import type { UnitLevel } from '../entities/agency.entity.js';
 
 export { ISP_KINDS, LAW_ENFORCEMENT_KINDS };
+
+/** How far ahead a plan or a membership may start: a date further out is a typing mistake, not a plan. */
+export const PLANNING_HORIZON_DAYS = 731;
 
 export function isLawEnforcement(kind: AgencyKind): boolean {
   return LAW_ENFORCEMENT_KINDS.includes(kind);
@@ -63,6 +66,26 @@ export function checkParent(
   }
   violations.check(PARENT_LEVELS[child.level].includes(parent.level), parentField, 'unit-hierarchy', `A ${child.level.toLowerCase()} cannot sit under a ${parent.level.toLowerCase()}.`);
   violations.check(parent.kind === child.kind, 'input.kind', 'same-organisation', `A unit is of its parent's kind (${parent.kind}).`);
+}
+
+/**
+ * 30 ILCS 715: a local government joins a MEG once (while it is a member), and a joining date is a date already
+ * agreed: at most the planning horizon ahead, as for a Solution Action Plan.
+ */
+export function checkMegMembership(
+  violations: Violations,
+  joining: { localGovernment: string; agencyId: string | null; joinedOn: string },
+  current: readonly { localGovernment: string; agencyId: string | null }[],
+  today: string,
+): void {
+  const name = joining.localGovernment.trim().toLowerCase();
+  violations.check(
+    !current.some((m) => m.localGovernment.trim().toLowerCase() === name || (joining.agencyId !== null && m.agencyId === joining.agencyId)),
+    'input.localGovernment',
+    'not-already-member',
+    `${joining.localGovernment.trim()} is already a member of this MEG.`,
+  );
+  violations.check(joining.joinedOn <= addDays(today, PLANNING_HORIZON_DAYS), 'input.joinedOn', 'planning-horizon', 'input.joinedOn is more than two years ahead.');
 }
 
 /** OPS-092 II.D: a task force operates under an agreement between ISP and municipal or county law enforcement. */

@@ -2,7 +2,7 @@ import { addDays, canonicalCounty } from '@hub/platform/domain';
 import type { Violations } from '@hub/platform/errors';
 import type { Agency } from '../entities/agency.entity.js';
 import type { CaseManagerContactProtocol, EligibilityCriteria, Pathway, ProgramProtocols } from '../entities/solution-action-plan.entity.js';
-import { ISP_KINDS, isLawEnforcement } from './agency-rules.js';
+import { ISP_KINDS, isLawEnforcement, PLANNING_HORIZON_DAYS } from './agency-rules.js';
 
 export interface SolutionActionPlanDraft {
   county: string | null;
@@ -26,8 +26,6 @@ const PROTOCOL_SECTIONS: (keyof ProgramProtocols)[] = [
   'continuedLawEnforcementInvolvement',
 ];
 
-/** How far ahead a plan may be published: a date further out is a typing mistake, not a plan. */
-export const PLANNING_HORIZON_DAYS = 731;
 
 /** Validates a SAP before it is published (OPS-D1, OPS-D2, OPS-D3, OPS-D11); returns the county in canonical form. */
 export function checkSolutionActionPlan(

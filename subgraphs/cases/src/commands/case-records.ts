@@ -3,10 +3,11 @@ import { forbidden, invalidInput, Violations } from '@hub/platform/errors';
 import { LockMode } from '@mikro-orm/core';
 import { ContactAttempt, EvidenceEvent, EvidenceItem } from '../entities/case-records.entity.js';
 import { Deflection } from '../entities/deflection.entity.js';
+import { Incident } from '../entities/incident.entity.js';
 import type { DisposeEvidenceInput, RecordContactAttemptInput, RecordDispositionInput, RecordEvidenceHandlingInput, RecordEvidenceInput } from '../generated/resolvers-types.js';
 import { access, assertCan } from '../rules/access.js';
 import { checkTransition } from '../rules/lifecycle.js';
-import { checkNotInFuture } from '../rules/referral-rules.js';
+import { checkNotInFuture, checkSeizure } from '../rules/referral-rules.js';
 import { deflectionForUpdate, publish, readableDeflection, recordHistory } from './support.js';
 
 const REPORT_NUMBER = /^[A-Za-z0-9-]{3,60}$/;
@@ -74,7 +75,8 @@ export async function recordEvidence(cmd: Command, input: RecordEvidenceInput, i
       const deflection = await deflectionForUpdate(cmd, input.deflectionId, 'evidence:handle');
       const v = new Violations();
       v.check(input.description.trim().length > 0, 'input.description', 'required', 'Describe the item.');
-      checkNotInFuture(v, 'input.seizedAt', input.seizedAt, cmd.now);
+      const incident = await cmd.em.findOneOrFail(Incident, { id: deflection.incident.id });
+      checkSeizure(v, 'input.seizedAt', input.seizedAt, incident.occurredAt, cmd.now);
       v.throwIfAny();
       const item = cmd.em.create(EvidenceItem, { deflection, description: input.description.trim(), seizedAt: input.seizedAt, responsibleUnitId: deflection.initiatingUnitId });
       cmd.em.create(EvidenceEvent, { evidence: item, action: 'SEIZED', at: input.seizedAt, byId: cmd.actor.personId, notes: null });

@@ -15,7 +15,7 @@ import { access } from '../rules/access.js';
 import { checkEligibility, planLabel } from '../rules/eligibility.js';
 import { matchKey } from '../rules/participant-matching.js';
 import { checkPathwayRules } from '../rules/pathway-rules.js';
-import { checkCounty, checkNotInFuture, checkPerson, type PersonFacts } from '../rules/referral-rules.js';
+import { checkBornBy, checkCounty, checkIncidentTime, checkPerson, type PersonFacts } from '../rules/referral-rules.js';
 import { firstReviewDue } from '../rules/review-schedule.js';
 import { publish, readableDeflection, recordHistory } from './support.js';
 
@@ -57,7 +57,10 @@ function checkReferralInput(v: Violations, input: QuickReferralInput, today: str
   v.check(Boolean(input.person) !== Boolean(input.participantId), 'input.person', 'person-or-participant', 'Give either input.person or input.participantId.');
   if (input.person) checkPerson(v, 'input.person', input.person, today);
   v.check(input.narrative.trim().length > 0, 'input.narrative', 'required', 'input.narrative must not be blank.');
-  if (input.occurredAt) checkNotInFuture(v, 'input.occurredAt', input.occurredAt, new Date());
+  if (input.occurredAt) {
+    checkIncidentTime(v, 'input.occurredAt', input.occurredAt, new Date());
+    if (input.person) checkBornBy(v, 'input.person', input.person, illinoisDate(input.occurredAt));
+  }
   return input.county ? checkCounty(v, 'input.county', input.county) : null;
 }
 
@@ -225,8 +228,11 @@ export async function recordIncident(cmd: Command, input: RecordIncidentInput, i
       const v = new Violations();
       const county = checkCounty(v, 'input.county', input.county);
       v.check(input.people.length > 0, 'input.people', 'required', 'An incident names at least one person.');
-      input.people.forEach((p, i) => checkPerson(v, `input.people[${i}].person`, p.person, cmd.today));
-      checkNotInFuture(v, 'input.occurredAt', input.occurredAt, cmd.now);
+      input.people.forEach((p, i) => {
+        checkPerson(v, `input.people[${i}].person`, p.person, cmd.today);
+        checkBornBy(v, `input.people[${i}].person`, p.person, illinoisDate(input.occurredAt));
+      });
+      checkIncidentTime(v, 'input.occurredAt', input.occurredAt, cmd.now);
       if (input.reportNumber) v.check(Boolean(input.recordsSystem), 'input.recordsSystem', 'required-with-report-number', 'Say which records system the report number comes from.');
       v.throwIfAny();
       const incident = cmd.em.create(Incident, {

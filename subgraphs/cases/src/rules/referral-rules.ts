@@ -35,3 +35,31 @@ export function checkCounty(v: Violations, field: string, county: string): strin
 export function checkNotInFuture(v: Violations, field: string, at: Date, now: Date): void {
   v.check(at.getTime() <= now.getTime() + 5 * 60_000, field, 'not-in-future', `${field} is in the future.`);
 }
+
+/**
+ * How long after an encounter it may still be recorded: a year, for investigations that take time. An incident
+ * dated further back (1900, say) is a typing mistake that would skew the 90-day follow-up and every statistic.
+ */
+export const INCIDENT_RECORDING_WINDOW_DAYS = 366;
+
+/** When an incident happened: not in the future, and within the recording window. */
+export function checkIncidentTime(v: Violations, field: string, at: Date, now: Date): void {
+  checkNotInFuture(v, field, at, now);
+  v.check(
+    at.getTime() >= now.getTime() - INCIDENT_RECORDING_WINDOW_DAYS * 86_400_000,
+    field,
+    'within-recording-window',
+    `${field} is more than ${INCIDENT_RECORDING_WINDOW_DAYS} days ago; incidents are recorded within a year of the encounter.`,
+  );
+}
+
+/** Nobody is in an incident before they were born. */
+export function checkBornBy(v: Violations, field: string, person: PersonFacts, occurredOn: string): void {
+  if (person.dateOfBirth) v.check(person.dateOfBirth <= occurredOn, `${field}.dateOfBirth`, 'born-before-incident', `${field}.dateOfBirth is after the incident.`);
+}
+
+/** Evidence is seized in the incident (a day's grace for paperwork times), and not in the future. */
+export function checkSeizure(v: Violations, field: string, seizedAt: Date, incidentAt: Date, now: Date): void {
+  checkNotInFuture(v, field, seizedAt, now);
+  v.check(seizedAt.getTime() >= incidentAt.getTime() - 86_400_000, field, 'after-incident', `${field} is before the incident the item was seized in.`);
+}

@@ -1,3 +1,4 @@
+import { addDays } from '@hub/platform/domain';
 import { isRole, type Actor } from '@hub/platform/identity';
 import type { Violations } from '@hub/platform/errors';
 import type { Consent, ConsentRecipient } from '../entities/consent.entity.js';
@@ -13,6 +14,12 @@ export interface ConsentDraft {
   expiresOnEvent: string | null;
   irrevocableUntil: string | null;
 }
+
+/**
+ * 42 CFR 2.35(b): a criminal-justice consent stays irrevocable for a period reasonable for the proceeding it serves
+ * (a deflection plan runs months, not decades): two years at most from signing.
+ */
+export const IRREVOCABLE_AT_MOST_DAYS = 731;
 
 /** The required elements of a written consent (42 CFR 2.31(a)) and of a criminal-justice consent (2.35). */
 export function checkConsent(v: Violations, draft: ConsentDraft, today: string): void {
@@ -34,6 +41,15 @@ export function checkConsent(v: Violations, draft: ConsentDraft, today: string):
     v.check(Boolean(draft.irrevocableUntil), 'input.irrevocableUntil', 'required-for-criminal-justice', 'A criminal-justice consent states until when it cannot be revoked (42 CFR 2.35(c)).');
     if (draft.irrevocableUntil && draft.expiresOn) {
       v.check(draft.irrevocableUntil <= draft.expiresOn, 'input.irrevocableUntil', 'before-expiry', 'input.irrevocableUntil is after the consent expires.');
+    }
+    if (draft.irrevocableUntil) {
+      v.check(draft.irrevocableUntil >= draft.signedOn, 'input.irrevocableUntil', 'after-signing', 'input.irrevocableUntil is before the consent was signed.');
+      v.check(
+        draft.irrevocableUntil <= addDays(draft.signedOn, IRREVOCABLE_AT_MOST_DAYS),
+        'input.irrevocableUntil',
+        'reasonable-period',
+        `input.irrevocableUntil is more than two years after signing; 2.35(b) ties it to the criminal proceeding, so a longer period is a new consent.`,
+      );
     }
   } else {
     v.check(!draft.irrevocableUntil, 'input.irrevocableUntil', 'criminal-justice-only', 'Only a criminal-justice consent (2.35) can be irrevocable for a time.');
