@@ -12,7 +12,7 @@ import { devSignInRoutes } from './dev-sign-in.js';
 import { loadExplorer } from './explorer/explorer.js';
 import { gatewayHealth } from './health.js';
 import { operationResolution } from './operation-resolution.js';
-import { parseOptions, requestLimitRules } from './request-limits.js';
+import { parseOptions, queryCost, requestLimitRules } from './request-limits.js';
 import { SignedSubgraphDataSource } from './subgraph-data-source.js';
 
 export interface GatewayOptions {
@@ -45,6 +45,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     includeStacktraceInErrorResponses: false,
     plugins: [
       operationResolution,
+      queryCost,
       {
         async requestDidStart() {
           return {

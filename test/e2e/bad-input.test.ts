@@ -143,8 +143,20 @@ describe('a request too large to answer safely is refused before it runs', () =>
     const refused = await limitRefusal(`{ ${AGENCY} { ${nested(8)} } }`);
     expect(refused.status).toBe(400);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxDepth', max: 8 });
-    const allowed = await limitRefusal(`{ ${AGENCY} { ${nested(6)} } }`);
+    const allowed = await limitRefusal(`{ ${AGENCY} { ${nested(4)} } }`);
     expect(allowed.errors).toBeUndefined();
+  });
+
+  it('refuses nested lists whose answer would grow by a power of their size, counting `first` from the variables', async () => {
+    // Within the depth, alias and token limits: an agency's personnel's agency's personnel … three lists deep.
+    const staff = await limitRefusal(`{ ${AGENCY} { personnel { agency { personnel { agency { personnel { id } } } } } } }`);
+    expect(staff.status).toBe(400);
+    expect(staff.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxCost', max: 100_000 });
+    const PAGED = 'query($n: Int) { agencies(first: $n) { edges { node { personnel { agency { children { id } } } } } } }';
+    const big = await hub.gql(PAGED, { token: tokens['local-officer']!, variables: { n: 200 } });
+    expect(big.errors?.[0]?.extensions).toMatchObject({ limit: 'maxCost' });
+    const small = await hub.gql(PAGED, { token: tokens['local-officer']!, variables: { n: 2 } });
+    expect(small.errors).toBeUndefined();
   });
 
   it('refuses more than 30 aliases', async () => {
