@@ -23,13 +23,15 @@ describe('match keys of every script (Migration20261123200000)', () => {
     const cyrillic = randomUUID();
     const latin = randomUUID();
     const noDate = randomUUID();
+    const devanagari = randomUUID();
     // The old normaliser kept only a–z: "Иван Петров" had the key of every non-Latin name born that day.
     await legacy.execute(
       `insert into "cases"."participant" (id, pseudonym, given_name, family_name, date_of_birth, match_key, created_at) values
        (?, ?, 'Иван', 'Петров', '1985-05-05', '||1985-05-05', now()),
        (?, ?, 'Łukasz', 'Nowak', '1990-01-01', 'nowak|ukasz|1990-01-01', now()),
-       (?, ?, 'Robin', 'Avery', null, 'avery|robin|', now())`,
-      [cyrillic, randomUUID(), latin, randomUUID(), noDate, randomUUID()],
+       (?, ?, 'Robin', 'Avery', null, 'avery|robin|', now()),
+       (?, ?, 'मीना', 'शर्मा', '2001-01-01', '||2001-01-01', now())`,
+      [cyrillic, randomUUID(), latin, randomUUID(), noDate, randomUUID(), devanagari, randomUUID()],
     );
     const current = await openSubgraphOrm(cases, db.urlFor('cases'));
     try {
@@ -39,6 +41,7 @@ describe('match keys of every script (Migration20261123200000)', () => {
         [cyrillic]: 'петров|иван|1985-05-05',
         [latin]: 'nowak|łukasz|1990-01-01',
         [noDate]: null,
+        [devanagari]: 'शर्मा|मीना|2001-01-01',
       });
     } finally {
       await current.close();

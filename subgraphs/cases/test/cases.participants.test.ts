@@ -98,6 +98,13 @@ describe('names in any script', () => {
     expect(again.quickReferral.deflection.participant.id).toBe(first.quickReferral.deflection.participant.id);
   });
 
+  it('refers a person whose name expands past the key column (a hundred Hangul syllables) without an error', async () => {
+    const person = { givenName: '한'.repeat(100), familyName: '\uFDFA'.repeat(50), dateOfBirth: '1991-09-09' };
+    const first = await client.ok<Referred>('local-officer', REFER, { input: sheriffReferral(person) });
+    const again = await client.ok<Referred>('local-officer', REFER, { input: sheriffReferral(person) });
+    expect(again.quickReferral.deflection.participant.id).toBe(first.quickReferral.deflection.participant.id);
+  });
+
   it('never matches a name with no letters left to anyone, however often it is used', async () => {
     const numbered = { givenName: '—', familyName: '123', dateOfBirth: '1970-07-07' };
     const first = await client.ok<Referred>('local-officer', REFER, { input: sheriffReferral(numbered) });

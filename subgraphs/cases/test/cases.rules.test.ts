@@ -111,6 +111,19 @@ describe('matching a person across deflections (OPS-D10)', () => {
     expect(matchKey({ givenName: 'Łukasz', familyName: 'Żółć', dateOfBirth: '1985-05-05' })).toBe('zołc|łukasz|1985-05-05');
   });
 
+  it('keeps the vowel signs of scripts that write vowels as marks: Meena and Mona, Sunil and Sonal stay apart', () => {
+    const key = (givenName: string) => matchKey({ givenName, familyName: 'शर्मा', dateOfBirth: '2001-01-01' });
+    expect(key('मीना')).not.toBe(key('मोना'));
+    expect(key('सुनील')).not.toBe(key('सोनल'));
+    expect(matchKey({ givenName: 'ராமு', familyName: 'x', dateOfBirth: '2001-01-01' })).not.toBe(matchKey({ givenName: 'ரமா', familyName: 'x', dateOfBirth: '2001-01-01' }));
+  });
+
+  it('fits the key in its column however a name expands, as a hash of the whole key', () => {
+    const long = matchKey({ givenName: '한'.repeat(100), familyName: '\uFDFA'.repeat(100), dateOfBirth: '1990-01-01' });
+    expect(long).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(long).toBe(matchKey({ givenName: '한'.repeat(100), familyName: '\uFDFA'.repeat(100), dateOfBirth: '1990-01-01' }));
+  });
+
   it('gives no key, so no match, without a date of birth or when a name has no letters', () => {
     expect(matchKey({ givenName: 'Robin', familyName: 'Avery', dateOfBirth: null })).toBeNull();
     expect(matchKey({ givenName: '—', familyName: 'Avery', dateOfBirth: '1990-01-01' })).toBeNull();

@@ -1,13 +1,25 @@
+import { createHash } from 'node:crypto';
 import { Migration } from '@mikro-orm/migrations';
 
-/** The normaliser as this migration applied it, frozen: a later change to the rule needs a migration of its own. */
+/** The normaliser and key as this migration applied them, frozen: a later change needs a migration of its own. */
 function normaliseName(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}]/gu, '');
+  return name
+    .normalize('NFKD')
+    .replace(/([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+/gu, '$1')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}]/gu, '')
+    .normalize('NFC');
+}
+
+function keyOf(family: string, given: string, dateOfBirth: string): string {
+  const key = `${family}|${given}|${dateOfBirth}`;
+  return key.length <= 240 ? key : `sha256:${createHash('sha256').update(key).digest('hex')}`;
 }
 
 /**
- * Match keys keep letters of every script. The old key kept only a–z, so every Cyrillic, Greek, Arabic or CJK name
- * with the same date of birth shared the key "||<date>" and unrelated people were merged. Each key is recomputed;
+ * Match keys keep letters of every script (and the vowel signs of scripts that write vowels as marks). The old key
+ * kept only a–z, so every Cyrillic, Greek, Arabic, Devanagari or CJK name with the same date of birth shared the key
+ * "||<date>" and unrelated people were merged. Each key is recomputed;
  * records that must never be matched (no date of birth, or no letters left) get no key. The new keys are finer than
  * the old ones, so no two rows can come to share one. People already merged under an empty name stay merged: that
  * needs a person to separate their records, and such rows are listed by `match_key is null and given_name <> ''`.
@@ -27,7 +39,7 @@ export class Migration20261123200000_match_keys_any_script extends Migration {
     for (const row of rows) {
       const family = normaliseName(row.family_name);
       const given = normaliseName(row.given_name);
-      const key = row.dob && family && given ? `${family}|${given}|${row.dob}` : null;
+      const key = row.dob && family && given ? keyOf(family, given, row.dob) : null;
       await this.execute(`update "cases"."participant" set "match_key" = ? where "id" = ?`, [key, row.id]);
     }
     await this.execute(`create unique index "participant_match_key_unique" on "cases"."participant" ("match_key") where match_key IS NOT NULL;`);

@@ -2,8 +2,8 @@ import { illinoisDate } from '@hub/platform/domain';
 import { DateScalar, DateTimeScalar } from '@hub/platform/graphql';
 import { requireActor } from '@hub/platform/identity';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { participantKnowledge, participantOfDeflection, viewOf } from '../reads.js';
-import { access, canSee } from '../rules/access.js';
+import { participantOfDeflection, viewOf } from '../reads.js';
+import { access, canSee, knownPeopleOfIncident } from '../rules/access.js';
 import { isOverdue } from '../rules/review-schedule.js';
 import { visible } from './query.js';
 
@@ -87,12 +87,10 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
 
   Incident: {
     agency: (incident) => ref(incident.agencyId),
-    // The same rule as participant(id): the recording unit knows everyone it recorded; a case manager or leader
-    // following a deflection knows its person, not the victims and witnesses of the incident.
     async people(incident, _args, context) {
-      const people = await context.loaders.peopleOfIncident.load(incident.id);
-      const knowledge = await Promise.all(people.map((link) => participantKnowledge(context, link.participant.id)));
-      return people.filter((_link, index) => access.can(context.actor, 'participant:read', knowledge[index]!.access));
+      const [people, deflections] = await Promise.all([context.loaders.peopleOfIncident.load(incident.id), context.loaders.deflectionsOfIncident.load(incident.id)]);
+      const known = knownPeopleOfIncident(context.actor, { agencyId: incident.agencyId, deflections });
+      return people.filter((link) => known(link.participant.id));
     },
   },
 

@@ -97,6 +97,21 @@ export function followsPersonStatewide(actor: Actor, deflection: DeflectionFacts
   return isApprovingLeader(actor, deflection) || isAssignedCaseManager(actor, deflection);
 }
 
+/**
+ * Who in an incident a reader may know: everyone, for the unit that recorded it; for anyone else, the person of each
+ * deflection made from this incident that they may see — never its victims and witnesses, even people the reader
+ * follows through some other deflection (their part in this incident is this case's record, not theirs).
+ */
+export function knownPeopleOfIncident(
+  actor: Actor | null,
+  incident: { agencyId: string; deflections: readonly (DeflectionFacts & { participant: { id: string } })[] },
+): ((participantId: string) => boolean) {
+  if (!actor) return () => false;
+  if (hasAnyRole(actor, UNIT) && incident.agencyId === actor.agencyId) return () => true;
+  const known = new Set(incident.deflections.filter((d) => canSee(actor, d)).map((d) => d.participant.id));
+  return (participantId) => known.has(participantId);
+}
+
 export const access = definePolicy<Resources>(
   {
     'deflection:read': { describe: 'read individual deflections (use the reporting statistics)', roles: CASE_WORKERS, on: canSee },
