@@ -182,6 +182,14 @@ describe('minimum necessary for the treating provider and the case manager', () 
     expect(await disclosures()).toBe(before + 1);
   });
 
+  it('tells a completed episode from a discharged one by no field when COMPLETION is not covered', async () => {
+    const completed = (await treatmentOf('case-manager', 3)).view;
+    const discharged = (await treatmentOf('case-manager', 17)).view;
+    const outcomeFields = (view: View | null) => ({ engaged: view?.engaged, state: view?.state, ended: view?.ended, completed: view?.completed, dischargeReason: view?.dischargeReason });
+    expect(outcomeFields(completed)).toEqual({ engaged: false, state: null, ended: true, completed: null, dischargeReason: null });
+    expect(outcomeFields(discharged)).toEqual(outcomeFields(completed));
+  });
+
   it('gives another provider’s staff nothing without a consent', async () => {
     expect((await treatmentOf(lchdCounselor, 17)).error?.extensions?.code).toBe('CONSENT_REQUIRED');
   });
@@ -214,6 +222,21 @@ async function freshEpisode(state: TreatmentEpisode['state']): Promise<Treatment
   await em.flush();
   return episode;
 }
+
+describe('a deflection with several episodes', () => {
+  it('shows the treatment under way, not a newer referral to the same place by someone else', async () => {
+    const retained = await freshEpisode('RETAINED_60');
+    const em = db.orm('treatment').fork();
+    const again = em.create(TreatmentEpisode, {
+      deflectionId: retained.deflectionId, patient: retained.patient.id, provider: demoProviderId(1), service: 'SUD_OUTPATIENT', state: 'REFERRED', referredAt: new Date(),
+      referredById: P.sheriffSergeantBrooks, referredAs: retained.referredAs, deflectionReferredAt: retained.deflectionReferredAt, caseManagementOrganizationId: A.tasc,
+    });
+    await em.flush();
+    expect((await treatmentOfId('case-manager', retained.deflectionId)).view).toMatchObject({ state: 'RETAINED_60', engaged: true });
+    expect((await treatmentOfId(gatewayCounselor, retained.deflectionId)).view).toMatchObject({ state: 'RETAINED_60' });
+    expect(again.id).not.toBe(retained.id);
+  });
+});
 
 describe('what a consent covers decides every field', () => {
   it('withholds how an episode ended from a consent without COMPLETION, saying only that it ended', async () => {

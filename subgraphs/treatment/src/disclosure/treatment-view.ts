@@ -1,6 +1,6 @@
 import { consentRequired } from '@hub/platform/errors';
 import { illinoisDate } from '@hub/platform/domain';
-import { requireActor } from '@hub/platform/identity';
+import { requireActor, type Actor } from '@hub/platform/identity';
 import type { Context } from '../context.js';
 import type { TreatmentEpisode } from '../entities/episode.entity.js';
 import type { Provider } from '../entities/provider.entity.js';
@@ -25,7 +25,11 @@ export interface TreatmentView {
   consents: ConsentView[];
 }
 
-const ENGAGED_STATES: readonly string[] = ['ENGAGED', 'RETAINED_30', 'RETAINED_60', 'RETAINED_90', 'COMPLETED'];
+/**
+ * In treatment now. Not COMPLETED: once an episode has ended, however it ended, the person is no longer engaged, so
+ * `engaged` and `ended` together never tell completion from discharge (that is COMPLETION information).
+ */
+const IN_TREATMENT: readonly string[] = ['ENGAGED', 'RETAINED_30', 'RETAINED_60', 'RETAINED_90'];
 const RETENTION_MILESTONES: readonly string[] = ['RETAINED_30', 'RETAINED_60', 'RETAINED_90'];
 /** How an episode ended is COMPLETION information, whatever field would carry it. */
 const OUTCOMES: readonly string[] = ['COMPLETED', 'DISCHARGED'];
@@ -48,7 +52,7 @@ const EVERYTHING: ConsentInformation[] = ['ENGAGEMENT', 'EPISODE_STATUS', 'ATTEN
 export function viewOf(episode: TreatmentEpisode, provider: Provider, information: ReadonlySet<ConsentInformation>, now: Date): Omit<TreatmentView, 'consents'> {
   const ended = episode.endedAt ?? now;
   return {
-    engaged: information.has('ENGAGEMENT') ? ENGAGED_STATES.includes(episode.state) : null,
+    engaged: information.has('ENGAGEMENT') ? IN_TREATMENT.includes(episode.state) : null,
     state: visibleState(episode.state, information),
     ended: information.has('EPISODE_STATUS') ? ENDED_STATES.includes(episode.state) : null,
     provider: information.has('EPISODE_STATUS') ? provider : null,
@@ -60,34 +64,58 @@ export function viewOf(episode: TreatmentEpisode, provider: Provider, informatio
   };
 }
 
+/** How far along an open episode is, least first: the furthest along is the person's treatment now. */
+const PROGRESS: readonly string[] = ['REFERRED', 'ACKNOWLEDGED', 'INTAKE_SCHEDULED', 'LOST_CONTACT', 'ENGAGED', 'RETAINED_30', 'RETAINED_60', 'RETAINED_90'];
+/** Ended episodes after every open one, the one that got furthest first. */
+const ENDINGS: readonly string[] = ['COMPLETED', 'DISCHARGED', 'DECLINED'];
+
 /**
- * TRT-3: the treatment status of a deflection as the caller may see it. The treating provider sees its own record;
- * the assigned case manager sees the minimum necessary; anyone else sees what a valid consent naming them covers,
- * or gets CONSENT_REQUIRED — the same answer whether or not there is an episode, so nothing is revealed. Every
- * disclosure outside the provider is queued for the log the response cannot leave without (log.ts).
+ * A deflection may have several episodes: a second referral to the same place (another referrer's), or treatment
+ * after treatment. The one that stands for the person's treatment is an open one before any ended one, the furthest
+ * along first, then the most recent, so a new referral never hides treatment already under way.
+ */
+export function rankEpisodes<E extends Pick<TreatmentEpisode, 'state' | 'referredAt'>>(episodes: readonly E[]): E[] {
+  const rank = (e: E) => (ENDINGS.includes(e.state) ? -1 - ENDINGS.indexOf(e.state) : 100 + PROGRESS.indexOf(e.state));
+  return [...episodes].sort((a, b) => rank(b) - rank(a) || b.referredAt.getTime() - a.referredAt.getTime());
+}
+
+/** The episode as this caller may see it (queuing its disclosure), or null when they may not see it at all. */
+async function viewFor(context: Context, actor: Actor, episode: TreatmentEpisode, provider: Provider, now: Date): Promise<TreatmentView | null> {
+  if (isTreatingProvider(actor, provider)) return { ...viewOf(episode, provider, new Set(EVERYTHING), now), consents: [] };
+  if (access.can(actor, 'treatment:read-as-case-manager', episode)) {
+    queueDisclosure(context, { patientId: episode.patient.id, episodeId: episode.id, consentId: null, basis: 'CASE_MANAGEMENT', information: CASE_MANAGEMENT, purpose: 'Case management of the deflection' });
+    return { ...viewOf(episode, provider, new Set(CASE_MANAGEMENT), now), consents: [] };
+  }
+  const { consents, information } = applicableConsents(await context.loaders.consentsOfPatient.load(episode.patient.id), actor, provider, illinoisDate(now));
+  const used = attributeDisclosure(consents);
+  if (used.length === 0) return null;
+  // Several consents may each name the caller: the answer is what they cover together, and the accounting says
+  // which consent each kind of information was disclosed under.
+  for (const { consent, information: attributed } of used) {
+    queueDisclosure(context, { patientId: episode.patient.id, episodeId: episode.id, consentId: consent.id, basis: 'CONSENT', information: attributed, purpose: consent.purpose });
+  }
+  const views = used.map(({ consent }): ConsentView => ({ consent, scope: { reader: 'recipient', actor, information: new Set(consent.information) } }));
+  return { ...viewOf(episode, provider, information, now), consents: views };
+}
+
+/**
+ * TRT-3: the treatment status of a deflection as the caller may see it: the most telling episode they may see
+ * (rankEpisodes; a treating provider's own first). The treating provider sees its own record; the assigned case
+ * manager sees the minimum necessary; anyone else sees what a valid consent naming them covers, or gets
+ * CONSENT_REQUIRED — the same answer whether or not there is an episode, so nothing is revealed. Every disclosure
+ * outside the provider is queued for the log the response cannot leave without (log.ts).
  */
 export async function treatmentOfDeflection(context: Context, deflectionId: string): Promise<TreatmentView> {
   const actor = requireActor(context);
   const now = new Date();
-  const episode = (await context.loaders.episodesOfDeflection.load(deflectionId))[0];
-  const provider = episode ? await context.loaders.provider.load(episode.provider.id) : null;
-  if (episode && provider) {
-    if (isTreatingProvider(actor, provider)) return { ...viewOf(episode, provider, new Set(EVERYTHING), now), consents: [] };
-    if (access.can(actor, 'treatment:read-as-case-manager', episode)) {
-      queueDisclosure(context, { patientId: episode.patient.id, episodeId: episode.id, consentId: null, basis: 'CASE_MANAGEMENT', information: CASE_MANAGEMENT, purpose: 'Case management of the deflection' });
-      return { ...viewOf(episode, provider, new Set(CASE_MANAGEMENT), now), consents: [] };
-    }
-    const { consents, information } = applicableConsents(await context.loaders.consentsOfPatient.load(episode.patient.id), actor, provider, illinoisDate(now));
-    const used = attributeDisclosure(consents);
-    if (used.length > 0) {
-      // Several consents may each name the caller: the answer is what they cover together, and the accounting says
-      // which consent each kind of information was disclosed under.
-      for (const { consent, information: attributed } of used) {
-        queueDisclosure(context, { patientId: episode.patient.id, episodeId: episode.id, consentId: consent.id, basis: 'CONSENT', information: attributed, purpose: consent.purpose });
-      }
-      const views = used.map(({ consent }): ConsentView => ({ consent, scope: { reader: 'recipient', actor, information: new Set(consent.information) } }));
-      return { ...viewOf(episode, provider, information, now), consents: views };
-    }
+  const episodes = await context.loaders.episodesOfDeflection.load(deflectionId);
+  const providers = new Map((await Promise.all(episodes.map((e) => context.loaders.provider.load(e.provider.id)))).filter((p): p is Provider => p !== null).map((p) => [p.id, p]));
+  const ranked = rankEpisodes(episodes);
+  const own = ranked.filter((e) => isTreatingProvider(actor, providers.get(e.provider.id) ?? { organizationId: null }));
+  for (const episode of [...own, ...ranked.filter((e) => !own.includes(e))]) {
+    const provider = providers.get(episode.provider.id);
+    const view = provider ? await viewFor(context, actor, episode, provider, now) : null;
+    if (view) return view;
   }
   throw consentRequired(
     'Substance-use treatment records are protected by 42 CFR Part 2: they are disclosed to your agency only under a written consent that names it, is signed, unexpired and unrevoked. No such consent is in effect.',

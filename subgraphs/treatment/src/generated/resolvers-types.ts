@@ -149,6 +149,7 @@ export type DeflectionTreatment = {
   dischargeReason: Maybe<Scalars['String']['output']>;
   /** Whether the episode has ended (EPISODE_STATUS), however it ended. */
   ended: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the person is in treatment now (ENGAGEMENT): false before engagement and once the episode has ended, however it ended. */
   engaged: Maybe<Scalars['Boolean']['output']>;
   firstContactAt: Maybe<Scalars['DateTime']['output']>;
   provider: Maybe<Provider>;
