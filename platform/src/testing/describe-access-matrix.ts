@@ -22,7 +22,8 @@ export interface AccessMatrixSpec<M> {
  * The role-by-operation matrix of one subgraph, generated from its schema: every root field and entity has an
  * access rule, the rules grant exactly the written-out table, and sending each operation as each hub role (and as
  * nobody) gets the answer its rule gives. A new root field or entity without a rule fails the first test (and
- * stops the subgraph from starting).
+ * stops the subgraph from starting). Its own entry point (`@hub/platform/testing/jest`), since it needs Jest's
+ * globals, which scripts such as the benchmark do not have.
  */
 export function describeAccessMatrix<M>(subgraph: string, spec: AccessMatrixSpec<M>): void {
   const { schema, access, expected } = spec;

@@ -5,4 +5,3 @@ export * from './access-matrix.js';
 export * from './matrix-expectations.js';
 export * from './fuzz.js';
 export * from './fuzz-expectations.js';
-export * from './describe-access-matrix.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from '@jest/globals';
-import { createTestDatabase, describeAccessMatrix, type ExpectedGrant, SubgraphClient, type TestDatabase } from '@hub/platform/testing';
+import { createTestDatabase, SubgraphClient, type TestDatabase } from '@hub/platform/testing';
+import { describeAccessMatrix, type ExpectedGrant } from '@hub/platform/testing/jest';
 import type { Context } from '../src/context.js';
 import { reporting, schema } from '../src/index.js';
 import { access } from '../src/rules/access.js';

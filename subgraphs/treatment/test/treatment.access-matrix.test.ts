@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from '@jest/globals';
-import { describeAccessMatrix, type ExpectedGrant, type SubgraphClient } from '@hub/platform/testing';
+import { type SubgraphClient } from '@hub/platform/testing';
+import { describeAccessMatrix, type ExpectedGrant } from '@hub/platform/testing/jest';
 import type { Context } from '../src/context.js';
 import { schema } from '../src/index.js';
 import { startTreatmentWithCases } from './support.js';
