@@ -62,8 +62,9 @@ describe('one graph across four subgraphs', () => {
     const lake = data.deflections.edges.find((e) => e.node.countsFor?.id === A.lakeCountyMeg)!.node;
     expect(lake.initiatingUnit.name).toBe('ISP Division of Patrol, Troop 2');
     expect(lake.countsFor!.name).toBe('Lake County Metropolitan Enforcement Group');
-    // 9 Troop 2 and 4 DCI North deflections count for the Lake County MEG (OPS-092 III.E.3).
-    expect(lake.countsFor!.deflectionsCounted).toEqual({ value: 13, suppressed: false });
+    // 7 Troop 2 and 3 DCI North deflections were approved by the Lake County MEG (the pending and the declined ones
+    // count for nobody, OPS-D9): 10, a count small enough to be withheld.
+    expect(lake.countsFor!.deflectionsCounted).toEqual({ value: null, suppressed: true });
     expect(lake.treatmentOptions.map((p) => p.name)).toEqual(['Gateway Foundation, Lake Villa', 'Lake County Health Department, Behavioral Health']);
     expect(lake.treatmentOptions[0]!.organization?.name).toBe('Gateway Foundation');
     const duPage = data.deflections.edges.find((e) => e.node.countsFor?.id === A.duPageMeg)!.node;

@@ -3,3 +3,6 @@ export { illinoisDate, isIsoDate, isWithin, addDays, illinoisDayStart } from './
 export { PATHWAYS, type Pathway } from './pathways.js';
 export { AGENCY_KINDS, LAW_ENFORCEMENT_KINDS, ISP_KINDS, FIRST_RESPONDER_KINDS, isLawEnforcementKind, isIspKind, type AgencyKind } from './agency-kinds.js';
 export { DEFLECTION_STATUSES, type DeflectionStatus } from './deflection-statuses.js';
+export { SEXES, RACES, ETHNICITIES, AGE_BANDS, ageOn, ageBandOn, type Sex, type Race, type Ethnicity, type AgeBand } from './demographics.js';
+export { CALL_TYPES, REFERRAL_CHANNELS, SEQUENTIAL_INTERCEPTS, INTERCEPT_OF_PATHWAY, type CallType, type ReferralChannel, type SequentialIntercept } from './encounters.js';
+export { TREATMENT_SERVICES, EPISODE_STATES, type TreatmentService, type EpisodeState } from './treatment.js';

@@ -1,4 +1,6 @@
+import type { AgeBand, Ethnicity, Race, Sex } from '../domain/demographics.js';
 import type { DeflectionStatus } from '../domain/deflection-statuses.js';
+import type { CallType, ReferralChannel } from '../domain/encounters.js';
 import type { Pathway } from '../domain/pathways.js';
 
 /**
@@ -16,6 +18,19 @@ export interface DeflectionReferred {
   countsForId: string | null;
   county: string;
   referredAt: string;
+  /** Added for reporting (FB-2, FB-4, FB-7); absent from events published before them. */
+  initiatingOfficerId?: string;
+  approvalRequired?: boolean;
+  /** When the encounter happened (the incident), which may be before the referral was entered. */
+  encounterAt?: string;
+  callType?: CallType;
+  channel?: ReferralChannel | null;
+  arrestMade?: boolean;
+  /** Age at the encounter, in bands: the date of birth itself never leaves the cases subgraph. */
+  ageBand?: AgeBand;
+  sex?: Sex | null;
+  race?: Race | null;
+  ethnicity?: Ethnicity | null;
 }
 
 /** A change of a deflection's state after referral: approved, declined, closed (with the outcome) or withdrawn. */
@@ -25,6 +40,8 @@ export interface DeflectionStatusChanged {
   fromStatus: DeflectionStatus;
   toStatus: DeflectionStatus;
   at: string;
+  /** Approved or declined: the MEG or task force that decided (OPS-D9 attribution follows the approval). */
+  decidedByAgencyId?: string;
 }
 
 /** A 90-day or quarterly follow-up review was held (OPS-D7). */
@@ -61,6 +78,14 @@ export interface TreatmentEpisodeChanged {
 }
 
 export type HubEvent = DeflectionReferred | DeflectionStatusChanged | DeflectionReviewed | DeflectionHandedOff | TreatmentEpisodeChanged;
+
+/** What a publisher still has to deliver, sent with every delivery (and as a heartbeat): the consumer reports the lag. */
+export interface OutboxStatus {
+  undelivered: number;
+  oldestUndeliveredAt: string | null;
+  /** The last delivery failure, if the latest attempt before this one failed. */
+  lastError: string | null;
+}
 
 export interface EventEnvelope<E extends HubEvent = HubEvent> {
   eventId: string;

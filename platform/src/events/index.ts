@@ -1,4 +1,4 @@
-export type { HubEvent, EventEnvelope } from './contracts.js';
+export type { HubEvent, EventEnvelope, OutboxStatus, DeflectionReferred, DeflectionStatusChanged, DeflectionReviewed, DeflectionHandedOff, TreatmentEpisodeChanged } from './contracts.js';
 export { recordEvent, OutboxRelay } from './outbox.js';
 export { OutboxEvent, OutboxEventSchema } from './outbox-event.entity.js';
 export { signEventDelivery, verifyEventDelivery } from './event-token.js';

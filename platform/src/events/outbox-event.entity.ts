@@ -16,6 +16,8 @@ const OutboxEventSchema = defineEntity({
     payload: p.json<HubEvent>(),
     occurredAt: p.datetime().onCreate(() => new Date()),
     publishedAt: p.datetime().nullable().index(),
+    /** A relay's lease on the event while it delivers it (no transaction stays open across the network call). */
+    claimedUntil: p.datetime().nullable(),
     attempts: p.integer().default(0),
     lastError: p.text().nullable(),
   },

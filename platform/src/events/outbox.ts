@@ -1,6 +1,5 @@
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { HubEvent, EventEnvelope } from './contracts.js';
+import type { HubEvent, EventEnvelope, OutboxStatus } from './contracts.js';
 import { signEventDelivery } from './event-token.js';
 import { OutboxEvent } from './outbox-event.entity.js';
 
@@ -17,56 +16,104 @@ export interface OutboxRelayOptions {
   secret: string;
   batchSize?: number;
   fetchImpl?: typeof fetch;
+  /** How long a claimed batch stays reserved for its delivery before another relay may take it (default 30 s). */
+  claimMs?: number;
+  /** How often the relay tells the consumer its outbox is empty when it has nothing to send (default 10 s). */
+  heartbeatMs?: number;
+}
+
+/** The outbox table in the publishing subgraph's own schema (raw SQL does not get the ORM's schema on its own). */
+function table(em: EntityManager): string {
+  const schema = em.getMetadata().get(OutboxEvent).schema ?? em.config.get('schema');
+  return `"${schema}"."outbox_event"`;
+}
+
+interface ClaimedRow {
+  sequence: string;
+  event_id: string;
+  payload: HubEvent;
+  occurred_at: Date;
 }
 
 /**
- * Delivers committed outbox events in order, at least once. Rows are claimed with FOR UPDATE SKIP LOCKED, so
- * several relay processes can run side by side without sending an event twice at the same time; consumers
- * de-duplicate by event id for the retries that remain possible.
+ * Delivers committed outbox events in order, at least once, with no transaction open while it waits on the
+ * network: a short transaction claims a batch (FOR UPDATE SKIP LOCKED, then a lease in `claimed_until`, so several
+ * relays never send one event at the same time), the delivery happens outside it, and a second short transaction
+ * records the outcome. A relay that dies mid-delivery leaves a lease that expires. Consumers de-duplicate by event
+ * id for the retries that remain possible. Every delivery, and a heartbeat when there is nothing to send, tells the
+ * consumer how much is still waiting (OutboxStatus), so it can report the lag.
  */
 export class OutboxRelay {
+  private lastContact = 0;
+
   constructor(
     private readonly fork: () => EntityManager,
     private readonly options: OutboxRelayOptions,
   ) {}
 
+  private async claim(): Promise<ClaimedRow[]> {
+    const em = this.fork();
+    return em.transactional((tx) =>
+      tx.execute<ClaimedRow[]>(
+        `update ${table(em)} o set claimed_until = now() + (? * interval '1 millisecond')
+         where o.sequence in (select sequence from ${table(em)}
+                              where published_at is null and (claimed_until is null or claimed_until < now())
+                              order by sequence limit ? for update skip locked)
+         returning o.sequence, o.event_id, o.payload, o.occurred_at`,
+        [this.options.claimMs ?? 30_000, this.options.batchSize ?? 100],
+      ),
+    );
+  }
+
+  /** What is waiting besides the batch in hand: how many events, and since when. */
+  private async status(excluding: readonly string[], lastError: string | null): Promise<OutboxStatus> {
+    const em = this.fork();
+    const [row] = await em.execute<{ undelivered: string; oldest: Date | null }[]>(
+      `select count(*) as undelivered, min(occurred_at) as oldest from ${table(em)} where published_at is null${excluding.length > 0 ? ' and sequence not in (?)' : ''}`,
+      excluding.length > 0 ? [excluding] : [],
+    );
+    return { undelivered: Number(row?.undelivered ?? 0), oldestUndeliveredAt: row?.oldest ? new Date(row.oldest).toISOString() : null, lastError };
+  }
+
+  private async post(events: EventEnvelope[], outbox: OutboxStatus): Promise<void> {
+    const token = await signEventDelivery(this.options.secret, this.options.source, this.options.targetName);
+    const response = await (this.options.fetchImpl ?? fetch)(this.options.targetUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ events, outbox }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) throw new Error(`${this.options.targetName} answered ${response.status}`);
+    this.lastContact = Date.now();
+  }
+
   /** Publishes one batch; returns how many events were delivered. */
   async publishBatch(): Promise<number> {
-    const em = this.fork();
-    return em.transactional(async (tx) => {
-      const batch = await tx.find(
-        OutboxEvent,
-        { publishedAt: null },
-        { orderBy: { sequence: 'asc' }, limit: this.options.batchSize ?? 100, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
-      );
-      if (batch.length === 0) return 0;
-      const envelopes: EventEnvelope[] = batch.map((row) => ({
-        eventId: row.eventId,
-        sequence: Number(row.sequence),
-        occurredAt: row.occurredAt.toISOString(),
-        source: this.options.source,
-        event: row.payload,
-      }));
-      try {
-        const token = await signEventDelivery(this.options.secret, this.options.source, this.options.targetName);
-        const response = await (this.options.fetchImpl ?? fetch)(this.options.targetUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ events: envelopes }),
-          signal: AbortSignal.timeout(10_000),
-        });
-        if (!response.ok) throw new Error(`${this.options.targetName} answered ${response.status}`);
-        const now = new Date();
-        for (const row of batch) row.publishedAt = now;
-        return batch.length;
-      } catch (error) {
-        for (const row of batch) {
-          row.attempts += 1;
-          row.lastError = (error as Error).message.slice(0, 500);
-        }
-        return 0;
+    const rows = (await this.claim()).sort((a, b) => Number(a.sequence) - Number(b.sequence));
+    const sequences = rows.map((row) => String(row.sequence));
+    if (rows.length === 0) {
+      if (Date.now() - this.lastContact >= (this.options.heartbeatMs ?? 10_000)) {
+        await this.post([], await this.status([], null)).catch(() => undefined);
       }
-    });
+      return 0;
+    }
+    const envelopes: EventEnvelope[] = rows.map((row) => ({
+      eventId: row.event_id,
+      sequence: Number(row.sequence),
+      occurredAt: new Date(row.occurred_at).toISOString(),
+      source: this.options.source,
+      event: row.payload,
+    }));
+    const em = this.fork();
+    try {
+      const [first] = await em.execute<{ last_error: string | null }[]>(`select last_error from ${table(em)} where sequence = ?`, [sequences[0]]);
+      await this.post(envelopes, await this.status(sequences, first?.last_error ?? null));
+    } catch (error) {
+      await em.execute(`update ${table(em)} set attempts = attempts + 1, last_error = ?, claimed_until = null where sequence in (?)`, [(error as Error).message.slice(0, 500), sequences]);
+      return 0;
+    }
+    await em.execute(`update ${table(em)} set published_at = now(), claimed_until = null where sequence in (?)`, [sequences]);
+    return rows.length;
   }
 
   /** Publishes until the outbox is empty or a delivery fails. */

@@ -7,9 +7,10 @@ import { migrations } from '../src/migrations/index.js';
 
 /** Data written under an earlier migration, carried forward by the later ones. */
 let db: TestDatabase;
+let before: number;
 
 beforeAll(async () => {
-  const before = migrations.findIndex((m) => m.name === 'Migration20261123200000_match_keys_any_script');
+  before = migrations.findIndex((m) => m.name === 'Migration20261123200000_match_keys_any_script');
   db = await createTestDatabase([{ ...cases, migrations: migrations.slice(0, before) }]);
 });
 
@@ -35,7 +36,7 @@ describe('match keys of every script (Migration20261123200000)', () => {
     );
     const current = await openSubgraphOrm(cases, db.urlFor('cases'));
     try {
-      expect(await current.migrate()).toEqual(['Migration20261123200000_match_keys_any_script']);
+      expect(await current.migrate()).toEqual(migrations.slice(before).map((m) => m.name));
       const keys = await current.fork().execute<{ id: string; match_key: string | null }[]>(`select id, match_key from "cases"."participant"`);
       expect(Object.fromEntries(keys.map((row) => [row.id, row.match_key]))).toEqual({
         [cyrillic]: 'петров|иван|1985-05-05',

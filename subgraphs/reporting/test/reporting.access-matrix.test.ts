@@ -20,6 +20,13 @@ afterAll(async () => {
 /** The policy itself, written out (see describeAccessMatrix): changing who may do what means changing this table too. */
 const EXPECTED: Record<string, ExpectedGrant> = {
   'Query.suppressionThreshold': 'anyone signed in',
+  'Query.statistics': 'anyone signed in',
+  'Query.myReferralOutcomes': ['OFFICER'],
+  'Query.unitReferralOutcomes': ['SUPERVISOR', 'ADMINISTRATOR'],
+  'Query.referralCounts': ['SUPERVISOR', 'ADMINISTRATOR', 'MEG_DIRECTOR', 'TASK_FORCE_COMMANDER', 'DESIGNEE'],
+  'Query.feedbackDigest': ['OFFICER', 'SUPERVISOR', 'ADMINISTRATOR', 'MEG_DIRECTOR', 'TASK_FORCE_COMMANDER', 'DESIGNEE'],
+  'Query.stateDataSet': ['ANALYST', 'HUB_ADMINISTRATOR', 'MEG_DIRECTOR', 'TASK_FORCE_COMMANDER', 'DESIGNEE', 'SUPERVISOR', 'ADMINISTRATOR'],
+  'Query.eventDelivery': ['HUB_ADMINISTRATOR'],
   'Entity.Agency': 'anyone signed in',
 };
 

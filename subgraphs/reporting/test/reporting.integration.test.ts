@@ -1,15 +1,16 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_AGENCY as A } from '@hub/platform/demo';
-import { type EventEnvelope, signEventDelivery } from '@hub/platform/events';
+import { DEMO_AGENCY as A, DEMO_PERSON as P } from '@hub/platform/demo';
+import { type EventEnvelope, type OutboxStatus, signEventDelivery } from '@hub/platform/events';
+import type { Actor } from '@hub/platform/identity';
 import { runSubgraph } from '@hub/platform/subgraph';
 import { createTestDatabase, SubgraphClient, testGatewayKeys, type TestDatabase } from '@hub/platform/testing';
 import type { Context } from '../src/context.js';
+import { DeflectionFact } from '../src/entities/deflection-fact.entity.js';
 import { eventInbox } from '../src/events/inbox-route.js';
 import { reporting } from '../src/index.js';
-import { DeflectionFact } from '../src/entities/deflection-fact.entity.js';
-import { suppress } from '../src/rules/suppression.js';
+import { after, EventLog, shuffled } from './events.js';
 
 const SECRET = 'reporting-test-secret-of-at-least-32-chars';
 let db: TestDatabase;
@@ -32,46 +33,30 @@ afterAll(async () => {
   await db.drop();
 });
 
-function referred(n: number, countsForId: string | null, initiatingUnitId = A.ispDopTroop2): EventEnvelope {
-  return {
-    eventId: `e0000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    sequence: n,
-    occurredAt: '2026-06-01T15:00:00Z',
-    source: 'cases',
-    event: {
-      type: 'deflection.referred',
-      deflectionId: `c0000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-      pathway: 'SELF_REFERRAL',
-      status: 'ACTIVE',
-      initiatingUnitId,
-      countsForId,
-      county: 'Lake',
-      referredAt: '2026-06-01T15:00:00Z',
-    },
-  };
-}
-
-async function deliver(events: EventEnvelope[], secret = SECRET): Promise<{ status: number; body: { applied?: number } }> {
-  const token = await signEventDelivery(secret, 'cases', 'reporting');
-  const response = await fetch(inboxUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ events }) });
+async function deliver(events: EventEnvelope[], options: { secret?: string; source?: string; outbox?: OutboxStatus } = {}): Promise<{ status: number; body: { applied?: number } }> {
+  const token = await signEventDelivery(options.secret ?? SECRET, options.source ?? 'cases', 'reporting');
+  const response = await fetch(inboxUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ events, ...(options.outbox ? { outbox: options.outbox } : {}) }),
+  });
   return { status: response.status, body: (await response.json()) as { applied?: number } };
 }
 
-function statusChanged(n: number, deflectionN: number, type: 'deflection.approved' | 'deflection.closed', toStatus: 'ACTIVE' | 'SUCCESSFUL', fromStatus: 'PENDING_APPROVAL' | 'ACTIVE'): EventEnvelope {
-  return {
-    eventId: `e0000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    sequence: n,
-    occurredAt: '2026-06-02T15:00:00Z',
-    source: 'cases',
-    event: { type, deflectionId: `c0000000-0000-4000-8000-${String(deflectionN).padStart(12, '0')}`, fromStatus, toStatus, at: '2026-06-02T15:00:00Z' },
-  };
+/** Both sources' events of a log, each batch signed by its own source. */
+async function deliverAll(envelopes: EventEnvelope[]): Promise<void> {
+  for (const source of ['cases', 'treatment']) {
+    const batch = envelopes.filter((e) => e.source === source);
+    if (batch.length > 0) expect((await deliver(batch, { source })).status).toBe(200);
+  }
 }
 
-async function factStatus(deflectionN: number): Promise<string | undefined> {
-  return (await db.orm('reporting').fork().findOne(DeflectionFact, { deflectionId: `c0000000-0000-4000-8000-${String(deflectionN).padStart(12, '0')}` }))?.status;
+async function fact(log: EventLog, name: string): Promise<DeflectionFact | null> {
+  return db.orm('reporting').fork().findOne(DeflectionFact, { deflectionId: log.id(name) });
 }
 
 const COUNT = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Agency { id deflectionsCounted { value suppressed } } } }';
+type Counted = { _entities: { id: string; deflectionsCounted: { value: number | null; suppressed: boolean } }[] };
 
 describe('configuration', () => {
   it('refuses to start with a suppression threshold that is not a whole number, naming the variable', async () => {
@@ -82,42 +67,97 @@ describe('configuration', () => {
   });
 });
 
-describe('small counts are suppressed (FB-3)', () => {
-  it('withholds counts from 1 to 10 and shows 0 and 11 or more', () => {
-    expect(suppress(0, 11)).toEqual({ value: 0, suppressed: false });
-    expect(suppress(1, 11)).toEqual({ value: null, suppressed: true });
-    expect(suppress(10, 11)).toEqual({ value: null, suppressed: true });
-    expect(suppress(11, 11)).toEqual({ value: 11, suppressed: false });
+describe('facts from published events: at least once, exactly-once application, any order', () => {
+  it('applies a redelivered event once', async () => {
+    const log = new EventLog('redelivery');
+    for (let i = 0; i < 3; i += 1) log.referred(`D${i}`, { person: `P${i}`, referredAt: '2026-06-01T15:00:00Z' });
+    expect((await deliver(log.envelopes)).body.applied).toBe(3);
+    expect((await deliver(log.envelopes)).body.applied).toBe(0);
+  });
+
+  it('does not apply an older status after a newer one delivered in an earlier batch', async () => {
+    const log = new EventLog('order');
+    const [referred, approved, closed] = [
+      log.referred('D', { person: 'P', referredAt: '2026-06-01T15:00:00Z', countsForId: A.blackhawkTaskForce }),
+      log.status('D', 'deflection.approved', 'ACTIVE', '2026-06-01T16:00:00Z', A.blackhawkTaskForce),
+      log.status('D', 'deflection.closed', 'SUCCESSFUL', '2026-09-01T16:00:00Z'),
+    ];
+    await deliver([closed!]);
+    await deliver([referred!]);
+    await deliver([approved!]);
+    expect(await fact(log, 'D')).toMatchObject({ status: 'SUCCESSFUL', approvingAgencyId: A.blackhawkTaskForce, attributedToId: A.blackhawkTaskForce });
+  });
+
+  it('builds the same facts whatever order both sources’ events arrive in, treatment before the referral included', async () => {
+    const build = (prefix: string) => {
+      const log = new EventLog(prefix);
+      log.referred('D', { person: 'P', referredAt: '2026-05-01T15:00:00Z' });
+      log.handedOff('D', '2026-05-01T17:00:00Z');
+      log.episode('D', 'E', 'X', 'SUD_OUTPATIENT', [['REFERRED', '2026-05-02T15:00:00Z'], ['ENGAGED', '2026-05-09T15:00:00Z'], ['RETAINED_30', '2026-06-09T15:00:00Z']]);
+      log.referred('D2', { person: 'P', referredAt: '2026-07-01T15:00:00Z' });
+      return log;
+    };
+    const inOrder = build('in-order');
+    await deliverAll(inOrder.envelopes);
+    const reversed = build('reversed');
+    for (const envelope of [...reversed.envelopes].reverse()) await deliver([envelope], { source: envelope.source });
+    const shuffledLog = build('shuffled');
+    for (const envelope of shuffled(shuffledLog.envelopes, 3)) await deliver([envelope], { source: envelope.source });
+    const comparable = (f: DeflectionFact | null) => ({
+      status: f?.status, referredToTreatment: f?.referredToTreatment, firstTreatmentContactAt: f?.firstTreatmentContactAt, retained30: f?.retained30,
+      handedOffAt: f?.handedOffAt, isRepeat: f?.isRepeat, service: f?.service,
+    });
+    for (const name of ['D', 'D2']) {
+      const expected = comparable(await fact(inOrder, name));
+      expect(comparable(await fact(reversed, name))).toEqual(expected);
+      expect(comparable(await fact(shuffledLog, name))).toEqual(expected);
+    }
+    expect(comparable(await fact(inOrder, 'D'))).toMatchObject({ referredToTreatment: true, retained30: true, isRepeat: false });
+    expect((await fact(inOrder, 'D2'))?.isRepeat).toBe(true);
+  });
+
+  it('refuses a delivery signed with another secret and applies nothing', async () => {
+    const log = new EventLog('forged');
+    log.referred('D', { person: 'P', referredAt: '2026-06-01T15:00:00Z' });
+    expect((await deliver(log.envelopes, { secret: 'another-secret-that-is-32-characters-long' })).status).toBe(401);
+    expect(await fact(log, 'D')).toBeNull();
+  });
+
+  it('rejects a malformed batch with 400 and applies nothing of it', async () => {
+    const log = new EventLog('malformed');
+    log.referred('D', { person: 'P', referredAt: '2026-06-01T15:00:00Z' });
+    const token = await signEventDelivery(SECRET, 'cases', 'reporting');
+    const response = await fetch(inboxUrl, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ events: [...log.envelopes, { nope: true }] }) });
+    expect(response.status).toBe(400);
+    expect(await fact(log, 'D')).toBeNull();
   });
 });
 
-describe('deflection statistics from published events', () => {
-  it('applies a redelivered event once', async () => {
-    const batch = Array.from({ length: 12 }, (_, i) => referred(i + 1, A.lakeCountyMeg));
-    expect((await deliver(batch)).body.applied).toBe(12);
-    expect((await deliver(batch)).body.applied).toBe(0);
-    const data = await client.ok<{ _entities: { deflectionsCounted: { value: number } }[] }>('analyst', COUNT, { r: [{ __typename: 'Agency', id: A.lakeCountyMeg }] });
-    expect(data._entities[0]!.deflectionsCounted).toEqual({ value: 12, suppressed: false });
+describe('attribution follows the approval (OPS-D9)', () => {
+  it('counts a DOP deflection for the MEG once it approves, never while pending, and takes a declined one off', async () => {
+    const log = new EventLog('ops-d9');
+    const at = '2026-04-01T15:00:00Z';
+    for (let i = 0; i < 14; i += 1) log.referred(`approved${i}`, { person: `A${i}`, referredAt: at, countsForId: A.duPageMeg, initiatingUnitId: A.ispDopTroop3 });
+    for (let i = 0; i < 12; i += 1) log.referred(`pending${i}`, { person: `B${i}`, referredAt: at, countsForId: A.duPageMeg, initiatingUnitId: A.ispDopTroop3 });
+    for (let i = 0; i < 12; i += 1) log.referred(`declined${i}`, { person: `C${i}`, referredAt: at, countsForId: A.duPageMeg, initiatingUnitId: A.ispDopTroop3 });
+    for (let i = 0; i < 14; i += 1) log.status(`approved${i}`, 'deflection.approved', 'ACTIVE', after(at, { hours: 1 }), A.duPageMeg);
+    for (let i = 0; i < 12; i += 1) log.status(`declined${i}`, 'deflection.declined', 'DECLINED', after(at, { hours: 1 }), A.duPageMeg);
+    await deliverAll(log.envelopes);
+    const data = await client.ok<Counted>('analyst', COUNT, { r: [{ __typename: 'Agency', id: A.duPageMeg }, { __typename: 'Agency', id: A.ispDopTroop3 }] });
+    // 14 approved, perturbed by at most 2 (the cell-key method); the unit itself counts none of them.
+    expect(data._entities[0]!.deflectionsCounted.value).toBeGreaterThanOrEqual(12);
+    expect(data._entities[0]!.deflectionsCounted.value).toBeLessThanOrEqual(16);
+    expect(data._entities[1]!.deflectionsCounted).toEqual({ value: 0, suppressed: false });
+    const raw = await db.orm('reporting').fork().count(DeflectionFact, { attributedToId: A.duPageMeg });
+    expect(raw).toBe(14);
   });
 
-  it('counts a DOP deflection for the MEG that approves it and not for its unit, and one needing no approval for its unit (OPS-D9)', async () => {
-    await deliver([...Array.from({ length: 11 }, (_, i) => referred(400 + i, A.duPageMeg, A.ispDopTroop3)), referred(100, null, A.lakeCountySheriff), referred(101, null, A.lakeCountySheriff)]);
-    const data = await client.ok<{ _entities: { id: string; deflectionsCounted: { value: number | null; suppressed: boolean } }[] }>('analyst', COUNT, {
-      r: [{ __typename: 'Agency', id: A.duPageMeg }, { __typename: 'Agency', id: A.ispDopTroop3 }, { __typename: 'Agency', id: A.lakeCountySheriff }, { __typename: 'Agency', id: A.icjia }],
-    });
-    expect(data._entities.map((e) => e.deflectionsCounted)).toEqual([
-      { value: 11, suppressed: false },
-      { value: 0, suppressed: false },
-      { value: null, suppressed: true },
-      { value: 0, suppressed: false },
-    ]);
-  });
-
-  it('does not apply an older event after a newer one delivered in an earlier batch', async () => {
-    await deliver([referred(500, A.blackhawkTaskForce)]);
-    await deliver([statusChanged(520, 500, 'deflection.closed', 'SUCCESSFUL', 'ACTIVE')]);
-    await deliver([statusChanged(510, 500, 'deflection.approved', 'ACTIVE', 'PENDING_APPROVAL')]);
-    expect(await factStatus(500)).toBe('SUCCESSFUL');
+  it('counts one needing no approval for its unit, and withholds a small count', async () => {
+    const log = new EventLog('own-unit');
+    for (let i = 0; i < 2; i += 1) log.referred(`D${i}`, { person: `P${i}`, referredAt: '2026-04-02T15:00:00Z', initiatingUnitId: A.quincyPolice });
+    await deliverAll(log.envelopes);
+    const data = await client.ok<Counted>('analyst', COUNT, { r: [{ __typename: 'Agency', id: A.quincyPolice }, { __typename: 'Agency', id: A.icjia }] });
+    expect(data._entities.map((e) => e.deflectionsCounted)).toEqual([{ value: null, suppressed: true }, { value: 0, suppressed: false }]);
   });
 
   it('counts for many agencies in one statement', async () => {
@@ -128,17 +168,76 @@ describe('deflection statistics from published events', () => {
     expect(few.statements.length).toBe(1);
     expect(many.statements.length).toBe(1);
   });
+});
 
-  it('refuses a delivery signed with another secret and applies nothing', async () => {
-    const result = await deliver([referred(200, A.duPageMeg)], 'another-secret-that-is-32-characters-long');
-    expect(result.status).toBe(401);
-    expect(await factStatus(200)).toBeUndefined();
+describe('how far behind statistics are (event lag)', () => {
+  const DELIVERY = '{ eventDelivery { source undelivered oldestUndeliveredAt lagSeconds lastError silent reportedAt } }';
+  type Delivery = { eventDelivery: { source: string; undelivered: number; oldestUndeliveredAt: string | null; lagSeconds: number; lastError: string | null; silent: boolean }[] };
+
+  it('shows each publisher’s undelivered events and the age of the oldest, as it last reported them, to hub administrators', async () => {
+    const oldest = new Date(Date.now() - 90_000).toISOString();
+    await deliver([], { source: 'treatment', outbox: { undelivered: 42, oldestUndeliveredAt: oldest, lastError: 'reporting answered 503' } });
+    const data = await client.ok<Delivery>('hub-admin', DELIVERY);
+    const treatment = data.eventDelivery.find((s) => s.source === 'treatment')!;
+    expect(treatment).toMatchObject({ undelivered: 42, oldestUndeliveredAt: oldest, lastError: 'reporting answered 503', silent: false });
+    expect(treatment.lagSeconds).toBeGreaterThanOrEqual(90);
+    await deliver([], { source: 'treatment', outbox: { undelivered: 0, oldestUndeliveredAt: null, lastError: null } });
+    expect((await client.ok<Delivery>('hub-admin', DELIVERY)).eventDelivery.find((s) => s.source === 'treatment')).toMatchObject({ undelivered: 0, lagSeconds: 0 });
+    expect((await client.error('analyst', DELIVERY)).extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('feedback to officers and units (FB-2)', () => {
+  const officer: Actor = { personId: P.deputyLindqvist, agencyId: A.lakeCountySheriff, roles: ['OFFICER'], actingFor: null };
+  const sergeant: Actor = { personId: P.sheriffSergeantBrooks, agencyId: A.lakeCountySheriff, roles: ['OFFICER', 'SUPERVISOR'], actingFor: null };
+  const log = new EventLog('feedback');
+
+  beforeAll(async () => {
+    for (let i = 0; i < 15; i += 1) {
+      const at = `2026-02-${String(1 + i).padStart(2, '0')}T15:00:00Z`;
+      log.referred(`mine${i}`, { person: `M${i}`, referredAt: at, initiatingUnitId: A.lakeCountySheriff, initiatingOfficerId: officer.personId });
+      log.handedOff(`mine${i}`, after(at, { hours: 3 }));
+      if (i < 12) log.episode(`mine${i}`, `E${i}`, 'X', 'SUD_OUTPATIENT', [['REFERRED', after(at, { days: 1 })], ['ENGAGED', after(at, { days: 4 })]]);
+    }
+    for (let i = 0; i < 3; i += 1) log.referred(`other${i}`, { person: `O${i}`, referredAt: '2026-02-10T15:00:00Z', initiatingUnitId: A.lakeCountySheriff, initiatingOfficerId: sergeant.personId });
+    await deliverAll(log.envelopes);
   });
 
-  it('rejects a malformed batch with 400 and applies nothing of it', async () => {
-    const token = await signEventDelivery(SECRET, 'cases', 'reporting');
-    const response = await fetch(inboxUrl, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ events: [referred(300, null), { nope: true }] }) });
-    expect(response.status).toBe(400);
-    expect(await factStatus(300)).toBeUndefined();
+  const OUTCOMES = `query($from: Date, $to: Date) { myReferralOutcomes(from: $from, to: $to) { referrals { value suppressed } people { value } engagedWithin30Days { value suppressed } repeatDeflections { value } } }`;
+
+  it('shows an officer the aggregated outcomes of the people they referred, and nobody else’s', async () => {
+    const data = await client.ok<{ myReferralOutcomes: { referrals: { value: number }; engagedWithin30Days: { value: number } } }>(officer, OUTCOMES, { from: '2026-02-01', to: '2026-02-28' });
+    expect(data.myReferralOutcomes.referrals.value).toBeGreaterThanOrEqual(13);
+    expect(data.myReferralOutcomes.referrals.value).toBeLessThanOrEqual(17);
+    expect(data.myReferralOutcomes.engagedWithin30Days.value).toBeGreaterThan(0.6);
+    // The sergeant's own three referrals are too few to show.
+    const few = await client.ok<{ myReferralOutcomes: { referrals: { value: number | null; suppressed: boolean } } }>({ ...sergeant, roles: ['OFFICER'] }, OUTCOMES, { from: '2026-02-01', to: '2026-02-28' });
+    expect(few.myReferralOutcomes.referrals).toEqual({ value: null, suppressed: true });
+  });
+
+  it('shows a supervisor the unit’s outcomes and refuses another unit’s', async () => {
+    const QUERY = 'query($agencyId: ID) { unitReferralOutcomes(agencyId: $agencyId, from: "2026-02-01", to: "2026-02-28") { referrals { value } } }';
+    const data = await client.ok<{ unitReferralOutcomes: { referrals: { value: number } } }>(sergeant, QUERY, {});
+    expect(data.unitReferralOutcomes.referrals.value).toBeGreaterThanOrEqual(16);
+    expect((await client.error(sergeant, QUERY, { agencyId: A.dixonPolice })).extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('counts referrals per officer and unit for a supervisor, exactly (officers’ own actions)', async () => {
+    const data = await client.ok<{ referralCounts: { unit: { id: string }; referrals: number; byOfficer: { officer: { id: string }; referrals: number }[] }[] }>(
+      sergeant,
+      'query { referralCounts(from: "2026-02-01", to: "2026-02-28") { unit { id } referrals byOfficer { officer { id } referrals } } }',
+    );
+    expect(data.referralCounts).toEqual([{ unit: { id: A.lakeCountySheriff }, referrals: 18, byOfficer: [{ officer: { id: officer.personId }, referrals: 15 }, { officer: { id: sergeant.personId }, referrals: 3 }] }]);
+  });
+
+  it('gives the unit a monthly digest ready to render, with last month for the trend', async () => {
+    const data = await client.ok<{ feedbackDigest: { title: string; month: string; figures: { label: string; format: string; value: number | null; suppressed: boolean; previous: number | null }[]; byPathway: { dimensions: { value: string }[] }[]; notes: string[] } }>(
+      officer,
+      'query { feedbackDigest(month: "2026-02") { title month figures { label format value suppressed previous } byPathway { dimensions { value } values { value suppressed } } notes } }',
+    );
+    expect(data.feedbackDigest.title).toBe('Deflection feedback, February 2026');
+    expect(data.feedbackDigest.figures.find((f) => f.label === 'Referrals')).toMatchObject({ format: 'COUNT', suppressed: false, previous: 0 });
+    expect(data.feedbackDigest.byPathway.map((c) => c.dimensions[0]!.value)).toEqual(['SELF_REFERRAL']);
+    expect((await client.error(officer, 'query { feedbackDigest(month: "2026-13") { title } }')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'month', rule: 'month' });
   });
 });

@@ -45,7 +45,14 @@ export async function decideApproval(cmd: Command, input: DecideApprovalInput, a
   deflection.approvalReason = reason;
   if (to === 'ACTIVE') deflection.nextReviewDue = firstReviewDue(cmd.today);
   recordHistory(cmd, deflection, input.decision, { from, to, changes: { reason } });
-  publish(cmd, { type: input.decision === 'APPROVED' ? 'deflection.approved' : 'deflection.declined', deflectionId: deflection.id, fromStatus: from, toStatus: to, at: cmd.now.toISOString() });
+  publish(cmd, {
+    type: input.decision === 'APPROVED' ? 'deflection.approved' : 'deflection.declined',
+    deflectionId: deflection.id,
+    fromStatus: from,
+    toStatus: to,
+    at: cmd.now.toISOString(),
+    decidedByAgencyId: cmd.actor.agencyId,
+  });
   await cmd.em.flush();
   return deflection;
 }

@@ -1,5 +1,5 @@
 import { execute, findReplay, runIdempotently, type Command } from '@hub/platform/db';
-import { illinoisDate, isIspKind, isLawEnforcementKind } from '@hub/platform/domain';
+import { ageBandOn, illinoisDate, isIspKind, isLawEnforcementKind } from '@hub/platform/domain';
 import { forbidden, invalidInput, Violations } from '@hub/platform/errors';
 import { requireActor, type Actor } from '@hub/platform/identity';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -157,6 +157,16 @@ async function recordPerson(em: EntityManager, incident: Incident, participant: 
   em.create(IncidentPerson, { incident, participant, involvement, givenName: person.givenName.trim(), familyName: person.familyName.trim(), dateOfBirth: person.dateOfBirth ?? null });
 }
 
+/** The demographics of this referral: the age band from the date of birth at the encounter, or as told without one. */
+function demographicsAt(person: PersonFacts, told: QuickReferralInput['demographics'], encounterDay: string) {
+  return {
+    ageBand: person.dateOfBirth ? ageBandOn(person.dateOfBirth, encounterDay) : (told?.ageBand ?? 'UNKNOWN'),
+    sex: told?.sex ?? 'UNKNOWN',
+    race: told?.race ?? 'UNKNOWN',
+    ethnicity: told?.ethnicity ?? 'UNKNOWN',
+  } as const;
+}
+
 async function nextReferenceNumber(em: EntityManager, year: number): Promise<string> {
   const [row] = await em.execute<{ n: string }[]>(`select nextval('"cases"."deflection_reference_seq"') as n`);
   return `DFL-${year}-${String(row!.n).padStart(6, '0')}`;
@@ -200,6 +210,9 @@ async function createDeflection(cmd: Command, input: QuickReferralInput, facts: 
     nextStepsSummary: nextStepsSummary(plan, approvalRequired),
     chargesHeldInAbeyance: input.chargesHeldInAbeyance ?? false,
     nonCriminalCitation: input.nonCriminalCitation ?? false,
+    channel: input.channel ?? null,
+    arrestMade: input.arrestMade ?? false,
+    ...demographicsAt(person, input.demographics, illinoisDate(incident.occurredAt)),
     approvalRequired,
     nextReviewDue: approvalRequired ? null : firstReviewDue(cmd.today),
   });
@@ -214,6 +227,16 @@ async function createDeflection(cmd: Command, input: QuickReferralInput, facts: 
     countsForId: deflection.countsForId ?? null,
     county,
     referredAt: cmd.now.toISOString(),
+    initiatingOfficerId: actor.personId,
+    approvalRequired,
+    encounterAt: incident.occurredAt.toISOString(),
+    callType: incident.callType,
+    channel: deflection.channel ?? null,
+    arrestMade: deflection.arrestMade,
+    ageBand: deflection.ageBand,
+    sex: deflection.sex,
+    race: deflection.race,
+    ethnicity: deflection.ethnicity,
   });
   await em.flush();
   return deflection;

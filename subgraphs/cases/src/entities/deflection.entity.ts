@@ -1,4 +1,4 @@
-import { PATHWAYS } from '@hub/platform/domain';
+import { AGE_BANDS, ETHNICITIES, PATHWAYS, RACES, REFERRAL_CHANNELS, SEXES } from '@hub/platform/domain';
 import { defineEntity, p } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Incident } from './incident.entity.js';
@@ -32,6 +32,13 @@ const DeflectionSchema = defineEntity({
     narrative: p.text().default(''),
     solutionActionPlanId: p.uuid(),
     nextStepsSummary: p.text().default(''),
+    channel: p.enum(REFERRAL_CHANNELS).nullable(),
+    arrestMade: p.boolean().default(false),
+    /** Demographics as told at this referral, for the state's minimum data set; the age band is at the encounter. */
+    ageBand: p.enum(AGE_BANDS).default('UNKNOWN'),
+    sex: p.enum(SEXES).default('UNKNOWN'),
+    race: p.enum(RACES).default('UNKNOWN'),
+    ethnicity: p.enum(ETHNICITIES).default('UNKNOWN'),
     chargesHeldInAbeyance: p.boolean().default(false),
     nonCriminalCitation: p.boolean().default(false),
     approvalRequired: p.boolean().default(false),

@@ -1,11 +1,7 @@
 /** The closed vocabularies of the cases subgraph, shared by entities, rules and the schema's enums. */
 export { DEFLECTION_STATUSES, type DeflectionStatus } from '@hub/platform/domain';
 
-export const CALL_TYPES = [
-  'MENTAL_HEALTH', 'SUBSTANCE_USE', 'OVERDOSE', 'DISORDERLY_JUVENILE', 'TRUANCY', 'NEIGHBOR_DISPUTE', 'HOMELESSNESS',
-  'CALL_FOR_ASSISTANCE', 'PATROL_CONTACT', 'INVESTIGATION', 'OTHER',
-] as const;
-export type CallType = (typeof CALL_TYPES)[number];
+export { CALL_TYPES, type CallType } from '@hub/platform/domain';
 
 export const RECORDS_SYSTEMS = ['TRACS', 'MEG_REPORT_WRITING', 'LOCAL_RMS'] as const;
 export type RecordsSystem = (typeof RECORDS_SYSTEMS)[number];

@@ -23,6 +23,17 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Age at the encounter, in the bands statistics use. */
+export type AgeBand =
+  | 'AGE_18_24'
+  | 'AGE_25_34'
+  | 'AGE_35_44'
+  | 'AGE_45_54'
+  | 'AGE_55_64'
+  | 'AGE_65_PLUS'
+  | 'UNDER_18'
+  | 'UNKNOWN';
+
 export type Agency = {
   __typename?: 'Agency';
   id: Scalars['ID']['output'];
@@ -108,7 +119,11 @@ export type Deflection = {
   __typename?: 'Deflection';
   approval: Maybe<Approval>;
   approvalRequired: Scalars['Boolean']['output'];
+  /** Whether an arrest was made at the encounter. */
+  arrestMade: Scalars['Boolean']['output'];
   caseManagementOrganization: Agency;
+  /** How the contact came about (FB-5), where known. */
+  channel: Maybe<ReferralChannel>;
   /** Officer intervention: charges held in abeyance until the plan is completed. */
   chargesHeldInAbeyance: Scalars['Boolean']['output'];
   contactAttempts: Array<ContactAttempt>;
@@ -116,6 +131,8 @@ export type Deflection = {
   countsFor: Maybe<Agency>;
   /** The Illinois county where the deflection happened. */
   county: Scalars['String']['output'];
+  /** The person's demographics at this referral (for the state's minimum data set). */
+  demographics: Demographics;
   disposition: Maybe<Disposition>;
   evidence: Array<EvidenceItem>;
   /** When the case manager took the person over, if they have. */
@@ -203,6 +220,22 @@ export type DeflectionStatus =
   | 'UNSUCCESSFUL'
   | 'WITHDRAWN';
 
+export type Demographics = {
+  __typename?: 'Demographics';
+  ageBand: AgeBand;
+  ethnicity: Ethnicity;
+  race: Race;
+  sex: Sex;
+};
+
+export type DemographicsInput = {
+  /** Only when the date of birth is not known; otherwise the age band comes from it, at the encounter. */
+  ageBand?: InputMaybe<AgeBand>;
+  ethnicity?: InputMaybe<Ethnicity>;
+  race?: InputMaybe<Race>;
+  sex?: InputMaybe<Sex>;
+};
+
 export type DisposeEvidenceInput = {
   at: Scalars['DateTime']['input'];
   evidenceId: Scalars['ID']['input'];
@@ -226,6 +259,11 @@ export type EligibilityFactsInput = {
   offenses?: InputMaybe<Array<Scalars['String']['input']>>;
   onProbationOrParole?: InputMaybe<Scalars['Boolean']['input']>;
 };
+
+export type Ethnicity =
+  | 'HISPANIC_OR_LATINO'
+  | 'NOT_HISPANIC_OR_LATINO'
+  | 'UNKNOWN';
 
 export type EvidenceAction =
   | 'IN_STORAGE'
@@ -523,12 +561,16 @@ export type QueryReviewsDueArgs = {
 export type QuickReferralInput = {
   arrestMade?: InputMaybe<Scalars['Boolean']['input']>;
   callType?: InputMaybe<CallType>;
+  /** How the contact came about (FB-5), where known. */
+  channel?: InputMaybe<ReferralChannel>;
   /** Officer prevention: must stay false — no charges are filed and no arrest is made. */
   chargesFiled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Officer intervention: charges held in abeyance (or a non-criminal citation is required). */
   chargesHeldInAbeyance?: InputMaybe<Scalars['Boolean']['input']>;
   /** Defaults to the unit's county when it serves only one. */
   county?: InputMaybe<Scalars['String']['input']>;
+  /** The person's demographics for the state's minimum data set, where known: all optional, as the person tells them. */
+  demographics?: InputMaybe<DemographicsInput>;
   eligibility?: InputMaybe<EligibilityFactsInput>;
   incidentId?: InputMaybe<Scalars['ID']['input']>;
   narrative: Scalars['String']['input'];
@@ -550,6 +592,17 @@ export type QuickReferralPayload = {
   deflection: Deflection;
   nextSteps: NextSteps;
 };
+
+/** Race in the federal categories agencies already report (OMB 1997, as in NIBRS). */
+export type Race =
+  | 'AMERICAN_INDIAN_OR_ALASKA_NATIVE'
+  | 'ASIAN'
+  | 'BLACK_OR_AFRICAN_AMERICAN'
+  | 'MULTIRACIAL'
+  | 'NATIVE_HAWAIIAN_OR_OTHER_PACIFIC_ISLANDER'
+  | 'OTHER'
+  | 'UNKNOWN'
+  | 'WHITE';
 
 export type RecordContactAttemptInput = {
   at: Scalars['DateTime']['input'];
@@ -605,6 +658,14 @@ export type RecordsSystem =
   | 'MEG_REPORT_WRITING'
   | 'TRACS';
 
+/** How the contact came about (FB-5 channels). */
+export type ReferralChannel =
+  | 'CRISIS_LINE'
+  | 'LIVE_ON_SCENE_RESPONSE'
+  | 'OFFICER_REFERRAL'
+  | 'ON_SCENE_OFFICER_REQUEST'
+  | 'PROACTIVE_FOLLOW_UP';
+
 export type Review = {
   __typename?: 'Review';
   actingFor: Maybe<Person>;
@@ -626,6 +687,13 @@ export type ReviewFinding =
   | 'PROGRESSING'
   | 'SUCCESSFUL'
   | 'UNSUCCESSFUL';
+
+/** Sex as recorded for the state's minimum data set (50 ILCS 71 sec. 25); X as on Illinois identity documents. */
+export type Sex =
+  | 'FEMALE'
+  | 'MALE'
+  | 'UNKNOWN'
+  | 'X';
 
 export type SolutionActionPlan = {
   __typename?: 'SolutionActionPlan';
@@ -737,6 +805,7 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AgeBand: AgeBand;
   Agency: ResolverTypeWrapper<Agency>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Approval: ResolverTypeWrapper<Approval>;
@@ -759,9 +828,12 @@ export type ResolversTypes = {
   DeflectionOutcome: DeflectionOutcome;
   DeflectionSortField: DeflectionSortField;
   DeflectionStatus: DeflectionStatus;
+  Demographics: ResolverTypeWrapper<Demographics>;
+  DemographicsInput: DemographicsInput;
   DisposeEvidenceInput: DisposeEvidenceInput;
   Disposition: ResolverTypeWrapper<Disposition>;
   EligibilityFactsInput: EligibilityFactsInput;
+  Ethnicity: Ethnicity;
   EvidenceAction: EvidenceAction;
   EvidenceDisposalMethod: EvidenceDisposalMethod;
   EvidenceEvent: ResolverTypeWrapper<EvidenceEventModel>;
@@ -782,6 +854,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QuickReferralInput: QuickReferralInput;
   QuickReferralPayload: ResolverTypeWrapper<Omit<QuickReferralPayload, 'deflection' | 'nextSteps'> & { deflection: ResolversTypes['Deflection'], nextSteps: ResolversTypes['NextSteps'] }>;
+  Race: Race;
   RecordContactAttemptInput: RecordContactAttemptInput;
   RecordDispositionInput: RecordDispositionInput;
   RecordEvidenceHandlingInput: RecordEvidenceHandlingInput;
@@ -789,9 +862,11 @@ export type ResolversTypes = {
   RecordIncidentInput: RecordIncidentInput;
   RecordReviewInput: RecordReviewInput;
   RecordsSystem: RecordsSystem;
+  ReferralChannel: ReferralChannel;
   Review: ResolverTypeWrapper<ReviewModel>;
   ReviewDue: ReviewDue;
   ReviewFinding: ReviewFinding;
+  Sex: Sex;
   SolutionActionPlan: ResolverTypeWrapper<SolutionActionPlan>;
   SortDirection: SortDirection;
   SubmitToProsecutorInput: SubmitToProsecutorInput;
@@ -815,6 +890,8 @@ export type ResolversParentTypes = {
   DeflectionEdge: Omit<DeflectionEdge, 'node'> & { node: ResolversParentTypes['Deflection'] };
   DeflectionFilter: DeflectionFilter;
   DeflectionOrder: DeflectionOrder;
+  Demographics: Demographics;
+  DemographicsInput: DemographicsInput;
   DisposeEvidenceInput: DisposeEvidenceInput;
   Disposition: Disposition;
   EligibilityFactsInput: EligibilityFactsInput;
@@ -888,11 +965,14 @@ export type DeflectionResolvers<ContextType = Context, ParentType extends Resolv
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Deflection']> | FederationReferenceType, FederationReferenceType, ContextType>;
   approval?: Resolver<Maybe<ResolversTypes['Approval']>, ParentType, ContextType>;
   approvalRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  arrestMade?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   caseManagementOrganization?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  channel?: Resolver<Maybe<ResolversTypes['ReferralChannel']>, ParentType, ContextType>;
   chargesHeldInAbeyance?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   contactAttempts?: Resolver<Array<ResolversTypes['ContactAttempt']>, ParentType, ContextType>;
   countsFor?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   county?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  demographics?: Resolver<ResolversTypes['Demographics'], ParentType, ContextType>;
   disposition?: Resolver<Maybe<ResolversTypes['Disposition']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['EvidenceItem']>, ParentType, ContextType>;
   handedOffAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -927,6 +1007,13 @@ export type DeflectionConnectionResolvers<ContextType = Context, ParentType exte
 export type DeflectionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeflectionEdge'] = ResolversParentTypes['DeflectionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Deflection'], ParentType, ContextType>;
+};
+
+export type DemographicsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Demographics'] = ResolversParentTypes['Demographics']> = {
+  ageBand?: Resolver<ResolversTypes['AgeBand'], ParentType, ContextType>;
+  ethnicity?: Resolver<ResolversTypes['Ethnicity'], ParentType, ContextType>;
+  race?: Resolver<ResolversTypes['Race'], ParentType, ContextType>;
+  sex?: Resolver<ResolversTypes['Sex'], ParentType, ContextType>;
 };
 
 export type DispositionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Disposition'] = ResolversParentTypes['Disposition']> = {
@@ -1074,6 +1161,7 @@ export type Resolvers<ContextType = Context> = {
   Deflection?: DeflectionResolvers<ContextType>;
   DeflectionConnection?: DeflectionConnectionResolvers<ContextType>;
   DeflectionEdge?: DeflectionEdgeResolvers<ContextType>;
+  Demographics?: DemographicsResolvers<ContextType>;
   Disposition?: DispositionResolvers<ContextType>;
   EvidenceEvent?: EvidenceEventResolvers<ContextType>;
   EvidenceItem?: EvidenceItemResolvers<ContextType>;

@@ -5,6 +5,8 @@ import { Migration20261123040353_lifecycle as M1 } from './Migration202611230403
 import { Migration20261123041000_reference_sequence as M2 } from './Migration20261123041000_reference_sequence.js';
 import { Migration20261123184918_relations_and_records as M3 } from './Migration20261123184918_relations_and_records.js';
 import { Migration20261123200000_match_keys_any_script as M4 } from './Migration20261123200000_match_keys_any_script.js';
+import { Migration20261123204941_referral_demographics as M5 } from './Migration20261123204941_referral_demographics.js';
+import { Migration20261123205253_outbox_claims as M6 } from './Migration20261123205253_outbox_claims.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123034436_initial', class: M0 },
@@ -12,4 +14,6 @@ export const migrations: MigrationClass[] = [
   { name: 'Migration20261123041000_reference_sequence', class: M2 },
   { name: 'Migration20261123184918_relations_and_records', class: M3 },
   { name: 'Migration20261123200000_match_keys_any_script', class: M4 },
+  { name: 'Migration20261123204941_referral_demographics', class: M5 },
+  { name: 'Migration20261123205253_outbox_claims', class: M6 },
 ];

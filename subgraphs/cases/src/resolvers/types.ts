@@ -63,6 +63,7 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
       return all.filter((other) => other.id !== d.id && other.referredAt <= d.referredAt && (statewide || canSee(actor, other))).length;
     },
     nextSteps: (d) => d,
+    demographics: (d) => ({ ageBand: d.ageBand, sex: d.sex, race: d.race, ethnicity: d.ethnicity }),
     history: (d, _args, context) => context.loaders.historyOf.load(d.id),
   },
 

@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { type SubgraphOrm } from '@hub/platform/db';
-import { type EventEnvelope, verifyEventDelivery } from '@hub/platform/events';
+import { type EventEnvelope, type OutboxStatus, verifyEventDelivery } from '@hub/platform/events';
 import { type RouteHandler, sendJson } from '@hub/platform/server';
 import { applyEvent } from '../commands/apply-event.js';
+import { recordSourceStatus } from '../commands/source-status.js';
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -15,12 +16,22 @@ function isEnvelope(value: unknown): value is EventEnvelope {
   return typeof v?.eventId === 'string' && typeof v.sequence === 'number' && typeof v.source === 'string' && typeof v.event?.type === 'string';
 }
 
-/** POST /events: a batch of envelopes from a publishing subgraph's outbox relay, applied in one transaction. */
+function isOutboxStatus(value: unknown): value is OutboxStatus {
+  const v = value as Partial<OutboxStatus> | null;
+  return typeof v?.undelivered === 'number' && (v.oldestUndeliveredAt === null || typeof v.oldestUndeliveredAt === 'string');
+}
+
+/**
+ * POST /events: a batch of envelopes from a publishing subgraph's outbox relay, applied in one transaction, with
+ * the publisher's report of what it still has to deliver (an empty batch is its heartbeat). The source is the one
+ * the delivery token names, not what the body claims.
+ */
 export function eventInbox(orm: SubgraphOrm, secret: () => Promise<string>): RouteHandler {
   return async (req, res) => {
     if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST only' });
+    let source: string;
     try {
-      await verifyEventDelivery(await secret(), req.headers.authorization, 'reporting');
+      source = await verifyEventDelivery(await secret(), req.headers.authorization, 'reporting');
     } catch {
       return sendJson(res, 401, { error: 'event deliveries must be signed by a hub subgraph' });
     }
@@ -30,15 +41,17 @@ export function eventInbox(orm: SubgraphOrm, secret: () => Promise<string>): Rou
     } catch {
       return sendJson(res, 400, { error: 'body is not JSON' });
     }
-    const events = (body as { events?: unknown }).events;
-    if (!Array.isArray(events) || !events.every(isEnvelope)) return sendJson(res, 400, { error: 'expected { events: EventEnvelope[] }' });
-    const ordered = [...events].sort((a, b) => a.sequence - b.sequence);
+    const { events, outbox } = (body ?? {}) as { events?: unknown; outbox?: unknown };
+    if (!Array.isArray(events) || !events.every(isEnvelope) || (outbox !== undefined && !isOutboxStatus(outbox))) {
+      return sendJson(res, 400, { error: 'expected { events: EventEnvelope[], outbox?: OutboxStatus }' });
+    }
+    const ordered = [...events].sort((a, b) => a.sequence - b.sequence).map((e) => ({ ...e, source }));
     const applied = await orm.fork().transactional(async (em) => {
       let count = 0;
       for (const envelope of ordered) if (await applyEvent(em, envelope)) count += 1;
+      await recordSourceStatus(em, source, outbox ?? null, ordered.at(-1)?.sequence ?? null);
       return count;
     });
     sendJson(res, 200, { received: ordered.length, applied });
   };
 }
-

@@ -1,6 +1,17 @@
+import { eventDelivery } from '../events/delivery-status.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
+import { feedbackDigest, myReferralOutcomes, referralCounts, unitReferralOutcomes } from '../statistics/feedback.js';
+import { stateDataSet } from '../statistics/state-data-set.js';
+import { statistic } from '../statistics/statistic.js';
 
-/** Thin: every root field passed its role gate (rules/access.ts). */
+/** Thin: every root field passed its role gate (rules/access.ts); the statistics modules apply the record-level rules. */
 export const Query: QueryResolvers = {
   suppressionThreshold: (_parent, _args, context) => context.suppressionThreshold,
+  statistics: (_parent, { query }, context) => statistic(context, query),
+  myReferralOutcomes: (_parent, { from, to }, context) => myReferralOutcomes(context, from, to),
+  unitReferralOutcomes: (_parent, { agencyId, from, to }, context) => unitReferralOutcomes(context, agencyId, from, to),
+  referralCounts: (_parent, { from, to, agencyId }, context) => referralCounts(context, from, to, agencyId),
+  feedbackDigest: (_parent, { month, agencyId }, context) => feedbackDigest(context, month, agencyId),
+  stateDataSet: (_parent, { year, quarter, programIds }, context) => stateDataSet(context, year, quarter, programIds),
+  eventDelivery: (_parent, _args, context) => eventDelivery(context.em),
 };

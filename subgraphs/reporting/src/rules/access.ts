@@ -1,23 +1,76 @@
 import { ANYONE_SIGNED_IN, definePolicy } from '@hub/platform/access';
+import type { Actor, Role } from '@hub/platform/identity';
 
 /**
  * Who may do what in the reporting subgraph: the one place that decides. Reporting holds no person's record, only
- * de-identified facts, and answers statistics with small counts suppressed: any signed-in hub user may read them.
- * Its writes arrive as signed events from the other subgraphs (events/inbox-route.ts), never from callers.
+ * de-identified facts, and answers every figure under disclosure control (rules/suppression.ts), so any signed-in
+ * hub user may build statistics. Feedback narrows to the caller's own referrals, unit or program; the state data
+ * set is statewide for analysts. Writes arrive as signed events from the other subgraphs (events/inbox-route.ts).
  */
+
+/** The agency a figure is about, when the caller names one (their own by default). */
+export interface AgencyScope {
+  agencyId: string;
+}
+
+export interface ProgramScope {
+  programIds: readonly string[] | null;
+}
+
 type Resources = {
   'statistics:read': void;
+  'feedback:read-own': void;
+  'feedback:read-unit': AgencyScope;
+  'referral-counts:read': AgencyScope;
+  'digest:read': AgencyScope;
+  'state-data-set:read': ProgramScope;
+  'event-delivery:read': void;
 };
+
+const UNIT_LEADS: readonly Role[] = ['SUPERVISOR', 'ADMINISTRATOR'];
+const PROGRAM_LEADERS: readonly Role[] = ['MEG_DIRECTOR', 'TASK_FORCE_COMMANDER', 'DESIGNEE'];
+/** Analysts (ICJIA, DHS, ISP, programs) and hub administrators see the whole state. */
+const STATEWIDE: readonly Role[] = ['ANALYST', 'HUB_ADMINISTRATOR'];
+
+const ownAgency = (actor: Actor, scope: AgencyScope) => scope.agencyId === actor.agencyId;
+const statewide = (actor: Actor) => actor.roles.some((role) => STATEWIDE.includes(role));
 
 export const access = definePolicy<Resources>(
   {
     'statistics:read': { describe: 'read statistics', roles: ANYONE_SIGNED_IN },
+    'feedback:read-own': { describe: 'read the outcomes of your own referrals', roles: ['OFFICER'] },
+    'feedback:read-unit': { describe: 'read the outcomes of a unit’s referrals', roles: UNIT_LEADS, on: ownAgency },
+    'referral-counts:read': { describe: 'read referral counts per officer', roles: [...UNIT_LEADS, ...PROGRAM_LEADERS], on: ownAgency },
+    'digest:read': { describe: 'read a feedback digest', roles: ['OFFICER', ...UNIT_LEADS, ...PROGRAM_LEADERS], on: ownAgency },
+    'state-data-set:read': {
+      describe: 'read the state minimum data set',
+      roles: [...STATEWIDE, ...PROGRAM_LEADERS, ...UNIT_LEADS],
+      on: (actor, scope) => statewide(actor) || (scope.programIds !== null && scope.programIds.every((id) => id === actor.agencyId)),
+    },
+    'event-delivery:read': { describe: 'read how far behind statistics are', roles: ['HUB_ADMINISTRATOR'] },
   },
   // The action behind every root field and entity of the schema; the subgraph refuses to start without one.
   {
     'Query.suppressionThreshold': 'statistics:read',
+    'Query.statistics': 'statistics:read',
+    'Query.myReferralOutcomes': 'feedback:read-own',
+    'Query.unitReferralOutcomes': 'feedback:read-unit',
+    'Query.referralCounts': 'referral-counts:read',
+    'Query.feedbackDigest': 'digest:read',
+    'Query.stateDataSet': 'state-data-set:read',
+    'Query.eventDelivery': 'event-delivery:read',
     'Entity.Agency': 'statistics:read',
   },
 );
 
 export const { can, assertCan } = access;
+
+/** Whether the caller sees the state data set of every program. */
+export function seesEveryProgram(actor: Actor): boolean {
+  return statewide(actor);
+}
+
+/** Whether a leader's figures are those of their MEG or task force (deflections that count for it), not of a unit. */
+export function leadsProgram(actor: Actor): boolean {
+  return actor.roles.some((role) => PROGRAM_LEADERS.includes(role));
+}

@@ -1,18 +1,8 @@
+import { TREATMENT_SERVICES } from '@hub/platform/domain';
 import { defineEntity, p } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
-export const TREATMENT_SERVICES = [
-  'SUD_OUTPATIENT',
-  'SUD_INTENSIVE_OUTPATIENT',
-  'SUD_RESIDENTIAL',
-  'WITHDRAWAL_MANAGEMENT',
-  'MEDICATION_FOR_OPIOID_USE_DISORDER',
-  'MENTAL_HEALTH',
-  'RECOVERY_SUPPORT',
-  'RECOVERY_HOUSING',
-  'PEER_SUPPORT',
-] as const;
-export type TreatmentService = (typeof TREATMENT_SERVICES)[number];
+export { TREATMENT_SERVICES, type TreatmentService } from '@hub/platform/domain';
 
 export const LEVELS_OF_CARE = ['EARLY_INTERVENTION', 'OUTPATIENT', 'INTENSIVE_OUTPATIENT', 'PARTIAL_HOSPITALIZATION', 'RESIDENTIAL', 'MEDICALLY_MANAGED_INPATIENT'] as const;
 export type LevelOfCare = (typeof LEVELS_OF_CARE)[number];

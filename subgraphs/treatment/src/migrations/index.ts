@@ -4,10 +4,12 @@ import { Migration20261123034543_initial as M0 } from './Migration20261123034543
 import { Migration20261123042022_episodes_and_consent as M1 } from './Migration20261123042022_episodes_and_consent.js';
 import { Migration20261123185510_relations_and_enums as M2 } from './Migration20261123185510_relations_and_enums.js';
 import { Migration20261123191926_referral_record_and_capacity_time as M3 } from './Migration20261123191926_referral_record_and_capacity_time.js';
+import { Migration20261123205254_outbox_claims as M4 } from './Migration20261123205254_outbox_claims.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123034543_initial', class: M0 },
   { name: 'Migration20261123042022_episodes_and_consent', class: M1 },
   { name: 'Migration20261123185510_relations_and_enums', class: M2 },
   { name: 'Migration20261123191926_referral_record_and_capacity_time', class: M3 },
+  { name: 'Migration20261123205254_outbox_claims', class: M4 },
 ];
