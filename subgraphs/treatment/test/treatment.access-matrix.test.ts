@@ -17,6 +17,9 @@ afterAll(async () => {
   await stop?.();
 });
 
+/** Analysts see statistics only: every other role may ask, and consent decides. */
+const EVERYONE_BUT_ANALYSTS = ['OFFICER', 'SUPERVISOR', 'MEG_DIRECTOR', 'TASK_FORCE_COMMANDER', 'DESIGNEE', 'CASE_MANAGER', 'PROVIDER_STAFF', 'PROSECUTOR', 'ADMINISTRATOR', 'HUB_ADMINISTRATOR'];
+
 /** The policy itself, written out (see describeAccessMatrix): changing who may do what means changing this table too. */
 const EXPECTED: Record<string, ExpectedGrant> = {
   'Query.provider': 'anyone signed in',
@@ -25,7 +28,7 @@ const EXPECTED: Record<string, ExpectedGrant> = {
   'Query.myEpisodes': ['PROVIDER_STAFF'],
   'Query.treatmentEpisode': ['PROVIDER_STAFF'],
   'Query.consents': ['PROVIDER_STAFF'],
-  'Query.treatmentOfDeflection': 'anyone signed in',
+  'Query.treatmentOfDeflection': EVERYONE_BUT_ANALYSTS,
   'Query.accountingOfDisclosures': ['PROVIDER_STAFF'],
   'Mutation.referToTreatment': ['CASE_MANAGER', 'OFFICER', 'SUPERVISOR', 'MEG_DIRECTOR', 'TASK_FORCE_COMMANDER', 'DESIGNEE'],
   'Mutation.updateEpisode': ['PROVIDER_STAFF'],
@@ -34,7 +37,7 @@ const EXPECTED: Record<string, ExpectedGrant> = {
   'Mutation.recordConsent': ['PROVIDER_STAFF'],
   'Mutation.revokeConsent': ['PROVIDER_STAFF'],
   'Entity.Provider': 'anyone signed in',
-  'Entity.Deflection': 'anyone signed in',
+  'Entity.Deflection': EVERYONE_BUT_ANALYSTS,
 };
 
 describeAccessMatrix('treatment', { schema, access, expected: EXPECTED, client: () => client });

@@ -223,6 +223,17 @@ async function freshEpisode(state: TreatmentEpisode['state']): Promise<Treatment
   return episode;
 }
 
+describe('analysts see statistics only (FB-3)', () => {
+  it('refuses an analyst even when a consent names their agency', async () => {
+    const episode = await freshEpisode('ENGAGED');
+    await client.ok(gatewayCounselor, RECORD, { input: consentInput(episode.id, { recipients: [{ agencyId: A.icjia }], purpose: 'Research.' }) });
+    const analyst: Actor = { personId: P.analystSantiago, agencyId: A.icjia, roles: ['ANALYST'], actingFor: null };
+    expect((await treatmentOfId(analyst, episode.deflectionId)).error?.extensions?.code).toBe('FORBIDDEN');
+    // Anyone else of the same agency named by it is answered under the consent.
+    expect((await treatmentOfId({ ...analyst, roles: ['ADMINISTRATOR'] }, episode.deflectionId)).view).toMatchObject({ engaged: true });
+  });
+});
+
 describe('a deflection with several episodes', () => {
   it('shows the treatment under way, not a newer referral to the same place by someone else', async () => {
     const retained = await freshEpisode('RETAINED_60');

@@ -1,5 +1,5 @@
 import { ANYONE_SIGNED_IN, definePolicy } from '@hub/platform/access';
-import type { Actor, Role } from '@hub/platform/identity';
+import { ROLES, type Actor, type Role } from '@hub/platform/identity';
 import type { TreatmentEpisode } from '../entities/episode.entity.js';
 import type { Provider } from '../entities/provider.entity.js';
 
@@ -36,12 +36,14 @@ const PROVIDER: readonly Role[] = ['PROVIDER_STAFF'];
 /** Case managers and the deflecting agency refer people into treatment. */
 const REFERRERS: readonly Role[] = ['CASE_MANAGER', 'OFFICER', 'SUPERVISOR', 'MEG_DIRECTOR', 'TASK_FORCE_COMMANDER', 'DESIGNEE'];
 const treatingProvider = { roles: PROVIDER, on: isTreatingProvider };
+/** Analysts see statistics only (FB-3): no consent makes one a reader of a person's treatment. */
+const TREATMENT_ASKERS: readonly Role[] = ROLES.filter((role) => role !== 'ANALYST');
 
 export const access = definePolicy<Resources>(
   {
     'directory:read': { describe: 'read the provider directory', roles: ANYONE_SIGNED_IN },
-    // Anyone may ask; 42 CFR Part 2 consent then decides what, if anything, is disclosed to them.
-    'treatment:read': { describe: 'ask for treatment status', roles: ANYONE_SIGNED_IN },
+    // Anyone but an analyst may ask; 42 CFR Part 2 consent then decides what, if anything, is disclosed to them.
+    'treatment:read': { describe: 'ask for treatment status', roles: TREATMENT_ASKERS },
     'treatment:read-as-case-manager': { describe: 'read treatment status as the case manager', roles: ['CASE_MANAGER'], on: isAssignedCaseManager },
     'episode:refer': { describe: 'refer people into treatment', roles: REFERRERS },
     'episode:read': { describe: 'read treatment episodes (only the treating provider does)', ...treatingProvider },
