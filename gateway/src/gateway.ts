@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -9,6 +10,7 @@ import type { GatewayConfig } from './config.js';
 import { DEV_JWKS_PATH } from './config.js';
 import type { GatewayContext } from './context.js';
 import { devSignInRoutes } from './dev-sign-in.js';
+import { stateDataSetExport } from './exports/state-data-set-route.js';
 import { loadExplorer } from './explorer/explorer.js';
 import { gatewayHealth } from './health.js';
 import { operationResolution } from './operation-resolution.js';
@@ -77,25 +79,28 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   let verifier: CallerTokenVerifier | null = config.jwksUrl
     ? new CallerTokenVerifier({ issuer: config.issuer, audience: config.audience, jwksUrl: config.jwksUrl })
     : null;
+  const contextFor = async (req: IncomingMessage): Promise<GatewayContext> => {
+    const header = req.headers.authorization;
+    if (!header) return { actor: null, internalToken: await signer.sign(null) };
+    const token = header.match(/^Bearer (.+)$/i)?.[1];
+    if (!token || !verifier) throw new HttpError(401, 'UNAUTHENTICATED', 'Authorization must be "Bearer <token>".');
+    try {
+      const actor = await verifier.verify(token);
+      return { actor, internalToken: await signer.sign(actor) };
+    } catch (error) {
+      if (error instanceof InvalidCallerToken) throw new HttpError(401, 'UNAUTHENTICATED', `The bearer token was refused: ${error.message}`);
+      throw error;
+    }
+  };
+  routes['/exports/state-data-set.csv'] = stateDataSetExport(apollo, contextFor, 'csv');
+  routes['/exports/state-data-set.json'] = stateDataSetExport(apollo, contextFor, 'json');
   const server = await startHttpServer<GatewayContext>({
     port: config.port,
     host: config.host,
     apollo,
     routes,
     landingPage: explorer?.landingPage,
-    async buildContext(req) {
-      const header = req.headers.authorization;
-      if (!header) return { actor: null, internalToken: await signer.sign(null) };
-      const token = header.match(/^Bearer (.+)$/i)?.[1];
-      if (!token || !verifier) throw new HttpError(401, 'UNAUTHENTICATED', 'Authorization must be "Bearer <token>".');
-      try {
-        const actor = await verifier.verify(token);
-        return { actor, internalToken: await signer.sign(actor) };
-      } catch (error) {
-        if (error instanceof InvalidCallerToken) throw new HttpError(401, 'UNAUTHENTICATED', `The bearer token was refused: ${error.message}`);
-        throw error;
-      }
-    },
+    buildContext: contextFor,
   });
   if (!verifier) verifier = new CallerTokenVerifier({ issuer: config.issuer, audience: config.audience, jwksUrl: new URL(DEV_JWKS_PATH, server.url) });
   return {
