@@ -11,7 +11,9 @@ import { createDatabase, databaseExists, type EmbeddedServer, ensureRoles, ensur
 import { PERSONAS } from '@hub/platform/demo';
 import { loadOrCreateKeyPair } from '@hub/platform/identity';
 import { dataDirectory, devIssuerKeyFile, eventsSecret, gatewayKeyPair, rolePassword } from '@hub/platform/runtime';
-import { openSubgraphOrm, prepareSubgraphData } from '@hub/platform/subgraph';
+import { OutboxEvent, OutboxEventSchema } from '@hub/platform/events';
+import { openSubgraphOrm, prepareSubgraphData, type SubgraphDataDefinition } from '@hub/platform/subgraph';
+import type { SubgraphOrm } from '@hub/platform/db';
 import { subgraphPort } from '@hub/platform/topology';
 import { readGatewayConfig } from '@hub/gateway';
 import { HUB_SUBGRAPHS } from './hub-subgraphs.js';
@@ -107,6 +109,31 @@ function launch(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProce
   return child;
 }
 
+function publishes(definition: SubgraphDataDefinition): boolean {
+  return Array.isArray(definition.entities) && definition.entities.some((e) => e === OutboxEvent || e === OutboxEventSchema);
+}
+
+/**
+ * After a first start with history, reporting receives several thousand demo events; statistics fill in as it
+ * applies them. Shows how far it has got (each publisher counting its own undelivered events) until it is done.
+ */
+async function showCatchUp(publishers: SubgraphOrm[], timeoutMs = 180_000): Promise<void> {
+  const count = async (where: { publishedAt?: null }) => (await Promise.all(publishers.map((orm) => orm.fork().count(OutboxEvent, where)))).reduce((a, b) => a + b, 0);
+  const waiting = () => count({ publishedAt: null });
+  const total = await count({});
+  const deadline = Date.now() + timeoutMs;
+  const n = (value: number) => value.toLocaleString('en-US');
+  let last = -1;
+  let left = await waiting();
+  for (; left > 0 && Date.now() < deadline; left = await waiting()) {
+    if (left !== last) step(`Reporting is applying the demo year: ${n(total - left)} of ${n(total)} events`);
+    last = left;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  step(left === 0 ? `Reporting has applied the demo year (${n(total)} events).` : `Reporting is still applying the demo year (${n(left)} events to go); statistics fill in as it does.`);
+  await Promise.all(publishers.map((orm) => orm.close()));
+}
+
 async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
@@ -118,15 +145,23 @@ async function main(): Promise<void> {
   await ensureRoles(adminUrl, databases, password);
   await ensureSchemas(adminUrl, databases);
   const seed = process.env.SEED_DEMO_DATA !== 'false';
+  const history = seed && process.env.DEMO_HISTORY !== 'false';
+  // One clock for every subgraph, so their parts of the demo year agree on what happened when.
+  const now = new Date();
+  const publishers: SubgraphOrm[] = [];
   for (const [index, definition] of HUB_SUBGRAPHS.entries()) {
     const orm = await openSubgraphOrm(definition, roleUrl(adminUrl, subgraphDatabase(definition.name), password));
+    let keepOpen = false;
     try {
-      const { migrations, seeded } = await prepareSubgraphData(definition, orm, { seed });
+      const onSeeding = () => step(`[${index + 1}/${HUB_SUBGRAPHS.length}] ${definition.name}: loading demo data${history && publishes(definition) ? ' with a year of history' : ''}…`);
+      const { migrations, seeded } = await prepareSubgraphData(definition, orm, { seed, history, now, onSeeding });
       step(
         `[${index + 1}/${HUB_SUBGRAPHS.length}] ${definition.name}: ${migrations.length} migration(s) applied${seeded ? ', demo data loaded' : ''}`,
       );
+      keepOpen = seeded && history && publishes(definition);
+      if (keepOpen) publishers.push(orm);
     } finally {
-      await orm.close();
+      if (!keepOpen) await orm.close();
     }
   }
   // Made before the children start, so they read the same files instead of racing to create them.
@@ -143,6 +178,8 @@ async function main(): Promise<void> {
   const gateway = launch('gateway', 'gateway/src/main.ts', childEnv);
   await waitForHealth('gateway', `http://127.0.0.1:${gatewayConfig.port}/health`, gateway);
 
+  if (publishers.length > 0) await showCatchUp(publishers);
+
   const url = `http://localhost:${gatewayConfig.port}/graphql`;
   console.log(`
 \x1b[32mThe Illinois deflection hub is running.\x1b[0m
@@ -154,6 +191,10 @@ async function main(): Promise<void> {
     { myAgency { name solutionActionPlan { enabledPathways approvingAgency { name } } }
       deflections(first: 3) { edges { node { referenceNumber pathway status
         countsFor { name deflectionsCounted { value suppressed } } treatmentOptions { name openSlots } } } } }
+
+  As the analyst persona, a statistic over the demo year (small counts come back suppressed):
+    { statistics(query: { groupBy: [QUARTER, PATHWAY], measures: [DEFLECTIONS, ENGAGEMENT_30_DAY_RATE] }) {
+        cells { dimensions { value } values { measure value suppressed reason } } disclosureControl } }
 
   For curl or another client, get a token for a demo persona (in another terminal):
     npm run token -- officer          # prints a bearer token

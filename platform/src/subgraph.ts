@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { EntityManager, Options } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { createSubgraphOrm, type MigrationClass, type SubgraphOrm } from './db/orm.js';
+import { demoHistory, type DemoHistory } from './demo/history.js';
 import type { Actor } from './identity/actor.js';
 import type { InternalTokenVerifier } from './identity/internal-token.js';
 import type { RouteHandler, RunningServer } from './server/http.js';
@@ -23,7 +24,7 @@ export interface SubgraphDefinition<C extends object> {
    */
   createContext(args: { actor: Actor | null; token: string | null; em: EntityManager; orm: SubgraphOrm; env: Env }): C;
   /** Loads the demo data set; called only when the subgraph's tables are empty. */
-  seedDemoData(em: EntityManager): Promise<void>;
+  seedDemoData(em: EntityManager, demo: DemoSeed): Promise<void>;
   hasData(em: EntityManager): Promise<boolean>;
   /** Extra HTTP routes (for example an event inbox), each doing its own authentication. */
   routes?(orm: SubgraphOrm, env: Env): Record<string, RouteHandler>;
@@ -36,6 +37,14 @@ export interface SubgraphDefinition<C extends object> {
   plugins?: ApolloServerPlugin<BaseContext>[];
   /** Background work tied to the process lifetime (for example an outbox relay); returns a stopper. */
   background?(orm: SubgraphOrm, env: Env): () => Promise<void>;
+}
+
+/** What a subgraph's demo seed loads besides its fixtures. */
+export interface DemoSeed {
+  /** One clock reading for every subgraph of a run, so their demo records agree on what happened when. */
+  now: Date;
+  /** A year of history before `now` for the subgraphs that keep part of it (cases, treatment), or null for none. */
+  history: DemoHistory | null;
 }
 
 /** The database side of a subgraph: enough to migrate and seed it, whatever its resolvers' context. */
@@ -57,18 +66,27 @@ export async function openSubgraphOrm(definition: SubgraphDataDefinition, databa
   });
 }
 
+export interface PrepareOptions {
+  seed: boolean;
+  /** Also load a year of demo history (about 900 deflections); off unless asked, since tests count the fixtures. */
+  history?: boolean;
+  /** Defaults to the time of the call; give one for all subgraphs of a run. */
+  now?: Date;
+  /** Told just before the demo data is loaded (after migrations), to show progress. */
+  onSeeding?: () => void;
+}
+
 /** Applies pending migrations and, when the subgraph holds no data yet, the demo data set. */
-export async function prepareSubgraphData(
-  definition: SubgraphDataDefinition,
-  orm: SubgraphOrm,
-  options: { seed: boolean },
-): Promise<{ migrations: string[]; seeded: boolean }> {
+export async function prepareSubgraphData(definition: SubgraphDataDefinition, orm: SubgraphOrm, options: PrepareOptions): Promise<{ migrations: string[]; seeded: boolean }> {
   const migrations = await orm.migrate();
   let seeded = false;
   if (options.seed) {
     const em = orm.fork();
     if (!(await definition.hasData(em))) {
-      await em.transactional((tx) => definition.seedDemoData(tx));
+      options.onSeeding?.();
+      const now = options.now ?? new Date();
+      const demo: DemoSeed = { now, history: options.history ? demoHistory(now) : null };
+      await em.transactional((tx) => definition.seedDemoData(tx, demo));
       seeded = true;
     }
   }

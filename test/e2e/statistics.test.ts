@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_AGENCY as A } from '@hub/platform/demo';
 import { illinoisDate } from '@hub/platform/domain';
-import { OutboxEvent } from '@hub/platform/events';
 import { startTestHub, type TestHub } from '../support/hub.js';
 
 /**
@@ -29,15 +28,7 @@ async function as<T>(persona: string, query: string, variables: Record<string, u
   return result.data!;
 }
 
-/** Waits until every event both publishers committed has reached reporting. */
-async function settled(): Promise<void> {
-  for (let tries = 0; tries < 200; tries += 1) {
-    const waiting = (await hub.db.orm('cases').fork().count(OutboxEvent, { publishedAt: null })) + (await hub.db.orm('treatment').fork().count(OutboxEvent, { publishedAt: null }));
-    if (waiting === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the outboxes did not drain');
-}
+const settled = () => hub.eventsDelivered(10_000);
 
 const STAT = `query($q: StatisticsQuery!) { statistics(query: $q) { cells { dimensions { value agency { name } } values { measure value suppressed reason } } } }`;
 type Stat = { statistics: { cells: { dimensions: { value: string | null; agency: { name: string } | null }[]; values: { measure: string; value: number | null; suppressed: boolean }[] }[] } };

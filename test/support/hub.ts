@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { readGatewayConfig, readSupergraph, startGateway } from '@hub/gateway';
 import { freePort } from '@hub/platform/db';
 import { findPersona } from '@hub/platform/demo';
+import { OutboxEvent } from '@hub/platform/events';
 import { DevIssuer, generateSigningKeyPair, InternalTokenVerifier } from '@hub/platform/identity';
 import { type RunningServer } from '@hub/platform/server';
 import { type RunningSubgraph, runSubgraph } from '@hub/platform/subgraph';
@@ -26,6 +27,8 @@ export interface TestHub {
   /** The hub's own issuer key, with other claims policy (to test audience checks). */
   issuerWith(options: { audience: string }): Promise<DevIssuer>;
   gql<T = Record<string, unknown>>(query: string, options?: { token?: string | null; variables?: Record<string, unknown> }): Promise<GqlResponse<T>>;
+  /** Waits until every event the publishers (cases, treatment) committed has reached reporting. */
+  eventsDelivered(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -45,8 +48,9 @@ export async function postGraphQL<T>(url: string, query: string, headers: Record
   return { status: response.status, ...body };
 }
 
-export async function startTestHub(options: { env?: Record<string, string> } = {}): Promise<TestHub> {
-  const db = await createTestDatabase(HUB_SUBGRAPHS, { seed: true });
+/** `history` adds the demo year (about 900 deflections) to the fixtures; most tests count the fixtures alone. */
+export async function startTestHub(options: { env?: Record<string, string>; history?: boolean } = {}): Promise<TestHub> {
+  const db = await createTestDatabase(HUB_SUBGRAPHS, { seed: true, history: options.history ?? false });
   const gatewayKey = await generateSigningKeyPair('gateway-test');
   const issuerKey = await generateSigningKeyPair('issuer-test');
   const verifier = await InternalTokenVerifier.fromJwk(gatewayKey.publicJwk);
@@ -87,6 +91,14 @@ export async function startTestHub(options: { env?: Record<string, string> } = {
     },
     async gql<T>(query: string, { token, variables }: { token?: string | null; variables?: Record<string, unknown> } = {}) {
       return postGraphQL<T>(gatewayUrl, query, token ? { authorization: `Bearer ${token}` } : {}, variables);
+    },
+    async eventsDelivered(timeoutMs = 30_000) {
+      const waiting = async () => (await Promise.all((['cases', 'treatment'] as const).map((name) => db.orm(name).fork().count(OutboxEvent, { publishedAt: null })))).reduce((a, b) => a + b, 0);
+      const deadline = Date.now() + timeoutMs;
+      while ((await waiting()) > 0) {
+        if (Date.now() > deadline) throw new Error(`the outboxes did not drain within ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
     async stop() {
       await gateway.close();

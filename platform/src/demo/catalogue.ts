@@ -93,6 +93,27 @@ export function demoParticipantId(index: number): string {
   return id('c0000002', index + 1);
 }
 
+/** Licensed provider sites of the demo (treatment subgraph), in the order the treatment seed lists them. */
+export function demoProviderId(n: number): string {
+  return id('d0000001', n);
+}
+
+/**
+ * The year of demo history (see history.ts) has prefixes of its own, so its records never meet the fixtures that
+ * tests name by id.
+ */
+export function demoHistoryDeflectionId(n: number): string {
+  return id('c1000001', n);
+}
+
+export function demoHistoryParticipantId(n: number): string {
+  return id('c1000002', n);
+}
+
+export function demoHistoryEpisodeId(n: number): string {
+  return id('d1000001', n);
+}
+
 /** Fictional people deflected in the demo: given name, family name, date of birth. */
 export const DEMO_PEOPLE: readonly [string, string, string][] = [
   ['Jordan', 'Avery', '1991-04-12'], ['Casey', 'Brennan', '1988-09-30'], ['Morgan', 'Delgado', '1979-01-22'], ['Riley', 'Foster', '1995-06-05'],

@@ -20,7 +20,8 @@ export function testAdminUrl(): string {
   return url;
 }
 
-export async function createTestDatabase(definitions: SubgraphDataDefinition[], options: { seed?: boolean } = {}): Promise<TestDatabase> {
+/** `history` adds the year of demo history to the seed; tests that count the fixtures leave it off. */
+export async function createTestDatabase(definitions: SubgraphDataDefinition[], options: { seed?: boolean; history?: boolean } = {}): Promise<TestDatabase> {
   const serverUrl = testAdminUrl();
   const name = `hub_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const adminUrl = await createDatabase(serverUrl, name);
@@ -28,9 +29,10 @@ export async function createTestDatabase(definitions: SubgraphDataDefinition[], 
   await ensureSchemas(adminUrl, list.map((d) => subgraphDatabase(d.name)));
   const password = rolePassword();
   const orms = new Map<SubgraphName, SubgraphOrm>();
+  const now = new Date();
   for (const definition of list) {
     const orm = await openSubgraphOrm(definition, roleUrl(adminUrl, subgraphDatabase(definition.name), password));
-    await prepareSubgraphData(definition, orm, { seed: options.seed ?? false });
+    await prepareSubgraphData(definition, orm, { seed: options.seed ?? false, history: options.history ?? false, now });
     orms.set(definition.name, orm);
   }
   return {

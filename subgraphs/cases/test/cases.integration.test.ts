@@ -148,7 +148,10 @@ describe('transactional outbox', () => {
     expect(events.map((e) => (e.payload as { deflectionId: string }).deflectionId).sort()).toEqual(demoIds.sort());
     // De-identified: the same fields in every event, none of them a name or a date of birth.
     for (const event of events) {
-      expect(Object.keys(event.payload).sort()).toEqual(['countsForId', 'county', 'deflectionId', 'initiatingUnitId', 'pathway', 'personPseudonym', 'referredAt', 'status', 'type']);
+      expect(Object.keys(event.payload).sort()).toEqual([
+        'ageBand', 'approvalRequired', 'arrestMade', 'callType', 'channel', 'countsForId', 'county', 'deflectionId', 'encounterAt', 'ethnicity', 'initiatingOfficerId',
+        'initiatingUnitId', 'pathway', 'personPseudonym', 'race', 'referredAt', 'sex', 'status', 'type',
+      ]);
     }
   });
 

@@ -1,6 +1,7 @@
 import { DEMO_AGENCY as A, DEMO_PEOPLE, DEMO_PERSON as P, DEMO_PLAN as PLAN, demoDeflectionId, demoParticipantId } from '@hub/platform/demo';
-import { addDays, illinoisDate, type Pathway } from '@hub/platform/domain';
+import { addDays, ageBandOn, illinoisDate, type Pathway } from '@hub/platform/domain';
 import { recordEvent } from '@hub/platform/events';
+import type { DemoSeed } from '@hub/platform/subgraph';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ContactAttempt, EvidenceEvent, EvidenceItem, HistoryEntry, Review } from '../entities/case-records.entity.js';
 import { Deflection } from '../entities/deflection.entity.js';
@@ -9,6 +10,7 @@ import { Participant } from '../entities/participant.entity.js';
 import type { CallType, DeflectionStatus } from '../entities/vocabulary.js';
 import { matchKey } from '../rules/participant-matching.js';
 import { firstReviewDue, nextReviewDueAfter } from '../rules/review-schedule.js';
+import { seedCasesHistory } from './history.js';
 
 export { demoDeflectionId } from '@hub/platform/demo';
 
@@ -78,7 +80,14 @@ const ROWS: Row[] = [
 ];
 
 /** Dates are relative to today, so overdue reviews stay overdue and due-soon ones stay due soon whenever the demo starts. */
-export async function seedCases(em: EntityManager, now: Date = new Date()): Promise<void> {
+export async function seedCases(em: EntityManager, { now, history }: DemoSeed): Promise<void> {
+  seedFixtures(em, now);
+  if (history) seedCasesHistory(em, history);
+  await em.flush();
+}
+
+/** The deflections tests and walkthroughs name by id: few, and each there for a reason. */
+function seedFixtures(em: EntityManager, now: Date): void {
   const day = 86_400_000;
   const participants = DEMO_PEOPLE.map(([givenName, familyName, dateOfBirth], index) =>
     em.create(Participant, { id: demoParticipantId(index), givenName, familyName, dateOfBirth, matchKey: matchKey({ givenName, familyName, dateOfBirth }) }),
@@ -125,12 +134,19 @@ export async function seedCases(em: EntityManager, now: Date = new Date()): Prom
       solutionActionPlanId: row.plan,
       nextStepsSummary: approvalRequired ? 'Approval by the MEG or task force, then the case manager calls back within 30 minutes.' : 'The case manager calls back within 30 minutes.',
       chargesHeldInAbeyance: row.pathway === 'OFFICER_INTERVENTION',
+      // The fixtures' people told nothing but their name and date of birth.
+      ageBand: ageBandOn(dateOfBirth, referredOn),
+      sex: 'UNKNOWN',
+      race: 'UNKNOWN',
+      ethnicity: 'UNKNOWN',
       approvalRequired,
     });
     history(deflection, referredAt, row.by, 'REFERRED', null, initialStatus);
     recordEvent(em, {
       type: 'deflection.referred', deflectionId: deflection.id, personPseudonym: participant.pseudonym, pathway: row.pathway,
       status: initialStatus, initiatingUnitId: row.unit, countsForId: row.countsFor, county: row.county, referredAt: referredAt.toISOString(),
+      initiatingOfficerId: row.by, approvalRequired, encounterAt: referredAt.toISOString(), callType: row.callType, channel: null, arrestMade: false,
+      ageBand: deflection.ageBand, sex: deflection.sex, race: deflection.race, ethnicity: deflection.ethnicity,
     });
     if (row.approver) {
       const decision = row.status === 'DECLINED' ? 'DECLINED' : 'APPROVED';
@@ -140,7 +156,10 @@ export async function seedCases(em: EntityManager, now: Date = new Date()): Prom
       });
       const to: DeflectionStatus = decision === 'APPROVED' ? 'ACTIVE' : 'DECLINED';
       history(deflection, approvedAt, row.approver.by, decision, 'PENDING_APPROVAL', to, row.approver.forId ?? null);
-      recordEvent(em, { type: decision === 'APPROVED' ? 'deflection.approved' : 'deflection.declined', deflectionId: deflection.id, fromStatus: 'PENDING_APPROVAL', toStatus: to, at: approvedAt.toISOString() });
+      recordEvent(em, {
+        type: decision === 'APPROVED' ? 'deflection.approved' : 'deflection.declined', deflectionId: deflection.id, fromStatus: 'PENDING_APPROVAL', toStatus: to,
+        at: approvedAt.toISOString(), decidedByAgencyId: row.countsFor!,
+      });
     }
     if (started) {
       const firstContact = new Date(approvedAt.getTime() + 1_800_000);
@@ -189,7 +208,6 @@ export async function seedCases(em: EntityManager, now: Date = new Date()): Prom
     }
     deflection.nextReviewDue = nextReviewDue;
   });
-  await em.flush();
 }
 
 export async function hasCases(em: EntityManager): Promise<boolean> {

@@ -1,16 +1,16 @@
-import { DEMO_AGENCY as A, DEMO_PEOPLE, DEMO_PERSON as P, demoDeflectionId, demoParticipantId } from '@hub/platform/demo';
+import { DEMO_AGENCY as A, DEMO_PEOPLE, DEMO_PERSON as P, demoDeflectionId, demoParticipantId, demoProviderId } from '@hub/platform/demo';
 import { addDays, illinoisDate } from '@hub/platform/domain';
 import { recordEvent } from '@hub/platform/events';
+import type { DemoSeed } from '@hub/platform/subgraph';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Consent } from '../entities/consent.entity.js';
 import { EpisodeTransition, Patient, TreatmentEpisode } from '../entities/episode.entity.js';
 import { Provider, type LevelOfCare, type LicenseStatus, type TreatmentService } from '../entities/provider.entity.js';
 import type { EpisodeState } from '../entities/vocabulary.js';
 import { ServiceCapacity } from '../entities/service-capacity.entity.js';
+import { seedTreatmentHistory } from './history.js';
 
-export function demoProviderId(n: number): string {
-  return `d0000001-0000-4000-8000-${String(n).padStart(12, '0')}`;
-}
+export { demoProviderId } from '@hub/platform/demo';
 
 type Row = [name: string, organizationId: string, license: string, status: LicenseStatus, counties: string[], languages: string[], slots: [TreatmentService, number][]];
 
@@ -121,7 +121,7 @@ function seedConsents(em: EntityManager, episodes: Map<number, TreatmentEpisode>
   });
 }
 
-export async function seedTreatment(em: EntityManager, now: Date = new Date()): Promise<void> {
+export async function seedTreatment(em: EntityManager, { now, history }: DemoSeed): Promise<void> {
   ROWS.forEach(([name, organizationId, licenseNumber, licenseStatus, countiesServed, languages, slots], index) => {
     const provider = em.create(Provider, {
       id: demoProviderId(index + 1),
@@ -139,6 +139,7 @@ export async function seedTreatment(em: EntityManager, now: Date = new Date()): 
     for (const [service, openSlots] of slots) em.create(ServiceCapacity, { provider, service, openSlots });
   });
   seedConsents(em, seedEpisodes(em, now), illinoisDate(now));
+  if (history) seedTreatmentHistory(em, history);
   await em.flush();
 }
 
