@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { exitOnConfigError, readPort, readUrl } from '@hub/platform/config';
+import { exitOnConfigError, readBoolean, readPort, readUrl } from '@hub/platform/config';
 import { createDatabase, databaseExists, type EmbeddedServer, ensureRoles, ensureSchemas, roleUrl, startEmbeddedPostgres, subgraphDatabase, waitForPostgres } from '@hub/platform/db';
 import { PERSONAS } from '@hub/platform/demo';
 import { loadOrCreateKeyPair } from '@hub/platform/identity';
@@ -118,6 +118,17 @@ function publishes(definition: SubgraphDataDefinition): boolean {
  * applies them. Shows how far it has got (each publisher counting its own undelivered events) until it is done.
  */
 async function showCatchUp(publishers: SubgraphOrm[], timeoutMs = 180_000): Promise<void> {
+  try {
+    await followDelivery(publishers, timeoutMs);
+  } catch (error) {
+    // Stopping (Ctrl-C) closes the database under the loop; anything else only costs the progress lines.
+    if (!shuttingDown) step(`Could not follow reporting's progress: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await Promise.all(publishers.map((orm) => orm.close().catch(() => {})));
+  }
+}
+
+async function followDelivery(publishers: SubgraphOrm[], timeoutMs: number): Promise<void> {
   const count = async (where: { publishedAt?: null }) => (await Promise.all(publishers.map((orm) => orm.fork().count(OutboxEvent, where)))).reduce((a, b) => a + b, 0);
   const waiting = () => count({ publishedAt: null });
   const total = await count({});
@@ -125,13 +136,13 @@ async function showCatchUp(publishers: SubgraphOrm[], timeoutMs = 180_000): Prom
   const n = (value: number) => value.toLocaleString('en-US');
   let last = -1;
   let left = await waiting();
-  for (; left > 0 && Date.now() < deadline; left = await waiting()) {
+  for (; left > 0 && Date.now() < deadline && !shuttingDown; left = await waiting()) {
     if (left !== last) step(`Reporting is applying the demo year: ${n(total - left)} of ${n(total)} events`);
     last = left;
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
+  if (shuttingDown) return;
   step(left === 0 ? `Reporting has applied the demo year (${n(total)} events).` : `Reporting is still applying the demo year (${n(left)} events to go); statistics fill in as it does.`);
-  await Promise.all(publishers.map((orm) => orm.close()));
 }
 
 async function main(): Promise<void> {
@@ -144,8 +155,8 @@ async function main(): Promise<void> {
   step('Provisioning a schema and a login role per subgraph…');
   await ensureRoles(adminUrl, databases, password);
   await ensureSchemas(adminUrl, databases);
-  const seed = process.env.SEED_DEMO_DATA !== 'false';
-  const history = seed && process.env.DEMO_HISTORY !== 'false';
+  const seed = readBoolean('SEED_DEMO_DATA', true);
+  const history = seed && readBoolean('DEMO_HISTORY', true);
   // One clock for every subgraph, so their parts of the demo year agree on what happened when.
   const now = new Date();
   const publishers: SubgraphOrm[] = [];
@@ -178,8 +189,6 @@ async function main(): Promise<void> {
   const gateway = launch('gateway', 'gateway/src/main.ts', childEnv);
   await waitForHealth('gateway', `http://127.0.0.1:${gatewayConfig.port}/health`, gateway);
 
-  if (publishers.length > 0) await showCatchUp(publishers);
-
   const url = `http://localhost:${gatewayConfig.port}/graphql`;
   console.log(`
 \x1b[32mThe Illinois deflection hub is running.\x1b[0m
@@ -202,6 +211,8 @@ async function main(): Promise<void> {
 
   Ctrl-C stops everything.
 `);
+  // The hub answers already; statistics fill in while reporting applies the demo year's events.
+  if (publishers.length > 0) await showCatchUp(publishers);
 }
 
 main().catch(async (error: unknown) => {

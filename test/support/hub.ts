@@ -49,8 +49,8 @@ export async function postGraphQL<T>(url: string, query: string, headers: Record
 }
 
 /** `history` adds the demo year (about 900 deflections) to the fixtures; most tests count the fixtures alone. */
-export async function startTestHub(options: { env?: Record<string, string>; history?: boolean } = {}): Promise<TestHub> {
-  const db = await createTestDatabase(HUB_SUBGRAPHS, { seed: true, history: options.history ?? false });
+export async function startTestHub(options: { env?: Record<string, string>; history?: boolean; now?: Date } = {}): Promise<TestHub> {
+  const db = await createTestDatabase(HUB_SUBGRAPHS, { seed: true, history: options.history ?? false, now: options.now });
   const gatewayKey = await generateSigningKeyPair('gateway-test');
   const issuerKey = await generateSigningKeyPair('issuer-test');
   const verifier = await InternalTokenVerifier.fromJwk(gatewayKey.publicJwk);

@@ -54,6 +54,7 @@ export const DEMO_PERSON = {
   firefighterKowalski: id('b0000003', 3),
   sheriffSergeantBrooks: id('b0000003', 4),
   dixonSergeantOrtega: id('b0000003', 5),
+  fireCaptainMbeki: id('b0000003', 6),
   caseManagerAbernathy: id('b0000004', 1),
   caseManagerOduya: id('b0000004', 2),
   counselorFitzgerald: id('b0000005', 1),

@@ -209,7 +209,7 @@ const CASE_MANAGER: Record<string, { id: string; name: string }> = { [A.tasc]: {
 interface HistoryUnit {
   id: string;
   officers: readonly (readonly [string, number])[];
-  /** Follows up what needs no approval; Peoria Fire has no supervisor in the demo, so its firefighter does. */
+  /** Follows up what needs no approval (OPS-092 III.E, by analogy: the unit's supervisor). */
   supervisorId: string;
   /** Investigators meet people in investigations and refer days later; fire crews meet them at overdoses. */
   style: 'patrol' | 'investigation' | 'fire';
@@ -263,8 +263,8 @@ const DIXON_POLICE: HistoryUnit = {
 
 const PEORIA_FIRE: HistoryUnit = {
   id: A.peoriaFire,
-  officers: [[P.firefighterKowalski, 1]],
-  supervisorId: P.firefighterKowalski,
+  officers: [[P.firefighterKowalski, 3], [P.fireCaptainMbeki, 1]],
+  supervisorId: P.fireCaptainMbeki,
   style: 'fire',
   pathways: { NALOXONE_PLUS: 45, SELF_REFERRAL: 20, ACTIVE_OUTREACH: 20, OFFICER_PREVENTION: 15 },
   plans: [plan(PLAN.peoriaFire, A.peoriaFire, null, 1, '2025-01-01', null, FIRST_FOUR, null)],
@@ -301,7 +301,10 @@ interface Slot {
   referredAt: Date;
 }
 
-/** Between 8 and 365 days ago, so "today" and "this week" stay the fixtures' alone. */
+/**
+ * Referred between 8 and 365 days ago, so the referrals of today and this week are the fixtures' alone; follow-up
+ * (hand-offs, reviews, treatment) goes on up to yesterday, as it would.
+ */
 function referralDay(rng: Random, today: string): string {
   for (;;) {
     const day = addDays(today, -rng.int(8, 365));

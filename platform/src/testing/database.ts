@@ -20,8 +20,11 @@ export function testAdminUrl(): string {
   return url;
 }
 
-/** `history` adds the year of demo history to the seed; tests that count the fixtures leave it off. */
-export async function createTestDatabase(definitions: SubgraphDataDefinition[], options: { seed?: boolean; history?: boolean } = {}): Promise<TestDatabase> {
+/**
+ * `history` adds the year of demo history to the seed; tests that count the fixtures leave it off. `now` is the
+ * seed's clock (one for every subgraph), so a test can rebuild exactly the history that was loaded.
+ */
+export async function createTestDatabase(definitions: SubgraphDataDefinition[], options: { seed?: boolean; history?: boolean; now?: Date } = {}): Promise<TestDatabase> {
   const serverUrl = testAdminUrl();
   const name = `hub_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const adminUrl = await createDatabase(serverUrl, name);
@@ -29,7 +32,7 @@ export async function createTestDatabase(definitions: SubgraphDataDefinition[], 
   await ensureSchemas(adminUrl, list.map((d) => subgraphDatabase(d.name)));
   const password = rolePassword();
   const orms = new Map<SubgraphName, SubgraphOrm>();
-  const now = new Date();
+  const now = options.now ?? new Date();
   for (const definition of list) {
     const orm = await openSubgraphOrm(definition, roleUrl(adminUrl, subgraphDatabase(definition.name), password));
     await prepareSubgraphData(definition, orm, { seed: options.seed ?? false, history: options.history ?? false, now });

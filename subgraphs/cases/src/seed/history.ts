@@ -30,11 +30,12 @@ export function seedCasesHistory(em: EntityManager, history: DemoHistory): void 
 }
 
 /** Reference numbers of the history stay clear of the ones new referrals take from the sequence (from 1000). */
-const referenceNumber = (d: HistoryDeflection, n: number) => `DFL-${d.referredAt.toISOString().slice(0, 4)}-${String(500_000 + n).padStart(6, '0')}`;
+const referenceNumber = (d: HistoryDeflection, n: number) => `DFL-${illinoisDate(d.referredAt).slice(0, 4)}-${String(500_000 + n).padStart(6, '0')}`;
 
 function seedDeflection(em: EntityManager, d: HistoryDeflection, participant: Participant, n: number): void {
-  const entry = (at: Date, actorId: string, action: string, from: DeflectionStatus | null, to: DeflectionStatus | null) =>
-    em.create(HistoryEntry, { deflection, at, actorId, actingForId: null, action, fromStatus: from, toStatus: to, changes: null });
+  // The same audit entries, with the same changes, as the commands write (refer, decideApproval, recordContactAttempt, …).
+  const entry = (at: Date, actorId: string, action: string, changes: Record<string, unknown>, from: DeflectionStatus | null = null, to: DeflectionStatus | null = null) =>
+    em.create(HistoryEntry, { deflection, at, actorId, actingForId: null, action, fromStatus: from, toStatus: to, changes });
   const { person } = d;
   const incident = em.create(Incident, {
     agencyId: d.unitId, occurredAt: d.encounterAt, county: d.county, place: null, callType: d.callType, reportNumber: null, recordsSystem: null, createdById: d.officerId,
@@ -69,7 +70,7 @@ function seedDeflection(em: EntityManager, d: HistoryDeflection, participant: Pa
     nonCriminalCitation: d.nonCriminalCitation,
     approvalRequired,
   });
-  entry(d.referredAt, d.officerId, 'REFERRED', null, initialStatus);
+  entry(d.referredAt, d.officerId, 'REFERRED', { pathway: d.pathway, sapVersion: d.plan.version }, null, initialStatus);
   recordEvent(em, {
     type: 'deflection.referred', deflectionId: d.id, personPseudonym: participant.pseudonym, pathway: d.pathway, status: initialStatus, initiatingUnitId: d.unitId,
     countsForId: d.plan.approvingAgencyId, county: d.county, referredAt: d.referredAt.toISOString(), initiatingOfficerId: d.officerId, approvalRequired,
@@ -80,7 +81,7 @@ function seedDeflection(em: EntityManager, d: HistoryDeflection, participant: Pa
     const { decision, byId, agencyId, at, reason } = d.approval;
     Object.assign(deflection, { approvalDecision: decision, approvalById: byId, approvalForId: null, approvalAt: at, approvalReason: reason });
     const to: DeflectionStatus = decision === 'APPROVED' ? 'ACTIVE' : 'DECLINED';
-    entry(at, byId, decision, 'PENDING_APPROVAL', to);
+    entry(at, byId, decision, { reason }, 'PENDING_APPROVAL', to);
     recordEvent(em, {
       type: decision === 'APPROVED' ? 'deflection.approved' : 'deflection.declined', deflectionId: d.id, fromStatus: 'PENDING_APPROVAL', toStatus: to, at: at.toISOString(),
       decidedByAgencyId: agencyId,
@@ -94,13 +95,16 @@ function seedDeflection(em: EntityManager, d: HistoryDeflection, participant: Pa
     em.create(ContactAttempt, {
       deflection, at: attempt.at, byId: d.officerId, actingForId: null, method: 'PHONE', result: attempt.result, caseManagerName: handedOff ? d.caseManagerName : null, notes: null,
     });
+    entry(attempt.at, d.officerId, 'CASE_MANAGER_CONTACT', { method: 'PHONE', result: attempt.result });
     if (handedOff) {
       deflection.handedOffAt = attempt.at;
       recordEvent(em, { type: 'deflection.handed-off', deflectionId: d.id, at: attempt.at.toISOString() });
     }
   }
   if (d.pathway === 'OFFICER_INTERVENTION' || d.pathway === 'PRE_ARREST_DIVERSION') {
-    Object.assign(deflection, { dispositionReportNumber: `TR-${String(600_000 + n)}`, dispositionRecordsSystem: 'TRACS', dispositionAt: start, dispositionById: d.officerId });
+    const after = { reportNumber: `TR-${String(600_000 + n)}`, recordsSystem: 'TRACS' } as const;
+    Object.assign(deflection, { dispositionReportNumber: after.reportNumber, dispositionRecordsSystem: after.recordsSystem, dispositionAt: start, dispositionById: d.officerId });
+    entry(start, d.officerId, 'DISPOSITION_RECORDED', { disposition: 'CRIMINAL_DEFLECTION', before: null, after });
   }
 
   let due: string | null = firstReviewDue(illinoisDate(start));
@@ -108,11 +112,12 @@ function seedDeflection(em: EntityManager, d: HistoryDeflection, participant: Pa
     em.create(Review, {
       deflection, dueOn: due!, heldOn: review.heldOn, reviewerId: d.followUpById, actingForId: null, caseManagerName: d.caseManagerName, finding: review.finding, notes: null,
     });
-    entry(review.at, d.followUpById, 'REVIEWED', null, null);
     deflection.reviewsHeld += 1;
     deflection.lastReviewedOn = review.heldOn;
     recordEvent(em, { type: 'deflection.reviewed', deflectionId: d.id, finding: review.finding, dueOn: due!, heldOn: review.heldOn });
-    due = nextReviewDueAfterReview(due!, review.heldOn);
+    const dueOn = due!;
+    due = nextReviewDueAfterReview(dueOn, review.heldOn);
+    entry(review.at, d.followUpById, 'REVIEWED', { finding: review.finding, dueOn, heldOn: review.heldOn, nextReviewDue: due });
   }
   if (d.closure) {
     const { outcome, at, reason, prosecutingAttorney } = d.closure;
@@ -121,7 +126,7 @@ function seedDeflection(em: EntityManager, d: HistoryDeflection, participant: Pa
       chargesReleasedAt: outcome === 'SUCCESSFUL' && d.chargesHeldInAbeyance ? at : null,
       prosecutingAttorney, submittedToProsecutorOn: prosecutingAttorney ? illinoisDate(at) : null,
     });
-    entry(at, d.followUpById, 'CLOSED', 'ACTIVE', outcome);
+    entry(at, d.followUpById, 'CLOSED', { outcome, reason, prosecutingAttorney }, 'ACTIVE', outcome);
     recordEvent(em, { type: 'deflection.closed', deflectionId: d.id, fromStatus: 'ACTIVE', toStatus: outcome, at: at.toISOString() });
     due = null;
   }

@@ -1,4 +1,4 @@
-import type { DemoHistory, HistoryDeflection, HistoryEpisode, HistoryPerson } from '@hub/platform/demo';
+import type { DemoHistory, HistoryDeflection, HistoryEpisode, HistoryEpisodeStep, HistoryPerson } from '@hub/platform/demo';
 import { addDays, illinoisDate, type EpisodeState } from '@hub/platform/domain';
 import { recordEvent } from '@hub/platform/events';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -28,7 +28,8 @@ export function seedTreatmentHistory(em: EntityManager, history: DemoHistory): v
     const patient = patientOf(d.person);
     seedEpisode(em, d, d.episode, patient);
     // Consent is signed with the provider, so only once the provider has taken the referral up.
-    if (index % 3 !== 2 && d.episode.steps[0]) seedConsent(em, d, d.episode, d.episode.steps[0].byId, patient);
+    const taken = d.episode.steps[0];
+    if (index % 3 !== 2 && taken && taken.state !== 'DECLINED') seedConsent(em, d, d.episode, taken, patient);
   });
 }
 
@@ -60,13 +61,13 @@ function seedEpisode(em: EntityManager, d: HistoryDeflection, e: HistoryEpisode,
   episode.state = from;
 }
 
-function seedConsent(em: EntityManager, d: HistoryDeflection, e: HistoryEpisode, recordedById: string, patient: Patient): void {
-  const signedOn = illinoisDate(e.referredAt);
+function seedConsent(em: EntityManager, d: HistoryDeflection, e: HistoryEpisode, taken: HistoryEpisodeStep, patient: Patient): void {
+  const signedOn = illinoisDate(taken.at);
   const withStatus = d.person.participantId.endsWith('0') || d.person.participantId.endsWith('5');
   em.create(Consent, {
     kind: 'STANDARD', patient, disclosingProvider: e.providerId, disclosingOrganizationId: null,
     information: withStatus ? ['ENGAGEMENT', 'EPISODE_STATUS'] : ['ENGAGEMENT'], recipients: [{ agencyId: d.unitId, role: null }],
     purpose: 'Let the deflecting agency know whether the person engaged in treatment.', signedOn, expiresOn: addDays(signedOn, 365), expiresOnEvent: null,
-    irrevocableUntil: null, revokedAt: null, recordedById,
+    irrevocableUntil: null, revokedAt: null, recordedById: taken.byId,
   });
 }
