@@ -6,3 +6,7 @@ export { DEFLECTION_STATUSES, type DeflectionStatus } from './deflection-statuse
 export { SEXES, RACES, ETHNICITIES, AGE_BANDS, ageOn, ageBandOn, type Sex, type Race, type Ethnicity, type AgeBand } from './demographics.js';
 export { CALL_TYPES, REFERRAL_CHANNELS, SEQUENTIAL_INTERCEPTS, INTERCEPT_OF_PATHWAY, type CallType, type ReferralChannel, type SequentialIntercept } from './encounters.js';
 export { TREATMENT_SERVICES, EPISODE_STATES, type TreatmentService, type EpisodeState } from './treatment.js';
+export {
+  CRISIS_ARRIVALS, LEVELS_OF_RESPONSE, CRISIS_OUTCOMES, LEVEL_OF_RESPONSE_LABELS, CRISIS_OUTCOME_LABELS, isReportingMonth, nextMonth, crisisReportDueOn, monthOf,
+  type CrisisArrival, type LevelOfResponse, type CrisisOutcome,
+} from './crisis.js';
