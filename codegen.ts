@@ -100,6 +100,7 @@ const config: CodegenConfig = {
     ...operations('cases', 'agencies'),
     ...operations('treatment', 'cases'),
     ...operations('treatment', 'agencies'),
+    ...operations('reporting', 'agencies'),
     ...subgraph('reporting', {
       Agency: '../models.js#AgencyReference',
       Provider: '../models.js#EntityReference',
@@ -116,6 +117,11 @@ const config: CodegenConfig = {
       StateDataSet: '../statistics/state-data-set.js#StateDataSetModel',
       StateDataSetProgram: '../statistics/state-data-set.js#StateDataSetProgramModel',
       EventSourceStatus: '../events/delivery-status.js#EventSourceStatusModel',
+      CrisisIncident: '../entities/crisis.entity.js#CrisisIncident',
+      CrisisSubmission: '../entities/crisis.entity.js#CrisisSubmission',
+      CrisisMonthStatus: '../crisis/month-status.js#CrisisMonthStatusModel',
+      UseOfForceIncident: '../entities/use-of-force.entity.js#UseOfForceIncident',
+      UseOfForceSubmission: '../entities/use-of-force.entity.js#UseOfForceSubmission',
     }),
   },
 };

@@ -10,6 +10,7 @@ import type { GatewayConfig } from './config.js';
 import { DEV_JWKS_PATH } from './config.js';
 import type { GatewayContext } from './context.js';
 import { devSignInRoutes } from './dev-sign-in.js';
+import { crisisSubmissionExport } from './exports/crisis-submission-route.js';
 import { stateDataSetExport } from './exports/state-data-set-route.js';
 import { loadExplorer } from './explorer/explorer.js';
 import { gatewayHealth } from './health.js';
@@ -94,6 +95,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   };
   routes['/exports/state-data-set.csv'] = stateDataSetExport(apollo, contextFor, 'csv');
   routes['/exports/state-data-set.json'] = stateDataSetExport(apollo, contextFor, 'json');
+  routes['/exports/crisis-submission.csv'] = crisisSubmissionExport(apollo, contextFor, 'csv');
+  routes['/exports/crisis-submission.json'] = crisisSubmissionExport(apollo, contextFor, 'json');
   const server = await startHttpServer<GatewayContext>({
     port: config.port,
     host: config.host,

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { HttpError, type RouteHandler, sendJson } from '@hub/platform/server';
-import { print } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import { StateDataSetExportDocument, type StateDataSetExportQuery } from '../generated/operations.js';
+import { requireAuthorization, runExportOperation, sendFile } from './run-export.js';
 
 type DataSet = StateDataSetExportQuery['stateDataSet'];
 type Value = DataSet['programs'][number]['deflections'];
@@ -45,12 +45,9 @@ function parameters(req: IncomingMessage): { year: number; quarter: number; prog
   return { year, quarter, programIds: ids ? ids.split(',').filter(Boolean) : null };
 }
 
-const STATUS_OF: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400 };
-
 /**
  * GET /exports/state-data-set.csv|json: the state minimum data set (FB-7) as a download, for the caller the bearer
- * token names, through the same graph and the same access rules as the query (names of programs included). No
- * token in the link: it would leak into logs and browser history.
+ * token names, through the same graph and the same access rules as the query (names of programs included).
  */
 export function stateDataSetExport(
   apollo: ApolloServer<GatewayContext>,
@@ -59,25 +56,10 @@ export function stateDataSetExport(
 ): RouteHandler {
   return async (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'GET') return sendJson(res, 405, { error: 'GET only' });
-    if (!req.headers.authorization) throw new HttpError(401, 'UNAUTHENTICATED', 'Send the same Authorization: Bearer header as for the graph.');
-    const contextValue = await contextFor(req);
-    const variables = parameters(req);
-    const response = await apollo.executeOperation<StateDataSetExportQuery>({ query: print(StateDataSetExportDocument), variables }, { contextValue });
-    const result = response.body.kind === 'single' ? response.body.singleResult : null;
-    const error = result?.errors?.[0];
-    if (!result?.data || error) {
-      const code = String(error?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-      return sendJson(res, STATUS_OF[code] ?? 500, { errors: result?.errors ?? [{ message: 'Internal server error.' }] });
-    }
-    const set = result.data.stateDataSet;
-    const name = `state-data-set-${set.year}-Q${set.quarter}.${format}`;
-    const body = format === 'csv' ? stateDataSetCsv(set) : JSON.stringify(set, null, 2);
-    res.writeHead(200, {
-      'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
-      'content-disposition': `attachment; filename="${name}"`,
-      'cache-control': 'no-store',
-      'content-length': Buffer.byteLength(body),
-    });
-    res.end(body);
+    requireAuthorization(req);
+    const data = await runExportOperation(apollo, contextFor, req, res, StateDataSetExportDocument, parameters(req));
+    if (!data) return;
+    const set = data.stateDataSet;
+    sendFile(res, `state-data-set-${set.year}-Q${set.quarter}.${format}`, format, format === 'csv' ? stateDataSetCsv(set) : JSON.stringify(set, null, 2));
   };
 }

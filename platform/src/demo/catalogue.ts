@@ -55,6 +55,8 @@ export const DEMO_PERSON = {
   sheriffSergeantBrooks: id('b0000003', 4),
   dixonSergeantOrtega: id('b0000003', 5),
   fireCaptainMbeki: id('b0000003', 6),
+  recordsClerkHadley: id('b0000003', 7),
+  uniformCrimeReportingPrice: id('b0000001', 5),
   caseManagerAbernathy: id('b0000004', 1),
   caseManagerOduya: id('b0000004', 2),
   counselorFitzgerald: id('b0000005', 1),
@@ -151,6 +153,8 @@ export const PERSONAS: Persona[] = [
   persona('prosecutor', "Assistant State's Attorney Nora Whitfield, Lake County", DEMO_PERSON.prosecutorWhitfield, DEMO_AGENCY.lakeCountyStatesAttorney, ['PROSECUTOR']),
   persona('analyst', 'Research analyst Marisol Santiago, ICJIA', DEMO_PERSON.analystSantiago, DEMO_AGENCY.icjia, ['ANALYST']),
   persona('agency-admin', 'Lt. Chris Boone, ISP Division of Patrol administrator', DEMO_PERSON.dopAdministrator, DEMO_AGENCY.ispDop, ['ADMINISTRATOR']),
+  persona('records-staff', 'Records clerk Jo Hadley, Lake County Sheriff', DEMO_PERSON.recordsClerkHadley, DEMO_AGENCY.lakeCountySheriff, ['RECORDS_STAFF']),
+  persona('isp-reporting', 'Crime reporting analyst Dana Price, Illinois State Police', DEMO_PERSON.uniformCrimeReportingPrice, DEMO_AGENCY.ispDop, ['STATE_REPORTING_STAFF']),
   persona('hub-admin', 'Pat Kim, hub administrator', DEMO_PERSON.hubAdministrator, DEMO_AGENCY.icjia, ['HUB_ADMINISTRATOR']),
 ];
 

@@ -10,3 +10,9 @@ export {
   CRISIS_ARRIVALS, LEVELS_OF_RESPONSE, CRISIS_OUTCOMES, LEVEL_OF_RESPONSE_LABELS, CRISIS_OUTCOME_LABELS, isReportingMonth, nextMonth, crisisReportDueOn, monthOf,
   type CrisisArrival, type LevelOfResponse, type CrisisOutcome,
 } from './crisis.js';
+export {
+  FORCE_QUALIFIERS, FORCE_LOCATION_TYPES, INITIAL_CONTACT_REASONS, SUPERVISOR_INVOLVEMENT, FORCE_TYPES, SUBJECT_INJURIES, SERIOUS_INJURIES, SUBJECT_RESISTANCE,
+  PERCEIVED_CONDITIONS, SUBJECT_ARMED, FORCE_SUBMISSION_STATES,
+  type ForceQualifier, type ForceLocationType, type InitialContactReason, type SupervisorInvolvement, type ForceType, type SubjectInjury, type SubjectResistance,
+  type PerceivedCondition, type SubjectArmed, type ForceSubmissionState,
+} from './use-of-force.js';

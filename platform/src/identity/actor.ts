@@ -13,6 +13,10 @@ export const ROLES = [
   'PROSECUTOR',
   'ADMINISTRATOR',
   'HUB_ADMINISTRATOR',
+  /** Designated records staff of a law-enforcement agency: keep and file its crisis and use-of-force reports. */
+  'RECORDS_STAFF',
+  /** ISP's reporting staff (1244): receive every agency's crisis and use-of-force submissions and chase late ones. */
+  'STATE_REPORTING_STAFF',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,6 +1,8 @@
 import { ConfigError } from '@hub/platform/config';
 import type { Actor } from '@hub/platform/identity';
+import { subgraphUrl } from '@hub/platform/topology';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AgenciesClient } from './clients/agencies.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './rules/suppression.js';
 
@@ -9,10 +11,15 @@ export interface Context {
   em: EntityManager;
   loaders: Loaders;
   suppressionThreshold: number;
+  /** The agencies subgraph, asked through the graph as the caller (which agencies file crisis reports). */
+  agencies: AgenciesClient;
 }
 
-export function createContext({ actor, em }: { actor: Actor | null; em: EntityManager }, suppressionThreshold: number): Context {
-  return { actor, em, loaders: createLoaders(em), suppressionThreshold };
+export function createContext(
+  { actor, em, token, env }: { actor: Actor | null; em: EntityManager; token: string | null; env: Record<string, string | undefined> },
+  suppressionThreshold: number,
+): Context {
+  return { actor, em, loaders: createLoaders(em), suppressionThreshold, agencies: new AgenciesClient({ name: 'agencies', url: subgraphUrl('agencies', env) }, token) };
 }
 
 /** REPORTING_SUPPRESSION_THRESHOLD, read and checked once per environment (at start-up), not on every request. */

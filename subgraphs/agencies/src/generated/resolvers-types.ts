@@ -439,6 +439,10 @@ export type Role =
   /** An assistant state's attorney: receives unsuccessful deflections and, under a 42 CFR 2.35 consent, treatment progress. */
   | 'PROSECUTOR'
   | 'PROVIDER_STAFF'
+  /** Designated records staff of a law-enforcement agency: keep and file its crisis and use-of-force reports (20 Ill. Adm. Code 1244). */
+  | 'RECORDS_STAFF'
+  /** Illinois State Police reporting staff: receive every agency's crisis and use-of-force submissions and follow up late ones. */
+  | 'STATE_REPORTING_STAFF'
   | 'SUPERVISOR'
   | 'TASK_FORCE_COMMANDER';
 

@@ -1,4 +1,4 @@
-import { FIRST_RESPONDER_KINDS, ISP_KINDS, type AgencyKind } from '@hub/platform/domain';
+import { FIRST_RESPONDER_KINDS, ISP_KINDS, LAW_ENFORCEMENT_KINDS, type AgencyKind } from '@hub/platform/domain';
 import type { Violations } from '@hub/platform/errors';
 import type { Role } from '@hub/platform/identity';
 
@@ -18,6 +18,8 @@ const ROLE_AGENCY_KINDS: Partial<Record<Role, readonly AgencyKind[]>> = {
   PROVIDER_STAFF: ['TREATMENT_PROVIDER_ORGANIZATION'],
   PROSECUTOR: ['PROSECUTOR'],
   ANALYST: ['STATE_ANALYTICS', ...ISP_KINDS, 'MEG', 'TASK_FORCE', 'CASE_MANAGEMENT_ORGANIZATION'],
+  RECORDS_STAFF: LAW_ENFORCEMENT_KINDS,
+  STATE_REPORTING_STAFF: ISP_KINDS,
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -59,6 +59,8 @@ const PEOPLE: [string, string, string, string, Role[], string | null, boolean][]
   [P.firefighterKowalski, A.peoriaFire, 'Tom', 'Kowalski', ['OFFICER'], 'PFD-214', true],
   // Reviews and closes the fire department's deflections, which need no approval (its supervisor, as in a police unit).
   [P.fireCaptainMbeki, A.peoriaFire, 'Ruth', 'Mbeki', ['OFFICER', 'SUPERVISOR'], 'PFD-031', true],
+  [P.recordsClerkHadley, A.lakeCountySheriff, 'Jo', 'Hadley', ['RECORDS_STAFF'], null, true],
+  [P.uniformCrimeReportingPrice, A.ispDop, 'Dana', 'Price', ['STATE_REPORTING_STAFF'], null, true],
   [P.caseManagerAbernathy, A.tasc, 'Joy', 'Abernathy', ['CASE_MANAGER'], null, true],
   [P.caseManagerOduya, A.chestnutRecoveryCoaching, 'Samuel', 'Oduya', ['CASE_MANAGER'], null, true],
   [P.counselorFitzgerald, A.gatewayFoundation, 'Sean', 'Fitzgerald', ['PROVIDER_STAFF'], null, true],

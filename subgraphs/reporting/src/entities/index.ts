@@ -1,6 +1,9 @@
+import { IdempotencyRecordSchema } from '@hub/platform/db';
+import { CrisisImportSchema, CrisisIncidentSchema, CrisisSubmissionSchema } from './crisis.entity.js';
 import { DeflectionFactSchema } from './deflection-fact.entity.js';
+import { UseOfForceIncidentSchema, UseOfForceSubmissionSchema } from './use-of-force.entity.js';
 import { EpisodeFactSchema } from './episode-fact.entity.js';
 import { EventSourceSchema } from './event-source.entity.js';
 import { ProcessedEventSchema } from './processed-event.entity.js';
 
-export const entities = [DeflectionFactSchema, EpisodeFactSchema, EventSourceSchema, ProcessedEventSchema];
+export const entities = [DeflectionFactSchema, EpisodeFactSchema, EventSourceSchema, ProcessedEventSchema, CrisisIncidentSchema, CrisisSubmissionSchema, CrisisImportSchema, UseOfForceIncidentSchema, UseOfForceSubmissionSchema, IdempotencyRecordSchema];

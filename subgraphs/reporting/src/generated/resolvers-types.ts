@@ -5,6 +5,9 @@ import type { Cell as CellModel, CellValue as CellValueModel } from '../statisti
 import type { ReferralOutcomesModel as ReferralOutcomesModelModel, UnitReferralsModel as UnitReferralsModelModel, DigestModel as DigestModelModel, DigestFigureModel as DigestFigureModelModel } from '../statistics/feedback.js';
 import type { StateDataSetModel as StateDataSetModelModel, StateDataSetProgramModel as StateDataSetProgramModelModel } from '../statistics/state-data-set.js';
 import type { EventSourceStatusModel as EventSourceStatusModelModel } from '../events/delivery-status.js';
+import type { CrisisIncident as CrisisIncidentModel, CrisisSubmission as CrisisSubmissionModel } from '../entities/crisis.entity.js';
+import type { CrisisMonthStatusModel as CrisisMonthStatusModelModel } from '../crisis/month-status.js';
+import type { UseOfForceIncident as UseOfForceIncidentModel, UseOfForceSubmission as UseOfForceSubmissionModel } from '../entities/use-of-force.entity.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -64,6 +67,156 @@ export type CellKind =
   | 'COLUMN_TOTAL'
   | 'GRAND_TOTAL'
   | 'ROW_TOTAL';
+
+/** How the officer came to be at the crisis (20 Ill. Adm. Code 1244.300): only a dispatch to it makes it reportable. */
+export type CrisisArrival =
+  /** Dispatched to a person in a mental-health crisis. */
+  | 'DISPATCHED'
+  /** Answered an ISPERN or emergency broadcast; reported only with a dispatch to the crisis (1244.300(c)(1)). */
+  | 'ISPERN_BROADCAST'
+  /** Learned of the crisis while handling another incident; reported only with a dispatch to it (1244.300(c)(2)). */
+  | 'LEARNED_LATER'
+  /** Officer-initiated and entered as a dispatch. */
+  | 'SELF_INITIATED';
+
+export type CrisisImportResult = {
+  __typename?: 'CrisisImportResult';
+  /** Rows whose agency incident number was already recorded (importing the same file twice imports it once). */
+  alreadyPresent: Scalars['Int']['output'];
+  errors: Array<CrisisImportRowError>;
+  imported: Scalars['Int']['output'];
+  rejected: Scalars['Int']['output'];
+};
+
+/** Where a CSV import refused a row, naming the row (the header is row 1), the column and the rule. */
+export type CrisisImportRowError = {
+  __typename?: 'CrisisImportRowError';
+  column: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  row: Scalars['Int']['output'];
+  rule: Scalars['String']['output'];
+};
+
+/** IAC-1 to IAC-4: one dispatch to a person in a mental-health crisis, as reported to ISP. Never a name. */
+export type CrisisIncident = {
+  __typename?: 'CrisisIncident';
+  agency: Agency;
+  /** The agency's own CAD/RMS number for the call. */
+  agencyIncidentNumber: Maybe<Scalars['String']['output']>;
+  arrival: CrisisArrival;
+  callType: Maybe<CallType>;
+  channel: Maybe<ReferralChannel>;
+  /** A deflection made on the same call. */
+  deflectionId: Maybe<Scalars['ID']['output']>;
+  dispatchReason: Scalars['String']['output'];
+  dispatchedAt: Scalars['DateTime']['output'];
+  /** 1244.300(d): reported even when no field report was written. */
+  fieldReportWritten: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  levelOfResponseOther: Maybe<Scalars['String']['output']>;
+  levelsOfResponse: Array<LevelOfResponse>;
+  /** The Illinois month of the dispatch (YYYY-MM): the submission it belongs to. */
+  month: Scalars['String']['output'];
+  outcomeOther: Maybe<Scalars['String']['output']>;
+  outcomes: Array<CrisisOutcome>;
+  /** 1244.300(d): reported even when the subject was not located. */
+  subjectLocated: Scalars['Boolean']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type CrisisIncidentInput = {
+  agencyIncidentNumber?: InputMaybe<Scalars['String']['input']>;
+  arrival: CrisisArrival;
+  callType?: InputMaybe<CallType>;
+  channel?: InputMaybe<ReferralChannel>;
+  deflectionId?: InputMaybe<Scalars['ID']['input']>;
+  dispatchReason: Scalars['String']['input'];
+  /** When the officer was dispatched to the crisis; leave out only if there was no dispatch (the incident is then refused, citing the rule). */
+  dispatchedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  fieldReportWritten: Scalars['Boolean']['input'];
+  /** Required with OTHER. */
+  levelOfResponseOther?: InputMaybe<Scalars['String']['input']>;
+  /** All that apply. */
+  levelsOfResponse: Array<LevelOfResponse>;
+  /** Required with OTHER. */
+  outcomeOther?: InputMaybe<Scalars['String']['input']>;
+  /** All that apply. */
+  outcomes: Array<CrisisOutcome>;
+  subjectLocated: Scalars['Boolean']['input'];
+};
+
+export type CrisisMonthStatus = {
+  __typename?: 'CrisisMonthStatus';
+  agency: Agency;
+  /** The 15th of the following month (1244.300(f)), whatever day of the week it is. */
+  dueOn: Scalars['Date']['output'];
+  /** Incidents recorded for the month now. */
+  incidents: Scalars['Int']['output'];
+  /** The version in force, if the month was ever submitted. */
+  latestSubmission: Maybe<CrisisSubmission>;
+  month: Scalars['String']['output'];
+  standing: CrisisStanding;
+};
+
+/** 1244.500: the result of the reporting agency's involvement. */
+export type CrisisOutcome =
+  /** Offender Adjudicated to Mental Health Facility. */
+  | 'ADJUDICATED'
+  | 'ARRESTED'
+  /** Officer Admitted Offender to Mental Health Facility. */
+  | 'OFFICER_ADMITTED'
+  | 'OTHER'
+  /** Released (Family Member). */
+  | 'RELEASED_FAMILY_MEMBER'
+  /** Released (Own Recognizance). */
+  | 'RELEASED_OWN_RECOGNIZANCE'
+  /** Voluntary Admission to Mental Health Facility. */
+  | 'VOLUNTARY_ADMISSION';
+
+export type CrisisStanding =
+  /** Submitted, but incidents were recorded or corrected since: submit again to send the new version. */
+  | 'CORRECTION_PENDING'
+  /** Not submitted yet; the due date has not passed. */
+  | 'DUE'
+  /** Not submitted and the due date has passed: missing. */
+  | 'LATE'
+  /** Submitted by the due date. */
+  | 'SUBMITTED'
+  /** Submitted after the due date. */
+  | 'SUBMITTED_LATE';
+
+/** IAC-5: one version of an agency's monthly crisis report to ISP. A correction makes a new version; old ones are kept. */
+export type CrisisSubmission = {
+  __typename?: 'CrisisSubmission';
+  agency: Agency;
+  /** The file itself, as the download serves it. */
+  content: Scalars['String']['output'];
+  /**
+   * The submission as a file: an HTTP GET on the hub's address plus this path, with the same Authorization header as
+   * any request (CSV: one row per incident, the levels of response and outcomes as Y/N columns, as the state form has).
+   */
+  csvPath: Scalars['String']['output'];
+  dueOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  incidentCount: Scalars['Int']['output'];
+  jsonPath: Scalars['String']['output'];
+  /** Submitted after the due date. */
+  late: Scalars['Boolean']['output'];
+  month: Scalars['String']['output'];
+  submittedAt: Scalars['DateTime']['output'];
+  submittedBy: Person;
+  /** A later version replaces this one. */
+  superseded: Scalars['Boolean']['output'];
+  version: Scalars['Int']['output'];
+  /** No incidents in the month: an explicit zero report. */
+  zeroReport: Scalars['Boolean']['output'];
+};
+
+
+/** IAC-5: one version of an agency's monthly crisis report to ISP. A correction makes a new version; old ones are kept. */
+export type CrisisSubmissionContentArgs = {
+  format: ExportFormat;
+};
 
 export type DeflectionOutcome =
   /** The plan was completed; charges held in abeyance are released (OPS-D8). */
@@ -140,6 +293,10 @@ export type EventSourceStatus = {
   undelivered: Scalars['Int']['output'];
 };
 
+export type ExportFormat =
+  | 'CSV'
+  | 'JSON';
+
 /** A month's feedback for a unit or a MEG/task force (the checklist's newsletter): aggregated figures ready to render. */
 export type FeedbackDigest = {
   __typename?: 'FeedbackDigest';
@@ -159,6 +316,116 @@ export type FigureFormat =
   | 'HOURS'
   | 'SHARE';
 
+export type ForceLocationType =
+  | 'COMMERCIAL_OR_RETAIL'
+  | 'GOVERNMENT_OR_PUBLIC_BUILDING'
+  | 'HOSPITAL_OR_HEALTHCARE'
+  | 'JAIL_OR_DETENTION'
+  | 'OTHER'
+  | 'PARKING_LOT'
+  | 'PARK_OR_FIELD'
+  | 'RESIDENCE'
+  | 'SCHOOL_OR_COLLEGE'
+  | 'STREET_HIGHWAY_ROAD';
+
+/** The collection's officer segment, for each officer of the reporting agency who applied force. */
+export type ForceOfficer = {
+  __typename?: 'ForceOfficer';
+  age: Maybe<Scalars['Int']['output']>;
+  ethnicity: Ethnicity;
+  firearmDischarged: Scalars['Boolean']['output'];
+  forceTypes: Array<ForceType>;
+  fullTime: Scalars['Boolean']['output'];
+  injured: Scalars['Boolean']['output'];
+  onDuty: Scalars['Boolean']['output'];
+  race: Race;
+  sex: Sex;
+  yearsOfService: Maybe<Scalars['Int']['output']>;
+};
+
+export type ForceOfficerInput = {
+  age?: InputMaybe<Scalars['Int']['input']>;
+  ethnicity: Ethnicity;
+  firearmDischarged: Scalars['Boolean']['input'];
+  forceTypes: Array<ForceType>;
+  fullTime: Scalars['Boolean']['input'];
+  injured: Scalars['Boolean']['input'];
+  onDuty: Scalars['Boolean']['input'];
+  race: Race;
+  sex: Sex;
+  yearsOfService?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The collection's subject segment: never a name. */
+export type ForceSubject = {
+  __typename?: 'ForceSubject';
+  age: Maybe<Scalars['Int']['output']>;
+  armed: SubjectArmed;
+  ethnicity: Ethnicity;
+  forceTypes: Array<ForceType>;
+  heightInches: Maybe<Scalars['Int']['output']>;
+  injuries: Array<SubjectInjury>;
+  perceivedConditions: Array<PerceivedCondition>;
+  race: Race;
+  resistance: Array<SubjectResistance>;
+  sex: Sex;
+  weightPounds: Maybe<Scalars['Int']['output']>;
+};
+
+export type ForceSubjectInput = {
+  age?: InputMaybe<Scalars['Int']['input']>;
+  armed: SubjectArmed;
+  ethnicity: Ethnicity;
+  forceTypes: Array<ForceType>;
+  heightInches?: InputMaybe<Scalars['Int']['input']>;
+  injuries: Array<SubjectInjury>;
+  perceivedConditions: Array<PerceivedCondition>;
+  race: Race;
+  resistance: Array<SubjectResistance>;
+  sex: Sex;
+  weightPounds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ForceType =
+  | 'CANINE'
+  | 'CHEMICAL_AGENT'
+  | 'ELECTRONIC_CONTROL_WEAPON'
+  | 'FIREARM'
+  | 'HANDS_FISTS_FEET'
+  | 'IMPACT_WEAPON'
+  | 'LESS_LETHAL_PROJECTILE'
+  | 'OTHER'
+  | 'TAKEDOWN'
+  | 'VEHICLE';
+
+export type ImportMode =
+  /** Import nothing if any row fails (the default). */
+  | 'ALL_OR_NOTHING'
+  /** Import the rows that pass; report the others. */
+  | 'VALID_ROWS';
+
+export type InitialContactReason =
+  | 'CALL_FOR_SERVICE'
+  | 'INVESTIGATIVE_ACTIVITY'
+  | 'MENTAL_HEALTH_CRISIS'
+  | 'OTHER'
+  | 'ROUTINE_PATROL'
+  | 'SUSPICIOUS_PERSON'
+  | 'TRAFFIC_STOP'
+  | 'UNPROVOKED_ATTACK_ON_OFFICER'
+  | 'WARRANT_SERVICE';
+
+/** 1244.400: resources the reporting agency itself dispatched. */
+export type LevelOfResponse =
+  | 'AMBULANCE'
+  /** Crisis Intervention Team trained officer. */
+  | 'CIT_TRAINED_OFFICER'
+  | 'OTHER'
+  | 'PSYCHOLOGIST'
+  | 'SOCIAL_WORKER'
+  | 'SWAT_TEAM'
+  | 'SWORN_OFFICER';
+
 export type MeasureValue = {
   __typename?: 'MeasureValue';
   measure: StatisticMeasure;
@@ -167,6 +434,84 @@ export type MeasureValue = {
   suppressed: Scalars['Boolean']['output'];
   /** Null when suppressed. */
   value: Maybe<Scalars['Float']['output']>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Import a month's incidents from your CAD/RMS export (see CrisisSubmission.csvPath for the columns). */
+  importCrisisIncidents: CrisisImportResult;
+  /** IAC-1: record a crisis incident for your agency; refused, citing 1244.300, when it is not reportable. */
+  recordCrisisIncident: CrisisIncident;
+  /** IAC-6: record a use-of-force incident; refused, saying why, when it does not qualify for the FBI collection. */
+  recordUseOfForceIncident: UseOfForceIncident;
+  /** ISP reporting staff record the collection's answer: accepted, or rejected with the receiver's reason (it then waits in the agency's queue). */
+  recordUseOfForceResponse: UseOfForceSubmission;
+  /**
+   * IAC-5: submit your agency's month to ISP once it has ended: every incident is checked again first; a month with no
+   * incidents is submitted as a zero report; submitting a submitted month makes a new version (a correction).
+   */
+  submitCrisisMonth: CrisisSubmission;
+  /**
+   * Submit a month that has ended (a zero report when nothing qualified). With draft: true, assemble it for review
+   * without sending (a later draft or submission replaces the draft). Resending after a rejection, or after
+   * corrections, makes the next version; a month whose sent version has not changed is not sent again.
+   */
+  submitUseOfForceMonth: UseOfForceSubmission;
+  /** Correct an incident (optimistic concurrency: give the version you read). A submitted month then needs submitting again. */
+  updateCrisisIncident: CrisisIncident;
+  updateUseOfForceIncident: UseOfForceIncident;
+};
+
+
+export type MutationImportCrisisIncidentsArgs = {
+  csv: Scalars['String']['input'];
+  mode?: InputMaybe<ImportMode>;
+};
+
+
+export type MutationRecordCrisisIncidentArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: CrisisIncidentInput;
+};
+
+
+export type MutationRecordUseOfForceIncidentArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: UseOfForceIncidentInput;
+};
+
+
+export type MutationRecordUseOfForceResponseArgs = {
+  accepted: Scalars['Boolean']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  submissionId: Scalars['ID']['input'];
+};
+
+
+export type MutationSubmitCrisisMonthArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  month: Scalars['String']['input'];
+};
+
+
+export type MutationSubmitUseOfForceMonthArgs = {
+  draft?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  month: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateCrisisIncidentArgs = {
+  id: Scalars['ID']['input'];
+  input: CrisisIncidentInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateUseOfForceIncidentArgs = {
+  id: Scalars['ID']['input'];
+  input: UseOfForceIncidentInput;
+  version: Scalars['Int']['input'];
 };
 
 /** Referrals made by one officer (a performance measure, FB-2): counts of their own actions, not of people. */
@@ -184,6 +529,14 @@ export type Pathway =
   | 'OFFICER_PREVENTION'
   | 'PRE_ARREST_DIVERSION'
   | 'SELF_REFERRAL';
+
+/** What officers perceived of the person (impairment, a mental-health crisis). */
+export type PerceivedCondition =
+  | 'ALCOHOL'
+  | 'DRUGS'
+  | 'MENTAL_HEALTH_CRISIS'
+  | 'NONE'
+  | 'UNKNOWN';
 
 export type Person = {
   __typename?: 'Person';
@@ -203,6 +556,18 @@ export type Provider = {
 
 export type Query = {
   __typename?: 'Query';
+  /** IAC-1: the crisis incidents an agency recorded for a month (YYYY-MM): your own agency by default. */
+  crisisIncidents: Array<CrisisIncident>;
+  /** IAC-5: where an agency stands with a month's crisis report (your own agency by default). */
+  crisisMonth: CrisisMonthStatus;
+  /**
+   * IAC-5 for ISP reporting staff: every agency that must file, and where it stands for the month (submitted, late,
+   * missing, corrected since submission), optionally only some standings.
+   */
+  crisisReportingStatus: Array<CrisisMonthStatus>;
+  crisisSubmission: Maybe<CrisisSubmission>;
+  /** Every version submitted for a month, newest first (your own agency by default; ISP reporting staff: any agency). */
+  crisisSubmissions: Array<CrisisSubmission>;
   /** How far behind statistics are, per publishing subgraph (hub administrators). */
   eventDelivery: Array<EventSourceStatus>;
   /** The month's feedback digest for your unit, or for your MEG or task force (leaders). */
@@ -229,6 +594,41 @@ export type Query = {
   suppressionThreshold: Scalars['Int']['output'];
   /** FB-2: what became of the people your unit referred (supervisors and administrators; your own unit by default). */
   unitReferralOutcomes: ReferralOutcomes;
+  /** IAC-6: your agency's use-of-force incidents for a month (administrators and records staff). */
+  useOfForceIncidents: Array<UseOfForceIncident>;
+  /** Rejected submissions waiting to be corrected and resent: your agency's, or every agency's for ISP reporting staff. */
+  useOfForceRejections: Array<UseOfForceSubmission>;
+  /** Use-of-force submissions, newest first: your agency's, or for ISP reporting staff any agency's; optionally one month or state. */
+  useOfForceSubmissions: Array<UseOfForceSubmission>;
+};
+
+
+export type QueryCrisisIncidentsArgs = {
+  agencyId?: InputMaybe<Scalars['ID']['input']>;
+  month: Scalars['String']['input'];
+};
+
+
+export type QueryCrisisMonthArgs = {
+  agencyId?: InputMaybe<Scalars['ID']['input']>;
+  month: Scalars['String']['input'];
+};
+
+
+export type QueryCrisisReportingStatusArgs = {
+  month: Scalars['String']['input'];
+  standings?: InputMaybe<Array<CrisisStanding>>;
+};
+
+
+export type QueryCrisisSubmissionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCrisisSubmissionsArgs = {
+  agencyId?: InputMaybe<Scalars['ID']['input']>;
+  month: Scalars['String']['input'];
 };
 
 
@@ -267,6 +667,18 @@ export type QueryUnitReferralOutcomesArgs = {
   agencyId?: InputMaybe<Scalars['ID']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryUseOfForceIncidentsArgs = {
+  month: Scalars['String']['input'];
+};
+
+
+export type QueryUseOfForceSubmissionsArgs = {
+  agencyId?: InputMaybe<Scalars['ID']['input']>;
+  month?: InputMaybe<Scalars['String']['input']>;
+  state?: InputMaybe<UseOfForceSubmissionState>;
 };
 
 /** Race in the federal categories agencies already report (OMB 1997, as in NIBRS). */
@@ -479,6 +891,40 @@ export type StatisticsTotals = {
   rows?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+export type SubjectArmed =
+  | 'FIREARM'
+  | 'KNIFE_OR_CUTTING_INSTRUMENT'
+  | 'OTHER_WEAPON'
+  | 'UNARMED'
+  | 'UNKNOWN';
+
+export type SubjectInjury =
+  | 'APPARENT_BROKEN_BONES'
+  | 'DEATH'
+  | 'GUNSHOT_WOUND'
+  | 'LOSS_OF_TEETH'
+  | 'MINOR_INJURY'
+  | 'NONE'
+  | 'POSSIBLE_INTERNAL_INJURY'
+  | 'SEVERE_LACERATION'
+  | 'UNCONSCIOUSNESS';
+
+export type SubjectResistance =
+  | 'ASSAULTED_OFFICER'
+  | 'BARRICADED'
+  | 'FLED'
+  | 'NONE'
+  | 'OTHER'
+  | 'RESISTED_HANDCUFFING'
+  | 'THREATENED_WITH_WEAPON'
+  | 'USED_WEAPON';
+
+/** Whether a supervisor was on scene or consulted during the incident. */
+export type SupervisorInvolvement =
+  | 'CONSULTED'
+  | 'NEITHER'
+  | 'PRESENT';
+
 /** A count that is withheld when it is small enough to identify someone (FB-3). */
 export type SuppressibleCount = {
   __typename?: 'SuppressibleCount';
@@ -512,6 +958,88 @@ export type UnitReferrals = {
   referrals: Scalars['Int']['output'];
   unit: Agency;
 };
+
+/** IAC-6: a use-of-force incident for the FBI's National Use-of-Force Data Collection (only the agency's administrators and records staff see it). */
+export type UseOfForceIncident = {
+  __typename?: 'UseOfForceIncident';
+  agency: Agency;
+  agencyIncidentNumber: Maybe<Scalars['String']['output']>;
+  ambush: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  initialContactReason: InitialContactReason;
+  location: Scalars['String']['output'];
+  locationType: ForceLocationType;
+  month: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  officers: Array<ForceOfficer>;
+  /** Officers applying force, from every agency. */
+  officersApplyingForce: Scalars['Int']['output'];
+  /** Whether officers approached the person (rather than being approached). */
+  officersApproached: Scalars['Boolean']['output'];
+  /** Of them, officers of the reporting agency (one officer segment each). */
+  officersFromAgency: Scalars['Int']['output'];
+  /** The agency's ORI, as the directory had it when the incident was recorded. */
+  ori: Maybe<Scalars['String']['output']>;
+  qualifiers: Array<UseOfForceQualifier>;
+  subjects: Array<ForceSubject>;
+  supervisor: SupervisorInvolvement;
+  version: Scalars['Int']['output'];
+};
+
+export type UseOfForceIncidentInput = {
+  agencyIncidentNumber?: InputMaybe<Scalars['String']['input']>;
+  ambush: Scalars['Boolean']['input'];
+  initialContactReason: InitialContactReason;
+  location: Scalars['String']['input'];
+  locationType: ForceLocationType;
+  occurredAt: Scalars['DateTime']['input'];
+  officers: Array<ForceOfficerInput>;
+  officersApplyingForce: Scalars['Int']['input'];
+  officersApproached: Scalars['Boolean']['input'];
+  officersFromAgency: Scalars['Int']['input'];
+  /** At least one: otherwise the incident is not reported to the collection (and is refused, saying so). */
+  qualifiers: Array<UseOfForceQualifier>;
+  subjects: Array<ForceSubjectInput>;
+  supervisor: SupervisorInvolvement;
+};
+
+/** What makes a use of force reportable to the FBI collection (IAC-6). */
+export type UseOfForceQualifier =
+  | 'DEATH'
+  /** A firearm discharged at or in the direction of a person. */
+  | 'FIREARM_DISCHARGED_AT_PERSON'
+  /** Serious bodily injury as 18 U.S.C. 2246(4) defines it. */
+  | 'SERIOUS_BODILY_INJURY';
+
+/** One month's submission of an agency to the FBI collection (a zero report when nothing qualified). */
+export type UseOfForceSubmission = {
+  __typename?: 'UseOfForceSubmission';
+  agency: Agency;
+  content: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  incidentCount: Scalars['Int']['output'];
+  /** The collection's JSON form: Add (and Remove) actions with their action time and incident payload. */
+  jsonPath: Scalars['String']['output'];
+  month: Scalars['String']['output'];
+  /** The receiver's reason, when rejected. */
+  rejectionReason: Maybe<Scalars['String']['output']>;
+  respondedAt: Maybe<Scalars['DateTime']['output']>;
+  state: UseOfForceSubmissionState;
+  submittedAt: Maybe<Scalars['DateTime']['output']>;
+  submittedBy: Maybe<Person>;
+  /** A later version replaces this one. */
+  superseded: Scalars['Boolean']['output'];
+  version: Scalars['Int']['output'];
+  zeroReport: Scalars['Boolean']['output'];
+};
+
+/** A month's use-of-force submission as the collection answers it. */
+export type UseOfForceSubmissionState =
+  | 'ACCEPTED'
+  | 'DRAFT'
+  /** Refused by the receiver: waits in the agency's queue to be corrected and resent. */
+  | 'REJECTED'
+  | 'SUBMITTED';
 
 
 
@@ -612,23 +1140,44 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CallType: CallType;
   CellKind: CellKind;
+  CrisisArrival: CrisisArrival;
+  CrisisImportResult: ResolverTypeWrapper<CrisisImportResult>;
+  CrisisImportRowError: ResolverTypeWrapper<CrisisImportRowError>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  CrisisIncident: ResolverTypeWrapper<CrisisIncidentModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CrisisIncidentInput: CrisisIncidentInput;
+  CrisisMonthStatus: ResolverTypeWrapper<CrisisMonthStatusModelModel>;
+  CrisisOutcome: CrisisOutcome;
+  CrisisStanding: CrisisStanding;
+  CrisisSubmission: ResolverTypeWrapper<CrisisSubmissionModel>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeflectionOutcome: DeflectionOutcome;
   DeflectionStatus: DeflectionStatus;
   DemographicCount: ResolverTypeWrapper<Omit<DemographicCount, 'count'> & { count: ResolversTypes['MeasureValue'] }>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   DigestFigure: ResolverTypeWrapper<DigestFigureModelModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DimensionValue: ResolverTypeWrapper<DimensionValueModelModel>;
   Ethnicity: Ethnicity;
   EventSourceStatus: ResolverTypeWrapper<EventSourceStatusModelModel>;
+  ExportFormat: ExportFormat;
   FeedbackDigest: ResolverTypeWrapper<DigestModelModel>;
   FigureFormat: FigureFormat;
+  ForceLocationType: ForceLocationType;
+  ForceOfficer: ResolverTypeWrapper<ForceOfficer>;
+  ForceOfficerInput: ForceOfficerInput;
+  ForceSubject: ResolverTypeWrapper<ForceSubject>;
+  ForceSubjectInput: ForceSubjectInput;
+  ForceType: ForceType;
+  ImportMode: ImportMode;
+  InitialContactReason: InitialContactReason;
+  LevelOfResponse: LevelOfResponse;
   MeasureValue: ResolverTypeWrapper<CellValueModel>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OfficerReferrals: ResolverTypeWrapper<Omit<OfficerReferrals, 'officer'> & { officer: ResolversTypes['Person'] }>;
   Pathway: Pathway;
+  PerceivedCondition: PerceivedCondition;
   Person: ResolverTypeWrapper<EntityReferenceModel>;
   ProgramRole: ProgramRole;
   Provider: ResolverTypeWrapper<EntityReferenceModel>;
@@ -647,10 +1196,19 @@ export type ResolversTypes = {
   StatisticsQuery: StatisticsQuery;
   StatisticsResult: ResolverTypeWrapper<StatisticsResultModelModel>;
   StatisticsTotals: StatisticsTotals;
+  SubjectArmed: SubjectArmed;
+  SubjectInjury: SubjectInjury;
+  SubjectResistance: SubjectResistance;
+  SupervisorInvolvement: SupervisorInvolvement;
   SuppressibleCount: ResolverTypeWrapper<SuppressibleCountModelModel>;
   SuppressionReason: SuppressionReason;
   TreatmentService: TreatmentService;
   UnitReferrals: ResolverTypeWrapper<UnitReferralsModelModel>;
+  UseOfForceIncident: ResolverTypeWrapper<UseOfForceIncidentModel>;
+  UseOfForceIncidentInput: UseOfForceIncidentInput;
+  UseOfForceQualifier: UseOfForceQualifier;
+  UseOfForceSubmission: ResolverTypeWrapper<UseOfForceSubmissionModel>;
+  UseOfForceSubmissionState: UseOfForceSubmissionState;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 };
 
@@ -658,17 +1216,28 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Agency: AgencyReferenceModel;
   ID: Scalars['ID']['output'];
+  CrisisImportResult: CrisisImportResult;
+  CrisisImportRowError: CrisisImportRowError;
+  String: Scalars['String']['output'];
+  CrisisIncident: CrisisIncidentModel;
+  Boolean: Scalars['Boolean']['output'];
+  CrisisIncidentInput: CrisisIncidentInput;
+  CrisisMonthStatus: CrisisMonthStatusModelModel;
+  CrisisSubmission: CrisisSubmissionModel;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DemographicCount: Omit<DemographicCount, 'count'> & { count: ResolversParentTypes['MeasureValue'] };
-  String: Scalars['String']['output'];
   DigestFigure: DigestFigureModelModel;
   Float: Scalars['Float']['output'];
-  Boolean: Scalars['Boolean']['output'];
   DimensionValue: DimensionValueModelModel;
   EventSourceStatus: EventSourceStatusModelModel;
   FeedbackDigest: DigestModelModel;
+  ForceOfficer: ForceOfficer;
+  ForceOfficerInput: ForceOfficerInput;
+  ForceSubject: ForceSubject;
+  ForceSubjectInput: ForceSubjectInput;
   MeasureValue: CellValueModel;
+  Mutation: Record<PropertyKey, never>;
   OfficerReferrals: Omit<OfficerReferrals, 'officer'> & { officer: ResolversParentTypes['Person'] };
   Person: EntityReferenceModel;
   Provider: EntityReferenceModel;
@@ -683,6 +1252,9 @@ export type ResolversParentTypes = {
   StatisticsTotals: StatisticsTotals;
   SuppressibleCount: SuppressibleCountModelModel;
   UnitReferrals: UnitReferralsModelModel;
+  UseOfForceIncident: UseOfForceIncidentModel;
+  UseOfForceIncidentInput: UseOfForceIncidentInput;
+  UseOfForceSubmission: UseOfForceSubmissionModel;
   Int: Scalars['Int']['output'];
 };
 
@@ -697,6 +1269,66 @@ export type AgencyResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Agency']> | FederationReferenceType, FederationReferenceType, ContextType>;
   deflectionsCounted?: Resolver<ResolversTypes['SuppressibleCount'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type CrisisImportResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrisisImportResult'] = ResolversParentTypes['CrisisImportResult']> = {
+  alreadyPresent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['CrisisImportRowError']>, ParentType, ContextType>;
+  imported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CrisisImportRowErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrisisImportRowError'] = ResolversParentTypes['CrisisImportRowError']> = {
+  column?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CrisisIncidentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrisisIncident'] = ResolversParentTypes['CrisisIncident']> = {
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  agencyIncidentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  arrival?: Resolver<ResolversTypes['CrisisArrival'], ParentType, ContextType>;
+  callType?: Resolver<Maybe<ResolversTypes['CallType']>, ParentType, ContextType>;
+  channel?: Resolver<Maybe<ResolversTypes['ReferralChannel']>, ParentType, ContextType>;
+  deflectionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  dispatchReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dispatchedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fieldReportWritten?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  levelOfResponseOther?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  levelsOfResponse?: Resolver<Array<ResolversTypes['LevelOfResponse']>, ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcomeOther?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcomes?: Resolver<Array<ResolversTypes['CrisisOutcome']>, ParentType, ContextType>;
+  subjectLocated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CrisisMonthStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrisisMonthStatus'] = ResolversParentTypes['CrisisMonthStatus']> = {
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  incidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  latestSubmission?: Resolver<Maybe<ResolversTypes['CrisisSubmission']>, ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  standing?: Resolver<ResolversTypes['CrisisStanding'], ParentType, ContextType>;
+};
+
+export type CrisisSubmissionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrisisSubmission'] = ResolversParentTypes['CrisisSubmission']> = {
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<CrisisSubmissionContentArgs, 'format'>>;
+  csvPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  incidentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  jsonPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  late?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  submittedBy?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  superseded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  zeroReport?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -751,11 +1383,49 @@ export type FeedbackDigestResolvers<ContextType = Context, ParentType extends Re
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ForceOfficerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ForceOfficer'] = ResolversParentTypes['ForceOfficer']> = {
+  age?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  ethnicity?: Resolver<ResolversTypes['Ethnicity'], ParentType, ContextType>;
+  firearmDischarged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  forceTypes?: Resolver<Array<ResolversTypes['ForceType']>, ParentType, ContextType>;
+  fullTime?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  injured?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  onDuty?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  race?: Resolver<ResolversTypes['Race'], ParentType, ContextType>;
+  sex?: Resolver<ResolversTypes['Sex'], ParentType, ContextType>;
+  yearsOfService?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ForceSubjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ForceSubject'] = ResolversParentTypes['ForceSubject']> = {
+  age?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  armed?: Resolver<ResolversTypes['SubjectArmed'], ParentType, ContextType>;
+  ethnicity?: Resolver<ResolversTypes['Ethnicity'], ParentType, ContextType>;
+  forceTypes?: Resolver<Array<ResolversTypes['ForceType']>, ParentType, ContextType>;
+  heightInches?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  injuries?: Resolver<Array<ResolversTypes['SubjectInjury']>, ParentType, ContextType>;
+  perceivedConditions?: Resolver<Array<ResolversTypes['PerceivedCondition']>, ParentType, ContextType>;
+  race?: Resolver<ResolversTypes['Race'], ParentType, ContextType>;
+  resistance?: Resolver<Array<ResolversTypes['SubjectResistance']>, ParentType, ContextType>;
+  sex?: Resolver<ResolversTypes['Sex'], ParentType, ContextType>;
+  weightPounds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type MeasureValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeasureValue'] = ResolversParentTypes['MeasureValue']> = {
   measure?: Resolver<ResolversTypes['StatisticMeasure'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['SuppressionReason']>, ParentType, ContextType>;
   suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  importCrisisIncidents?: Resolver<ResolversTypes['CrisisImportResult'], ParentType, ContextType, RequireFields<MutationImportCrisisIncidentsArgs, 'csv' | 'mode'>>;
+  recordCrisisIncident?: Resolver<ResolversTypes['CrisisIncident'], ParentType, ContextType, RequireFields<MutationRecordCrisisIncidentArgs, 'input'>>;
+  recordUseOfForceIncident?: Resolver<ResolversTypes['UseOfForceIncident'], ParentType, ContextType, RequireFields<MutationRecordUseOfForceIncidentArgs, 'input'>>;
+  recordUseOfForceResponse?: Resolver<ResolversTypes['UseOfForceSubmission'], ParentType, ContextType, RequireFields<MutationRecordUseOfForceResponseArgs, 'accepted' | 'submissionId'>>;
+  submitCrisisMonth?: Resolver<ResolversTypes['CrisisSubmission'], ParentType, ContextType, RequireFields<MutationSubmitCrisisMonthArgs, 'month'>>;
+  submitUseOfForceMonth?: Resolver<ResolversTypes['UseOfForceSubmission'], ParentType, ContextType, RequireFields<MutationSubmitUseOfForceMonthArgs, 'draft' | 'month'>>;
+  updateCrisisIncident?: Resolver<ResolversTypes['CrisisIncident'], ParentType, ContextType, RequireFields<MutationUpdateCrisisIncidentArgs, 'id' | 'input' | 'version'>>;
+  updateUseOfForceIncident?: Resolver<ResolversTypes['UseOfForceIncident'], ParentType, ContextType, RequireFields<MutationUpdateUseOfForceIncidentArgs, 'id' | 'input' | 'version'>>;
 };
 
 export type OfficerReferralsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OfficerReferrals'] = ResolversParentTypes['OfficerReferrals']> = {
@@ -772,6 +1442,11 @@ export type ProviderResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  crisisIncidents?: Resolver<Array<ResolversTypes['CrisisIncident']>, ParentType, ContextType, RequireFields<QueryCrisisIncidentsArgs, 'month'>>;
+  crisisMonth?: Resolver<ResolversTypes['CrisisMonthStatus'], ParentType, ContextType, RequireFields<QueryCrisisMonthArgs, 'month'>>;
+  crisisReportingStatus?: Resolver<Array<ResolversTypes['CrisisMonthStatus']>, ParentType, ContextType, RequireFields<QueryCrisisReportingStatusArgs, 'month'>>;
+  crisisSubmission?: Resolver<Maybe<ResolversTypes['CrisisSubmission']>, ParentType, ContextType, RequireFields<QueryCrisisSubmissionArgs, 'id'>>;
+  crisisSubmissions?: Resolver<Array<ResolversTypes['CrisisSubmission']>, ParentType, ContextType, RequireFields<QueryCrisisSubmissionsArgs, 'month'>>;
   eventDelivery?: Resolver<Array<ResolversTypes['EventSourceStatus']>, ParentType, ContextType>;
   feedbackDigest?: Resolver<ResolversTypes['FeedbackDigest'], ParentType, ContextType, RequireFields<QueryFeedbackDigestArgs, 'month'>>;
   myReferralOutcomes?: Resolver<ResolversTypes['ReferralOutcomes'], ParentType, ContextType, Partial<QueryMyReferralOutcomesArgs>>;
@@ -780,6 +1455,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   statistics?: Resolver<ResolversTypes['StatisticsResult'], ParentType, ContextType, RequireFields<QueryStatisticsArgs, 'query'>>;
   suppressionThreshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unitReferralOutcomes?: Resolver<ResolversTypes['ReferralOutcomes'], ParentType, ContextType, Partial<QueryUnitReferralOutcomesArgs>>;
+  useOfForceIncidents?: Resolver<Array<ResolversTypes['UseOfForceIncident']>, ParentType, ContextType, RequireFields<QueryUseOfForceIncidentsArgs, 'month'>>;
+  useOfForceRejections?: Resolver<Array<ResolversTypes['UseOfForceSubmission']>, ParentType, ContextType>;
+  useOfForceSubmissions?: Resolver<Array<ResolversTypes['UseOfForceSubmission']>, ParentType, ContextType, Partial<QueryUseOfForceSubmissionsArgs>>;
 };
 
 export type ReferralOutcomesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralOutcomes'] = ResolversParentTypes['ReferralOutcomes']> = {
@@ -846,8 +1524,51 @@ export type UnitReferralsResolvers<ContextType = Context, ParentType extends Res
   unit?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
 };
 
+export type UseOfForceIncidentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UseOfForceIncident'] = ResolversParentTypes['UseOfForceIncident']> = {
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  agencyIncidentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ambush?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  initialContactReason?: Resolver<ResolversTypes['InitialContactReason'], ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  locationType?: Resolver<ResolversTypes['ForceLocationType'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  officers?: Resolver<Array<ResolversTypes['ForceOfficer']>, ParentType, ContextType>;
+  officersApplyingForce?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  officersApproached?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  officersFromAgency?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ori?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  qualifiers?: Resolver<Array<ResolversTypes['UseOfForceQualifier']>, ParentType, ContextType>;
+  subjects?: Resolver<Array<ResolversTypes['ForceSubject']>, ParentType, ContextType>;
+  supervisor?: Resolver<ResolversTypes['SupervisorInvolvement'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UseOfForceSubmissionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UseOfForceSubmission'] = ResolversParentTypes['UseOfForceSubmission']> = {
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  incidentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  jsonPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rejectionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  respondedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['UseOfForceSubmissionState'], ParentType, ContextType>;
+  submittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  submittedBy?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  superseded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  zeroReport?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Agency?: AgencyResolvers<ContextType>;
+  CrisisImportResult?: CrisisImportResultResolvers<ContextType>;
+  CrisisImportRowError?: CrisisImportRowErrorResolvers<ContextType>;
+  CrisisIncident?: CrisisIncidentResolvers<ContextType>;
+  CrisisMonthStatus?: CrisisMonthStatusResolvers<ContextType>;
+  CrisisSubmission?: CrisisSubmissionResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DemographicCount?: DemographicCountResolvers<ContextType>;
@@ -855,7 +1576,10 @@ export type Resolvers<ContextType = Context> = {
   DimensionValue?: DimensionValueResolvers<ContextType>;
   EventSourceStatus?: EventSourceStatusResolvers<ContextType>;
   FeedbackDigest?: FeedbackDigestResolvers<ContextType>;
+  ForceOfficer?: ForceOfficerResolvers<ContextType>;
+  ForceSubject?: ForceSubjectResolvers<ContextType>;
   MeasureValue?: MeasureValueResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   OfficerReferrals?: OfficerReferralsResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Provider?: ProviderResolvers<ContextType>;
@@ -867,6 +1591,8 @@ export type Resolvers<ContextType = Context> = {
   StatisticsResult?: StatisticsResultResolvers<ContextType>;
   SuppressibleCount?: SuppressibleCountResolvers<ContextType>;
   UnitReferrals?: UnitReferralsResolvers<ContextType>;
+  UseOfForceIncident?: UseOfForceIncidentResolvers<ContextType>;
+  UseOfForceSubmission?: UseOfForceSubmissionResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

@@ -1,11 +1,14 @@
+import { illinoisDate } from '@hub/platform/domain';
 import { DateScalar, DateTimeScalar } from '@hub/platform/graphql';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { crisisSubmissionContent, crisisSubmissionPath } from '../crisis/export.js';
 import { discloseCount } from '../rules/suppression.js';
+import { useOfForceSubmissionContent, useOfForceSubmissionPath } from '../use-of-force/export.js';
 import { DIMENSIONS } from '../statistics/catalogue.js';
 import { disclosureControl } from '../statistics/statistic.js';
 
 /** Thin: counts through the request's loaders (one grouped statement for a list), disclosure control from ../rules. */
-export const typeResolvers: Omit<Resolvers, 'Query'> = {
+export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Agency: {
@@ -30,6 +33,34 @@ export const typeResolvers: Omit<Resolvers, 'Query'> = {
     value: (f) => f.value.disclosed.value,
     suppressed: (f) => f.value.disclosed.suppressed,
     reason: (f) => f.value.disclosed.reason,
+  },
+  CrisisIncident: {
+    agency: (incident) => ({ id: incident.agencyId }),
+  },
+  CrisisMonthStatus: {
+    agency: (status) => ({ id: status.agencyId }),
+  },
+  CrisisSubmission: {
+    agency: (submission) => ({ id: submission.agencyId }),
+    submittedBy: (submission) => ({ id: submission.submittedById }),
+    late: (submission) => illinoisDate(submission.submittedAt) > submission.dueOn,
+    zeroReport: (submission) => submission.incidentCount === 0,
+    superseded: (submission) => submission.supersededAt != null,
+    csvPath: (submission) => crisisSubmissionPath(submission, 'csv'),
+    jsonPath: (submission) => crisisSubmissionPath(submission, 'json'),
+    content: (submission, { format }) => crisisSubmissionContent(submission, format),
+  },
+  UseOfForceIncident: {
+    agency: (incident) => ({ id: incident.agencyId }),
+  },
+  UseOfForceSubmission: {
+    agency: (submission) => ({ id: submission.agencyId }),
+    submittedBy: (submission) => (submission.submittedById ? { id: submission.submittedById } : null),
+    zeroReport: (submission) => submission.incidents.length === 0,
+    incidentCount: (submission) => submission.incidents.length,
+    superseded: (submission) => submission.supersededAt != null,
+    jsonPath: (submission) => useOfForceSubmissionPath(submission),
+    content: (submission) => useOfForceSubmissionContent(submission),
   },
   MeasureValue: {
     value: (v) => v.disclosed.value,

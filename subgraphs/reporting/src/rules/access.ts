@@ -25,12 +25,28 @@ type Resources = {
   'digest:read': AgencyScope;
   'state-data-set:read': ProgramScope;
   'event-delivery:read': void;
+  'crisis:record': AgencyScope;
+  'crisis:read-incidents': AgencyScope;
+  'crisis:submit': AgencyScope;
+  'crisis:read-submissions': AgencyScope;
+  'crisis:read-status-all': void;
+  'force:record': AgencyScope;
+  'force:read-submissions': AgencyScope;
+  'force:respond': void;
 };
 
 const UNIT_LEADS: readonly Role[] = ['SUPERVISOR', 'ADMINISTRATOR'];
 const PROGRAM_LEADERS: readonly Role[] = ['MEG_DIRECTOR', 'TASK_FORCE_COMMANDER', 'DESIGNEE'];
 /** Analysts (ICJIA, DHS, ISP, programs) and hub administrators see the whole state. */
 const STATEWIDE: readonly Role[] = ['ANALYST', 'HUB_ADMINISTRATOR'];
+
+/** IAC-1: anyone of a law-enforcement agency who handles the calls may record them; filing is for records staff and leads. */
+const CRISIS_RECORDERS: readonly Role[] = ['OFFICER', 'SUPERVISOR', 'ADMINISTRATOR', 'RECORDS_STAFF'];
+const CRISIS_FILERS: readonly Role[] = ['SUPERVISOR', 'ADMINISTRATOR', 'RECORDS_STAFF'];
+/** ISP's reporting staff receive every agency's submissions (20 Ill. Adm. Code 1244.300(e)). */
+const STATE_REPORTING: readonly Role[] = ['STATE_REPORTING_STAFF'];
+/** Only the agency's administrators and designated records staff see its use-of-force incidents (IAC-6). */
+const FORCE_KEEPERS: readonly Role[] = ['ADMINISTRATOR', 'RECORDS_STAFF'];
 
 const ownAgency = (actor: Actor, scope: AgencyScope) => scope.agencyId === actor.agencyId;
 const statewide = (actor: Actor) => actor.roles.some((role) => STATEWIDE.includes(role));
@@ -48,6 +64,23 @@ export const access = definePolicy<Resources>(
       on: (actor, scope) => statewide(actor) || (scope.programIds !== null && scope.programIds.every((id) => id === actor.agencyId)),
     },
     'event-delivery:read': { describe: 'read how far behind statistics are', roles: ['HUB_ADMINISTRATOR'] },
+    'crisis:record': { describe: 'record crisis incidents', roles: CRISIS_RECORDERS, on: ownAgency },
+    'crisis:read-incidents': { describe: 'read crisis incidents', roles: CRISIS_RECORDERS, on: ownAgency },
+    'crisis:submit': { describe: 'submit crisis reports', roles: CRISIS_FILERS, on: ownAgency },
+    'crisis:read-submissions': {
+      describe: 'read crisis report submissions',
+      roles: [...CRISIS_RECORDERS, ...STATE_REPORTING],
+      on: (actor, scope) => ownAgency(actor, scope) || actor.roles.some((role) => STATE_REPORTING.includes(role)),
+    },
+    'crisis:read-status-all': { describe: 'read every agency’s crisis reporting status', roles: STATE_REPORTING },
+    // IAC-6: use of force is the agency's own business until it is submitted; ISP reporting staff see submissions.
+    'force:record': { describe: 'record use-of-force incidents', roles: FORCE_KEEPERS, on: ownAgency },
+    'force:read-submissions': {
+      describe: 'read use-of-force submissions',
+      roles: [...FORCE_KEEPERS, ...STATE_REPORTING],
+      on: (actor, scope) => ownAgency(actor, scope) || actor.roles.some((role) => STATE_REPORTING.includes(role)),
+    },
+    'force:respond': { describe: 'record the collection’s answer to a use-of-force submission', roles: STATE_REPORTING },
   },
   // The action behind every root field and entity of the schema; the subgraph refuses to start without one.
   {
@@ -59,6 +92,22 @@ export const access = definePolicy<Resources>(
     'Query.feedbackDigest': 'digest:read',
     'Query.stateDataSet': 'state-data-set:read',
     'Query.eventDelivery': 'event-delivery:read',
+    'Query.crisisIncidents': 'crisis:read-incidents',
+    'Query.crisisMonth': 'crisis:read-submissions',
+    'Query.crisisSubmissions': 'crisis:read-submissions',
+    'Query.crisisSubmission': 'crisis:read-submissions',
+    'Query.crisisReportingStatus': 'crisis:read-status-all',
+    'Mutation.recordCrisisIncident': 'crisis:record',
+    'Mutation.updateCrisisIncident': 'crisis:record',
+    'Mutation.submitCrisisMonth': 'crisis:submit',
+    'Mutation.importCrisisIncidents': 'crisis:submit',
+    'Query.useOfForceIncidents': 'force:record',
+    'Query.useOfForceSubmissions': 'force:read-submissions',
+    'Query.useOfForceRejections': 'force:read-submissions',
+    'Mutation.recordUseOfForceIncident': 'force:record',
+    'Mutation.updateUseOfForceIncident': 'force:record',
+    'Mutation.submitUseOfForceMonth': 'force:record',
+    'Mutation.recordUseOfForceResponse': 'force:respond',
     'Entity.Agency': 'statistics:read',
   },
 );

@@ -1,0 +1,192 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { execute, requestHash, runIdempotently, type Command } from '@hub/platform/db';
+import { crisisReportDueOn, isReportingMonth } from '@hub/platform/domain';
+import { conflict, forbidden, invalidInput, Violations } from '@hub/platform/errors';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../context.js';
+import { COLUMN_OF_FIELD, parseCrisisCsv, type CsvRowError } from '../crisis/csv.js';
+import { fieldsOfIncident, fieldsOfInput, snapshotOf, storedFields } from '../crisis/fields.js';
+import type { CrisisIncidentFields } from '../crisis/incident-fields.js';
+import { CrisisImport, CrisisIncident, CrisisSubmission } from '../entities/crisis.entity.js';
+import type { CrisisImportResult, CrisisIncidentInput, ImportMode } from '../generated/resolvers-types.js';
+import { assertCan } from '../rules/access.js';
+import { checkCrisisIncident, checkMonthEnded, crisisMonthOf } from '../rules/crisis-rules.js';
+
+/**
+ * IAC-1 to IAC-5 writes. Which agency files is asked of the agencies subgraph first (only local police, sheriffs
+ * and ISP Patrol are dispatched to crisis calls and file with ISP); then one transaction per mutation.
+ */
+
+const FILING_KINDS = ['LOCAL_POLICE', 'SHERIFF', 'ISP_DIVISION_OF_PATROL'];
+
+/** The caller's agency, if it files crisis reports; a refusal naming the rule otherwise. Before any transaction. */
+async function filingAgency(context: Context): Promise<string> {
+  const actor = assertCan(context.actor, 'crisis:record', { agencyId: context.actor?.agencyId ?? '' });
+  const agency = await context.agencies.agency(actor.agencyId);
+  if (!agency || !agency.active || !FILING_KINDS.includes(agency.kind)) {
+    throw forbidden('Your agency does not file mental-health crisis reports: local police, sheriffs and ISP Patrol do (20 Ill. Adm. Code 1244.300).');
+  }
+  return agency.id;
+}
+
+function checked(fields: CrisisIncidentFields, now: Date): CrisisIncidentFields {
+  const v = new Violations();
+  checkCrisisIncident(v, fields, now);
+  v.throwIfAny();
+  return fields;
+}
+
+async function checkNumberFree(em: EntityManager, agencyId: string, number: string | null, except: string | null): Promise<void> {
+  if (number === null) return;
+  const taken = await em.findOne(CrisisIncident, { agencyId, agencyIncidentNumber: number, ...(except ? { id: { $ne: except } } : {}) });
+  if (taken) throw invalidInput([{ field: 'input.agencyIncidentNumber', rule: 'unique', message: `Your agency already recorded incident ${number}; correct that one instead.` }]);
+}
+
+export async function recordCrisisIncident(context: Context, input: CrisisIncidentInput, idempotencyKey: string | null | undefined): Promise<CrisisIncident> {
+  const agencyId = await filingAgency(context);
+  return execute(context, (cmd) =>
+    runIdempotently(
+      cmd.em,
+      { actorId: cmd.actor.personId, operation: 'recordCrisisIncident', key: idempotencyKey, input },
+      async () => {
+        const fields = checked(fieldsOfInput(input), cmd.now);
+        await checkNumberFree(cmd.em, agencyId, fields.agencyIncidentNumber, null);
+        const incident = cmd.em.create(CrisisIncident, {
+          ...storedFields(fields), agencyId, month: crisisMonthOf(fields.dispatchedAt!), recordedById: cmd.actor.personId, recordedAt: cmd.now,
+        });
+        await cmd.em.flush();
+        return { id: incident.id, result: incident };
+      },
+      (id) => cmd.em.findOneOrFail(CrisisIncident, { id }),
+    ),
+  );
+}
+
+export async function updateCrisisIncident(context: Context, id: string, version: number, input: CrisisIncidentInput): Promise<CrisisIncident> {
+  const agencyId = await filingAgency(context);
+  return execute(context, async (cmd) => {
+    const incident = await cmd.em.findOne(CrisisIncident, { id, agencyId });
+    // Another agency's incident is answered as one that does not exist.
+    if (!incident) throw invalidInput([{ field: 'id', rule: 'exists', message: 'id names no crisis incident of your agency.' }]);
+    if (incident.version !== version) {
+      throw conflict(`The incident has changed since you read it (you sent version ${version}, it is now ${incident.version}); read it again and retry.`, { field: 'version', rule: 'current-version', currentVersion: incident.version });
+    }
+    const fields = checked(fieldsOfInput(input), cmd.now);
+    await checkNumberFree(cmd.em, agencyId, fields.agencyIncidentNumber, incident.id);
+    cmd.em.assign(incident, { ...storedFields(fields), month: crisisMonthOf(fields.dispatchedAt!), updatedById: cmd.actor.personId, updatedAt: cmd.now });
+    await cmd.em.flush();
+    return incident;
+  });
+}
+
+/** One submission at a time per agency and month, so two clerks cannot both make version 2. */
+async function lockMonth(em: EntityManager, agencyId: string, month: string): Promise<void> {
+  await em.getConnection().execute(`select pg_advisory_xact_lock(hashtext(?))`, [`crisis:${agencyId}:${month}`], 'all', em.getTransactionContext());
+}
+
+export async function submitCrisisMonth(context: Context, month: string, idempotencyKey: string | null | undefined): Promise<CrisisSubmission> {
+  const agencyId = await filingAgency(context);
+  assertCan(context.actor, 'crisis:submit', { agencyId });
+  const v = new Violations();
+  v.check(isReportingMonth(month), 'month', 'month', 'month is a month as YYYY-MM, such as 2026-10.');
+  v.throwIfAny();
+  return execute(context, (cmd) =>
+    runIdempotently(
+      cmd.em,
+      { actorId: cmd.actor.personId, operation: 'submitCrisisMonth', key: idempotencyKey, input: { month } },
+      async () => {
+        const submission = await submitMonth(cmd, agencyId, month);
+        return { id: submission.id, result: submission };
+      },
+      (id) => cmd.em.findOneOrFail(CrisisSubmission, { id }),
+    ),
+  );
+}
+
+async function submitMonth(cmd: Command, agencyId: string, month: string): Promise<CrisisSubmission> {
+  const v = new Violations();
+  checkMonthEnded(v, 'month', month, cmd.now);
+  v.throwIfAny();
+  await lockMonth(cmd.em, agencyId, month);
+  const incidents = await cmd.em.find(CrisisIncident, { agencyId, month }, { orderBy: { dispatchedAt: 'asc', id: 'asc' } });
+  // Every incident complete: the rules again, as they stand today, naming the incident that fails.
+  incidents.forEach((incident, i) => checkCrisisIncident(v, fieldsOfIncident(incident), cmd.now, `incidents[${i}](${incident.agencyIncidentNumber ?? incident.id})`));
+  v.throwIfAny();
+  const previous = await cmd.em.findOne(CrisisSubmission, { agencyId, month, supersededAt: null });
+  const snapshot = incidents.map(snapshotOf);
+  // jsonb keeps keys in its own order: compare canonical forms.
+  if (previous && requestHash(previous.incidents) === requestHash(snapshot)) {
+    throw conflict(`${month} was submitted as version ${previous.version} and nothing has changed since; there is nothing to correct.`, { field: 'month', rule: 'unchanged' });
+  }
+  if (previous) previous.supersededAt = cmd.now;
+  const submission = cmd.em.create(CrisisSubmission, {
+    agencyId, month, version: (previous?.version ?? 0) + 1, dueOn: crisisReportDueOn(month), submittedAt: cmd.now, submittedById: cmd.actor.personId,
+    incidentCount: incidents.length, incidents: snapshot, supersededAt: null,
+  });
+  await cmd.em.flush();
+  return submission;
+}
+
+/** A rule's field (`input.outcomes`) as the CSV column that holds it. */
+function columnOf(field: string): string | null {
+  return COLUMN_OF_FIELD[field.replace(/^input\./, '')] ?? null;
+}
+
+function rowErrors(row: number, fields: CrisisIncidentFields, now: Date): CsvRowError[] {
+  const v = new Violations();
+  checkCrisisIncident(v, fields, now);
+  return v.list.map((violation) => ({ row, column: columnOf(violation.field), rule: violation.rule, message: `Row ${row}: ${violation.message}` }));
+}
+
+/**
+ * A month's incidents from an agency's CAD/RMS export. Every row is checked before anything is written; in
+ * ALL_OR_NOTHING mode one bad row imports nothing. Rows whose agency incident number is already recorded are
+ * counted as already present, and the same file again imports nothing, so an upload can be retried safely.
+ */
+export async function importCrisisIncidents(context: Context, csv: string, mode: ImportMode): Promise<CrisisImportResult> {
+  const agencyId = await filingAgency(context);
+  assertCan(context.actor, 'crisis:submit', { agencyId });
+  const fileHash = createHash('sha256').update(csv).digest('hex');
+  return execute(context, async (cmd) => {
+    await cmd.em.getConnection().execute(`select pg_advisory_xact_lock(hashtext(?))`, [`crisis-import:${agencyId}`], 'all', cmd.em.getTransactionContext());
+    const parsed = parseCrisisCsv(csv);
+    if (await cmd.em.findOne(CrisisImport, { agencyId, fileHash })) {
+      return { imported: 0, alreadyPresent: parsed.rows.length, rejected: 0, errors: [] };
+    }
+    const errors: CsvRowError[] = [...parsed.errors];
+    const valid: { row: number; fields: CrisisIncidentFields }[] = [];
+    const numbersInFile = new Map<string, number>();
+    for (const { row, fields } of parsed.rows) {
+      const found = rowErrors(row, fields, cmd.now);
+      const number = fields.agencyIncidentNumber;
+      if (number !== null) {
+        const earlier = numbersInFile.get(number);
+        if (earlier !== undefined) found.push({ row, column: 'agency_incident_number', rule: 'unique', message: `Row ${row}: incident ${number} is also on row ${earlier}.` });
+        else numbersInFile.set(number, row);
+      }
+      if (found.length > 0) errors.push(...found);
+      else valid.push({ row, fields });
+    }
+    const rejectedRows = new Set(errors.map((e) => e.row));
+    const rejected = rejectedRows.size;
+    if (mode === 'ALL_OR_NOTHING' && errors.length > 0) return { imported: 0, alreadyPresent: 0, rejected, errors: errors.sort((a, b) => a.row - b.row) };
+
+    const numbers = valid.flatMap((r) => (r.fields.agencyIncidentNumber ? [r.fields.agencyIncidentNumber] : []));
+    const present = new Set(
+      numbers.length === 0 ? [] : (await cmd.em.find(CrisisIncident, { agencyId, agencyIncidentNumber: { $in: numbers } }, { fields: ['agencyIncidentNumber'] })).map((i) => i.agencyIncidentNumber),
+    );
+    const fresh = valid.filter((r) => !present.has(r.fields.agencyIncidentNumber));
+    if (fresh.length > 0) {
+      await cmd.em.insertMany(
+        CrisisIncident,
+        fresh.map(({ fields }) => ({
+          id: randomUUID(),
+          ...storedFields(fields), agencyId, month: crisisMonthOf(fields.dispatchedAt!), recordedById: cmd.actor.personId, recordedAt: cmd.now, version: 1,
+        })),
+      );
+    }
+    cmd.em.create(CrisisImport, { agencyId, fileHash, imported: fresh.length, alreadyPresent: valid.length - fresh.length, importedById: cmd.actor.personId, importedAt: cmd.now });
+    await cmd.em.flush();
+    return { imported: fresh.length, alreadyPresent: valid.length - fresh.length, rejected, errors: errors.sort((a, b) => a.row - b.row) };
+  });
+}
