@@ -12,6 +12,7 @@ import type { GatewayContext } from './context.js';
 import { devSignInRoutes } from './dev-sign-in.js';
 import { crisisSubmissionExport } from './exports/crisis-submission-route.js';
 import { stateDataSetExport } from './exports/state-data-set-route.js';
+import { useOfForceSubmissionExport } from './exports/use-of-force-submission-route.js';
 import { loadExplorer } from './explorer/explorer.js';
 import { gatewayHealth } from './health.js';
 import { operationResolution } from './operation-resolution.js';
@@ -97,6 +98,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   routes['/exports/state-data-set.json'] = stateDataSetExport(apollo, contextFor, 'json');
   routes['/exports/crisis-submission.csv'] = crisisSubmissionExport(apollo, contextFor, 'csv');
   routes['/exports/crisis-submission.json'] = crisisSubmissionExport(apollo, contextFor, 'json');
+  routes['/exports/use-of-force-submission.json'] = useOfForceSubmissionExport(apollo, contextFor);
   const server = await startHttpServer<GatewayContext>({
     port: config.port,
     host: config.host,

@@ -36,6 +36,8 @@ const CrisisIncidentSchema = defineEntity({
     callType: p.enum(CALL_TYPES).nullable(),
     channel: p.enum(REFERRAL_CHANNELS).nullable(),
     deflectionId: p.uuid().nullable(),
+    /** The cell-key method's random key (0–255), as deflection facts have (rules/suppression.ts): set by the database. */
+    recordKey: p.smallint().defaultRaw('floor(random() * 256)::smallint').lazy(),
     recordedById: p.uuid(),
     recordedAt: p.datetime(),
     updatedById: p.uuid().nullable(),

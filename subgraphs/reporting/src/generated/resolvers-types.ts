@@ -7,6 +7,7 @@ import type { StateDataSetModel as StateDataSetModelModel, StateDataSetProgramMo
 import type { EventSourceStatusModel as EventSourceStatusModelModel } from '../events/delivery-status.js';
 import type { CrisisIncident as CrisisIncidentModel, CrisisSubmission as CrisisSubmissionModel } from '../entities/crisis.entity.js';
 import type { CrisisMonthStatusModel as CrisisMonthStatusModelModel } from '../crisis/month-status.js';
+import type { CrisisStatisticsModel as CrisisStatisticsModelModel, CrisisCell as CrisisCellModel, CrisisValue as CrisisValueModel } from '../crisis/statistics.js';
 import type { UseOfForceIncident as UseOfForceIncidentModel, UseOfForceSubmission as UseOfForceSubmissionModel } from '../entities/use-of-force.entity.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
@@ -79,6 +80,31 @@ export type CrisisArrival =
   /** Officer-initiated and entered as a dispatch. */
   | 'SELF_INITIATED';
 
+/** What a crisis statistic groups by. */
+export type CrisisDimension =
+  /** The reporting agency. */
+  | 'AGENCY'
+  | 'ARRIVAL'
+  | 'CALL_TYPE'
+  /** Each level of response that applies: an incident counts under every one, so these cells add up to more than the incidents. */
+  | 'LEVEL_OF_RESPONSE'
+  /** The month of the dispatch (2026-03). */
+  | 'MONTH'
+  /** Each outcome that applies: an incident counts under every one. */
+  | 'OUTCOME'
+  /** The quarter of the dispatch (2026-Q1). */
+  | 'QUARTER'
+  | 'YEAR';
+
+export type CrisisDimensionValue = {
+  __typename?: 'CrisisDimensionValue';
+  /** The agency, for AGENCY. */
+  agency: Maybe<Agency>;
+  dimension: CrisisDimension;
+  /** The value: an enum value, a month, a quarter, a year or an agency's id; null where the incident has none (no call type). */
+  value: Maybe<Scalars['String']['output']>;
+};
+
 export type CrisisImportResult = {
   __typename?: 'CrisisImportResult';
   /** Rows whose agency incident number was already recorded (importing the same file twice imports it once). */
@@ -145,6 +171,25 @@ export type CrisisIncidentInput = {
   subjectLocated: Scalars['Boolean']['input'];
 };
 
+export type CrisisMeasure =
+  /** Share of incidents ending in an arrest. */
+  | 'ARREST_SHARE'
+  /** Share of incidents with a Crisis Intervention Team trained officer among the levels of response. */
+  | 'CIT_OFFICER_SHARE'
+  /** Crisis incidents: dispatches to a person in a mental-health crisis. */
+  | 'INCIDENTS'
+  /** Share of incidents where the subject was not located. */
+  | 'SUBJECT_NOT_LOCATED_SHARE';
+
+export type CrisisMeasureValue = {
+  __typename?: 'CrisisMeasureValue';
+  measure: CrisisMeasure;
+  reason: Maybe<SuppressionReason>;
+  suppressed: Scalars['Boolean']['output'];
+  /** Null when suppressed. */
+  value: Maybe<Scalars['Float']['output']>;
+};
+
 export type CrisisMonthStatus = {
   __typename?: 'CrisisMonthStatus';
   agency: Agency;
@@ -184,6 +229,34 @@ export type CrisisStanding =
   | 'SUBMITTED'
   /** Submitted after the due date. */
   | 'SUBMITTED_LATE';
+
+export type CrisisStatisticCell = {
+  __typename?: 'CrisisStatisticCell';
+  dimensions: Array<CrisisDimensionValue>;
+  values: Array<CrisisMeasureValue>;
+};
+
+export type CrisisStatisticsQuery = {
+  agencyIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** First month counted (YYYY-MM). */
+  fromMonth?: InputMaybe<Scalars['String']['input']>;
+  /** Up to two dimensions, each once. */
+  groupBy?: InputMaybe<Array<CrisisDimension>>;
+  /** At least one measure, each once. */
+  measures: Array<CrisisMeasure>;
+  /** Last month counted (YYYY-MM). */
+  toMonth?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CrisisStatisticsResult = {
+  __typename?: 'CrisisStatisticsResult';
+  cells: Array<CrisisStatisticCell>;
+  /** How disclosure control was applied, in words a reader of the table can quote. */
+  disclosureControl: Scalars['String']['output'];
+  groupBy: Array<CrisisDimension>;
+  measures: Array<CrisisMeasure>;
+  suppressionThreshold: Scalars['Int']['output'];
+};
 
 /** IAC-5: one version of an agency's monthly crisis report to ISP. A correction makes a new version; old ones are kept. */
 export type CrisisSubmission = {
@@ -565,6 +638,11 @@ export type Query = {
    * missing, corrected since submission), optionally only some standings.
    */
   crisisReportingStatus: Array<CrisisMonthStatus>;
+  /**
+   * Crisis statistics for analysts (IAC-3, IAC-4): incidents by month, agency, level of response and outcome, the
+   * share with a CIT-trained officer and the share ending in arrest, under the same disclosure control as statistics.
+   */
+  crisisStatistics: CrisisStatisticsResult;
   crisisSubmission: Maybe<CrisisSubmission>;
   /** Every version submitted for a month, newest first (your own agency by default; ISP reporting staff: any agency). */
   crisisSubmissions: Array<CrisisSubmission>;
@@ -598,6 +676,8 @@ export type Query = {
   useOfForceIncidents: Array<UseOfForceIncident>;
   /** Rejected submissions waiting to be corrected and resent: your agency's, or every agency's for ISP reporting staff. */
   useOfForceRejections: Array<UseOfForceSubmission>;
+  /** One use-of-force submission, or null when there is none you may read. */
+  useOfForceSubmission: Maybe<UseOfForceSubmission>;
   /** Use-of-force submissions, newest first: your agency's, or for ISP reporting staff any agency's; optionally one month or state. */
   useOfForceSubmissions: Array<UseOfForceSubmission>;
 };
@@ -618,6 +698,11 @@ export type QueryCrisisMonthArgs = {
 export type QueryCrisisReportingStatusArgs = {
   month: Scalars['String']['input'];
   standings?: InputMaybe<Array<CrisisStanding>>;
+};
+
+
+export type QueryCrisisStatisticsArgs = {
+  query: CrisisStatisticsQuery;
 };
 
 
@@ -672,6 +757,11 @@ export type QueryUnitReferralOutcomesArgs = {
 
 export type QueryUseOfForceIncidentsArgs = {
   month: Scalars['String']['input'];
+};
+
+
+export type QueryUseOfForceSubmissionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1141,15 +1231,23 @@ export type ResolversTypes = {
   CallType: CallType;
   CellKind: CellKind;
   CrisisArrival: CrisisArrival;
+  CrisisDimension: CrisisDimension;
+  CrisisDimensionValue: ResolverTypeWrapper<Omit<CrisisDimensionValue, 'agency'> & { agency?: Maybe<ResolversTypes['Agency']> }>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   CrisisImportResult: ResolverTypeWrapper<CrisisImportResult>;
   CrisisImportRowError: ResolverTypeWrapper<CrisisImportRowError>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   CrisisIncident: ResolverTypeWrapper<CrisisIncidentModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CrisisIncidentInput: CrisisIncidentInput;
+  CrisisMeasure: CrisisMeasure;
+  CrisisMeasureValue: ResolverTypeWrapper<CrisisValueModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CrisisMonthStatus: ResolverTypeWrapper<CrisisMonthStatusModelModel>;
   CrisisOutcome: CrisisOutcome;
   CrisisStanding: CrisisStanding;
+  CrisisStatisticCell: ResolverTypeWrapper<CrisisCellModel>;
+  CrisisStatisticsQuery: CrisisStatisticsQuery;
+  CrisisStatisticsResult: ResolverTypeWrapper<CrisisStatisticsModelModel>;
   CrisisSubmission: ResolverTypeWrapper<CrisisSubmissionModel>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -1157,7 +1255,6 @@ export type ResolversTypes = {
   DeflectionStatus: DeflectionStatus;
   DemographicCount: ResolverTypeWrapper<Omit<DemographicCount, 'count'> & { count: ResolversTypes['MeasureValue'] }>;
   DigestFigure: ResolverTypeWrapper<DigestFigureModelModel>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   DimensionValue: ResolverTypeWrapper<DimensionValueModelModel>;
   Ethnicity: Ethnicity;
   EventSourceStatus: ResolverTypeWrapper<EventSourceStatusModelModel>;
@@ -1216,19 +1313,24 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Agency: AgencyReferenceModel;
   ID: Scalars['ID']['output'];
+  CrisisDimensionValue: Omit<CrisisDimensionValue, 'agency'> & { agency?: Maybe<ResolversParentTypes['Agency']> };
+  String: Scalars['String']['output'];
   CrisisImportResult: CrisisImportResult;
   CrisisImportRowError: CrisisImportRowError;
-  String: Scalars['String']['output'];
   CrisisIncident: CrisisIncidentModel;
   Boolean: Scalars['Boolean']['output'];
   CrisisIncidentInput: CrisisIncidentInput;
+  CrisisMeasureValue: CrisisValueModel;
+  Float: Scalars['Float']['output'];
   CrisisMonthStatus: CrisisMonthStatusModelModel;
+  CrisisStatisticCell: CrisisCellModel;
+  CrisisStatisticsQuery: CrisisStatisticsQuery;
+  CrisisStatisticsResult: CrisisStatisticsModelModel;
   CrisisSubmission: CrisisSubmissionModel;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DemographicCount: Omit<DemographicCount, 'count'> & { count: ResolversParentTypes['MeasureValue'] };
   DigestFigure: DigestFigureModelModel;
-  Float: Scalars['Float']['output'];
   DimensionValue: DimensionValueModelModel;
   EventSourceStatus: EventSourceStatusModelModel;
   FeedbackDigest: DigestModelModel;
@@ -1271,6 +1373,12 @@ export type AgencyResolvers<ContextType = Context, ParentType extends ResolversP
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type CrisisDimensionValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrisisDimensionValue'] = ResolversParentTypes['CrisisDimensionValue']> = {
+  agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
+  dimension?: Resolver<ResolversTypes['CrisisDimension'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type CrisisImportResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrisisImportResult'] = ResolversParentTypes['CrisisImportResult']> = {
   alreadyPresent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['CrisisImportRowError']>, ParentType, ContextType>;
@@ -1305,6 +1413,13 @@ export type CrisisIncidentResolvers<ContextType = Context, ParentType extends Re
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CrisisMeasureValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrisisMeasureValue'] = ResolversParentTypes['CrisisMeasureValue']> = {
+  measure?: Resolver<ResolversTypes['CrisisMeasure'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['SuppressionReason']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type CrisisMonthStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrisisMonthStatus'] = ResolversParentTypes['CrisisMonthStatus']> = {
   agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1312,6 +1427,19 @@ export type CrisisMonthStatusResolvers<ContextType = Context, ParentType extends
   latestSubmission?: Resolver<Maybe<ResolversTypes['CrisisSubmission']>, ParentType, ContextType>;
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   standing?: Resolver<ResolversTypes['CrisisStanding'], ParentType, ContextType>;
+};
+
+export type CrisisStatisticCellResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrisisStatisticCell'] = ResolversParentTypes['CrisisStatisticCell']> = {
+  dimensions?: Resolver<Array<ResolversTypes['CrisisDimensionValue']>, ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['CrisisMeasureValue']>, ParentType, ContextType>;
+};
+
+export type CrisisStatisticsResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrisisStatisticsResult'] = ResolversParentTypes['CrisisStatisticsResult']> = {
+  cells?: Resolver<Array<ResolversTypes['CrisisStatisticCell']>, ParentType, ContextType>;
+  disclosureControl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  groupBy?: Resolver<Array<ResolversTypes['CrisisDimension']>, ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['CrisisMeasure']>, ParentType, ContextType>;
+  suppressionThreshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CrisisSubmissionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrisisSubmission'] = ResolversParentTypes['CrisisSubmission']> = {
@@ -1445,6 +1573,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   crisisIncidents?: Resolver<Array<ResolversTypes['CrisisIncident']>, ParentType, ContextType, RequireFields<QueryCrisisIncidentsArgs, 'month'>>;
   crisisMonth?: Resolver<ResolversTypes['CrisisMonthStatus'], ParentType, ContextType, RequireFields<QueryCrisisMonthArgs, 'month'>>;
   crisisReportingStatus?: Resolver<Array<ResolversTypes['CrisisMonthStatus']>, ParentType, ContextType, RequireFields<QueryCrisisReportingStatusArgs, 'month'>>;
+  crisisStatistics?: Resolver<ResolversTypes['CrisisStatisticsResult'], ParentType, ContextType, RequireFields<QueryCrisisStatisticsArgs, 'query'>>;
   crisisSubmission?: Resolver<Maybe<ResolversTypes['CrisisSubmission']>, ParentType, ContextType, RequireFields<QueryCrisisSubmissionArgs, 'id'>>;
   crisisSubmissions?: Resolver<Array<ResolversTypes['CrisisSubmission']>, ParentType, ContextType, RequireFields<QueryCrisisSubmissionsArgs, 'month'>>;
   eventDelivery?: Resolver<Array<ResolversTypes['EventSourceStatus']>, ParentType, ContextType>;
@@ -1457,6 +1586,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   unitReferralOutcomes?: Resolver<ResolversTypes['ReferralOutcomes'], ParentType, ContextType, Partial<QueryUnitReferralOutcomesArgs>>;
   useOfForceIncidents?: Resolver<Array<ResolversTypes['UseOfForceIncident']>, ParentType, ContextType, RequireFields<QueryUseOfForceIncidentsArgs, 'month'>>;
   useOfForceRejections?: Resolver<Array<ResolversTypes['UseOfForceSubmission']>, ParentType, ContextType>;
+  useOfForceSubmission?: Resolver<Maybe<ResolversTypes['UseOfForceSubmission']>, ParentType, ContextType, RequireFields<QueryUseOfForceSubmissionArgs, 'id'>>;
   useOfForceSubmissions?: Resolver<Array<ResolversTypes['UseOfForceSubmission']>, ParentType, ContextType, Partial<QueryUseOfForceSubmissionsArgs>>;
 };
 
@@ -1564,10 +1694,14 @@ export type UseOfForceSubmissionResolvers<ContextType = Context, ParentType exte
 
 export type Resolvers<ContextType = Context> = {
   Agency?: AgencyResolvers<ContextType>;
+  CrisisDimensionValue?: CrisisDimensionValueResolvers<ContextType>;
   CrisisImportResult?: CrisisImportResultResolvers<ContextType>;
   CrisisImportRowError?: CrisisImportRowErrorResolvers<ContextType>;
   CrisisIncident?: CrisisIncidentResolvers<ContextType>;
+  CrisisMeasureValue?: CrisisMeasureValueResolvers<ContextType>;
   CrisisMonthStatus?: CrisisMonthStatusResolvers<ContextType>;
+  CrisisStatisticCell?: CrisisStatisticCellResolvers<ContextType>;
+  CrisisStatisticsResult?: CrisisStatisticsResultResolvers<ContextType>;
   CrisisSubmission?: CrisisSubmissionResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;

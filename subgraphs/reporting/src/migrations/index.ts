@@ -4,10 +4,12 @@ import { Migration20261123034618_initial as M0 } from './Migration20261123034618
 import { Migration20261123190008_statuses_as_enums as M1 } from './Migration20261123190008_statuses_as_enums.js';
 import { Migration20261123205152_facts_for_statistics as M2 } from './Migration20261123205152_facts_for_statistics.js';
 import { Migration20261123222603_crisis_and_force_reporting as M3 } from './Migration20261123222603_crisis_and_force_reporting.js';
+import { Migration20261123223120_crisis_record_keys as M4 } from './Migration20261123223120_crisis_record_keys.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123034618_initial', class: M0 },
   { name: 'Migration20261123190008_statuses_as_enums', class: M1 },
   { name: 'Migration20261123205152_facts_for_statistics', class: M2 },
   { name: 'Migration20261123222603_crisis_and_force_reporting', class: M3 },
+  { name: 'Migration20261123223120_crisis_record_keys', class: M4 },
 ];

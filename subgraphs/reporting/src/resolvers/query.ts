@@ -1,6 +1,7 @@
 import { crisisIncidents, crisisMonth, crisisReportingStatus, crisisSubmission, crisisSubmissions } from '../crisis/reads.js';
+import { crisisStatistics } from '../crisis/statistics.js';
 import { eventDelivery } from '../events/delivery-status.js';
-import { useOfForceIncidents, useOfForceRejections, useOfForceSubmissions } from '../use-of-force/reads.js';
+import { useOfForceIncidents, useOfForceRejections, useOfForceSubmission, useOfForceSubmissions } from '../use-of-force/reads.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
 import { feedbackDigest, myReferralOutcomes, referralCounts, unitReferralOutcomes } from '../statistics/feedback.js';
 import { stateDataSet } from '../statistics/state-data-set.js';
@@ -16,6 +17,7 @@ export const Query: QueryResolvers = {
   feedbackDigest: (_parent, { month, agencyId }, context) => feedbackDigest(context, month, agencyId),
   stateDataSet: (_parent, { year, quarter, programIds }, context) => stateDataSet(context, year, quarter, programIds),
   eventDelivery: (_parent, _args, context) => eventDelivery(context.em),
+  crisisStatistics: (_parent, { query }, context) => crisisStatistics(context, query),
   crisisIncidents: (_parent, { month, agencyId }, context) => crisisIncidents(context, month, agencyId),
   crisisMonth: (_parent, { month, agencyId }, context) => crisisMonth(context, month, agencyId),
   crisisSubmissions: (_parent, { month, agencyId }, context) => crisisSubmissions(context, month, agencyId),
@@ -24,4 +26,5 @@ export const Query: QueryResolvers = {
   useOfForceIncidents: (_parent, { month }, context) => useOfForceIncidents(context, month),
   useOfForceSubmissions: (_parent, args, context) => useOfForceSubmissions(context, args),
   useOfForceRejections: (_parent, _args, context) => useOfForceRejections(context),
+  useOfForceSubmission: (_parent, { id }, context) => useOfForceSubmission(context, id),
 };

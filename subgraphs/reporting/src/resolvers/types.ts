@@ -2,6 +2,7 @@ import { illinoisDate } from '@hub/platform/domain';
 import { DateScalar, DateTimeScalar } from '@hub/platform/graphql';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { crisisSubmissionContent, crisisSubmissionPath } from '../crisis/export.js';
+import { crisisDisclosureControl } from '../crisis/statistics.js';
 import { discloseCount } from '../rules/suppression.js';
 import { useOfForceSubmissionContent, useOfForceSubmissionPath } from '../use-of-force/export.js';
 import { DIMENSIONS } from '../statistics/catalogue.js';
@@ -49,6 +50,17 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
     csvPath: (submission) => crisisSubmissionPath(submission, 'csv'),
     jsonPath: (submission) => crisisSubmissionPath(submission, 'json'),
     content: (submission, { format }) => crisisSubmissionContent(submission, format),
+  },
+  CrisisStatisticsResult: {
+    disclosureControl: (result) => crisisDisclosureControl(result.suppressionThreshold),
+  },
+  CrisisDimensionValue: {
+    agency: (d) => (d.dimension === 'AGENCY' && d.value ? { id: d.value } : null),
+  },
+  CrisisMeasureValue: {
+    value: (v) => v.disclosed.value,
+    suppressed: (v) => v.disclosed.suppressed,
+    reason: (v) => v.disclosed.reason,
   },
   UseOfForceIncident: {
     agency: (incident) => ({ id: incident.agencyId }),

@@ -4,7 +4,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import { UseOfForceIncident, UseOfForceSubmission } from '../entities/use-of-force.entity.js';
 import type { UseOfForceSubmissionState } from '../generated/resolvers-types.js';
-import { assertCan } from '../rules/access.js';
+import { assertCan, can } from '../rules/access.js';
 
 /** IAC-6 reads: an agency's administrators and records staff their own; ISP reporting staff every submission. */
 
@@ -34,6 +34,12 @@ export async function useOfForceSubmissions(
     where.agencyId = agencyId;
   }
   return context.em.find(UseOfForceSubmission, where, { orderBy: { month: 'desc', version: 'desc' }, limit: 500 });
+}
+
+/** One submission, or null when there is none the caller may read (the same answer either way). */
+export async function useOfForceSubmission(context: Context, id: string): Promise<UseOfForceSubmission | null> {
+  const submission = await context.em.findOne(UseOfForceSubmission, { id: id.toLowerCase() });
+  return submission && can(context.actor, 'force:read-submissions', { agencyId: submission.agencyId }) ? submission : null;
 }
 
 /** The queue: current versions the receiver rejected, oldest first (the longest waiting on top). */
