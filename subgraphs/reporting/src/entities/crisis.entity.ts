@@ -37,7 +37,7 @@ const CrisisIncidentSchema = defineEntity({
     channel: p.enum(REFERRAL_CHANNELS).nullable(),
     deflectionId: p.uuid().nullable(),
     /** The cell-key method's random key (0–255), as deflection facts have (rules/suppression.ts): set by the database. */
-    recordKey: p.smallint().defaultRaw('floor(random() * 256)::smallint').lazy(),
+    recordKey: p.smallint().defaultRaw('(floor((random() * (256)::double precision)))::smallint').lazy(),
     recordedById: p.uuid(),
     recordedAt: p.datetime(),
     updatedById: p.uuid().nullable(),

@@ -36,8 +36,12 @@ const PROVIDER: readonly Role[] = ['PROVIDER_STAFF'];
 /** Case managers and the deflecting agency refer people into treatment. */
 const REFERRERS: readonly Role[] = ['CASE_MANAGER', 'OFFICER', 'SUPERVISOR', 'MEG_DIRECTOR', 'TASK_FORCE_COMMANDER', 'DESIGNEE'];
 const treatingProvider = { roles: PROVIDER, on: isTreatingProvider };
-/** Analysts see statistics only (FB-3): no consent makes one a reader of a person's treatment. */
-const TREATMENT_ASKERS: readonly Role[] = ROLES.filter((role) => role !== 'ANALYST');
+/**
+ * Analysts see statistics only (FB-3): no consent makes one a reader of a person's treatment. Records staff and ISP
+ * reporting staff file statistical returns and have no part in anyone's treatment either.
+ */
+const NEVER_TREATMENT: readonly Role[] = ['ANALYST', 'RECORDS_STAFF', 'STATE_REPORTING_STAFF'];
+const TREATMENT_ASKERS: readonly Role[] = ROLES.filter((role) => !NEVER_TREATMENT.includes(role));
 
 export const access = definePolicy<Resources>(
   {
