@@ -2,7 +2,8 @@
  * npm run bench: measures what the hub promises about speed, and prints the figures side by side.
  *  - SQL statements per list as the list grows (must stay flat: every relation is batched);
  *  - gateway latency for a query spanning all four subgraphs, at two list sizes, as a ratio;
- *  - a statistic over 200,000 deflections against the best hand-written SQL for it (bench-statistics.ts).
+ *  - a statistic over 200,000 deflections against the best hand-written SQL for it (bench-statistics.ts);
+ *  - crisis reporting: a 10,000-row CSV import, and a month's download among 1,000,000 incidents (bench-crisis.ts).
  * Uses DATABASE_URL when set, else an embedded PostgreSQL. Bounded: a fixed number of requests on loopback.
  */
 import { performance } from 'node:perf_hooks';
@@ -17,6 +18,7 @@ import { agencies } from '@hub/agencies';
 import { cases } from '@hub/cases';
 import { startTestHub } from '../test/support/hub.js';
 import { benchStatistic } from './bench-statistics.js';
+import { benchCrisis } from './bench-crisis.js';
 
 function progress(message: string): void {
   process.stdout.write(`… ${message}\n`);
@@ -109,6 +111,7 @@ try {
   rows.push(['gateway p95 ms: 1 vs 20 deflections across 4 subgraphs', one.p95.toFixed(1), twenty.p95.toFixed(1), `×${(twenty.p95 / one.p95).toFixed(2)}`]);
 
   rows.push(...(await benchStatistic(progress)));
+  rows.push(...(await benchCrisis(hub, progress)));
 
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`\n${'measure'.padEnd(width)}  ${'small'.padStart(8)}  ${'large'.padStart(8)}  ratio`);
