@@ -57,6 +57,12 @@ export const DEMO_PERSON = {
   fireCaptainMbeki: id('b0000003', 6),
   recordsClerkHadley: id('b0000003', 7),
   uniformCrimeReportingPrice: id('b0000001', 5),
+  /** Records staff who file the crisis and use-of-force returns of agencies with no other demo filer. */
+  recordsTroop3: id('b0000008', 1),
+  recordsTroop8: id('b0000008', 2),
+  recordsLombard: id('b0000008', 3),
+  recordsPeoria: id('b0000008', 4),
+  recordsQuincy: id('b0000008', 5),
   caseManagerAbernathy: id('b0000004', 1),
   caseManagerOduya: id('b0000004', 2),
   counselorFitzgerald: id('b0000005', 1),

@@ -12,3 +12,15 @@ export {
   type HistoryPlan,
   type HistoryReview,
 } from './history.js';
+export {
+  demoCrisisHistory,
+  DEMO_CRISIS_FILERS,
+  type CrisisCorrection,
+  type CrisisHistoryIncident,
+  type CrisisHistorySubmission,
+  type DemoCrisisHistory,
+  type ForceHistoryIncident,
+  type ForceHistoryOfficer,
+  type ForceHistorySubject,
+  type ForceHistorySubmission,
+} from './crisis-history.js';
