@@ -160,11 +160,12 @@ async function main(): Promise<void> {
   // One clock for every subgraph, so their parts of the demo year agree on what happened when.
   const now = new Date();
   const publishers: SubgraphOrm[] = [];
+  if (history) step('Empty subgraphs get the demo data with a year of history (DEMO_HISTORY=false leaves the year out).');
   for (const [index, definition] of HUB_SUBGRAPHS.entries()) {
     const orm = await openSubgraphOrm(definition, roleUrl(adminUrl, subgraphDatabase(definition.name), password));
     let keepOpen = false;
     try {
-      const onSeeding = () => step(`[${index + 1}/${HUB_SUBGRAPHS.length}] ${definition.name}: loading demo data${history && publishes(definition) ? ' with a year of history' : ''}…`);
+      const onSeeding = () => step(`[${index + 1}/${HUB_SUBGRAPHS.length}] ${definition.name}: loading demo data…`);
       const { migrations, seeded } = await prepareSubgraphData(definition, orm, { seed, history, now, onSeeding });
       step(
         `[${index + 1}/${HUB_SUBGRAPHS.length}] ${definition.name}: ${migrations.length} migration(s) applied${seeded ? ', demo data loaded' : ''}`,
