@@ -3,7 +3,7 @@ import { requestHash } from '@hub/platform/db';
 import { DEMO_AGENCY as A, DEMO_CRISIS_FILERS, demoCrisisHistory, type DemoCrisisHistory } from '@hub/platform/demo';
 import { crisisReportDueOn, illinoisDate } from '@hub/platform/domain';
 import { Violations } from '@hub/platform/errors';
-import { fieldsOfIncident, snapshotOf } from '../../subgraphs/reporting/src/crisis/fields.js';
+import { fieldsOfIncident, incidentsHash, snapshotOf } from '../../subgraphs/reporting/src/crisis/fields.js';
 import { CrisisIncident, CrisisSubmission } from '../../subgraphs/reporting/src/entities/crisis.entity.js';
 import { UseOfForceIncident } from '../../subgraphs/reporting/src/entities/use-of-force.entity.js';
 import { checkCrisisIncident, crisisMonthOf } from '../../subgraphs/reporting/src/rules/crisis-rules.js';
@@ -82,13 +82,14 @@ describe('the demo crisis year', () => {
   it('files every version with what the commands would snapshot: the version in force matches the incidents now', async () => {
     const em = reporting();
     const incidents = await em.find(CrisisIncident, {}, { orderBy: { dispatchedAt: 'asc', id: 'asc' } });
-    const current = await em.find(CrisisSubmission, { supersededAt: null });
+    const current = await em.find(CrisisSubmission, { supersededAt: null }, { populate: ['incidents'] });
     expect(current.length).toBeGreaterThan(40);
     for (const submission of current) {
       const now = incidents.filter((i) => i.agencyId === submission.agencyId && i.month === submission.month).map(snapshotOf);
       // Submitting the month again would be refused as unchanged.
       expect(requestHash(submission.incidents)).toBe(requestHash(now));
       expect(submission.incidentCount).toBe(now.length);
+      expect(submission.incidentsHash).toBe(incidentsHash(incidents.filter((i) => i.agencyId === submission.agencyId && i.month === submission.month)));
     }
   });
 });

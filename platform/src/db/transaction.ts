@@ -11,10 +11,10 @@ export async function inTransaction<T>(em: EntityManager, work: (tx: EntityManag
     return await em.transactional(work);
   } catch (error) {
     if (error instanceof OptimisticLockError) {
-      throw conflict('Someone else changed this record since you read it; read it again and retry.');
+      throw conflict('Someone else changed this record since you read it; read it again and retry.', { rule: 'current-version' });
     }
     if (error instanceof UniqueConstraintViolationException) {
-      throw conflict('This would duplicate a record that already exists.');
+      throw conflict('This would duplicate a record that already exists.', { rule: 'unique' });
     }
     throw error;
   }

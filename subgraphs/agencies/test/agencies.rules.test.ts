@@ -92,6 +92,12 @@ describe('who administers the directory', () => {
     expect(can(actor(['ADMINISTRATOR'], 'division'), 'person:add', { ancestry: ['division'], roles: ['HUB_ADMINISTRATOR'] })).toBe(false);
   });
 
+  it('lets only a hub administrator make ISP reporting staff, who read every agency’s submissions', () => {
+    expect(mayGrant(actor(['ADMINISTRATOR']), ['STATE_REPORTING_STAFF'])).toBe(false);
+    expect(mayGrant(actor(['ADMINISTRATOR']), ['RECORDS_STAFF'])).toBe(true);
+    expect(mayGrant(actor(['HUB_ADMINISTRATOR']), ['STATE_REPORTING_STAFF'])).toBe(true);
+  });
+
   it('lets a leader record their own designations, and an administrator record them for the leader', () => {
     const leader = actor(['MEG_DIRECTOR'], 'meg', 'director');
     expect(can(leader, 'designation:record', { ancestry: ['meg'], leaderId: 'director' })).toBe(true);

@@ -173,6 +173,42 @@ describe('the monthly submission (1244.300(e)-(f))', () => {
   });
 });
 
+describe('what counts as a change since the last version', () => {
+  const STANDING = 'query($m: String!) { crisisMonth(month: $m) { standing incidents } }';
+  const UPDATE = `mutation($id: ID!, $version: Int!, $input: CrisisIncidentInput!) { updateCrisisIncident(id: $id, version: $version, input: $input) { version } }`;
+
+  it('sees an incident moved out of a submitted month as a correction of that month', async () => {
+    const month = monthsAgo(10);
+    const { recordCrisisIncident: moved } = await client.ok<Recorded>('local-officer', RECORD, { input: incident({ dispatchedAt: inMonth(month, 5) }) });
+    await client.ok('records-staff', SUBMIT, { month });
+    await client.ok('records-staff', UPDATE, { id: moved.id, version: 1, input: incident({ dispatchedAt: inMonth(monthsAgo(11), 5) }) });
+    expect((await client.ok<{ crisisMonth: { standing: string; incidents: number } }>('records-staff', STANDING, { m: month })).crisisMonth).toEqual({ standing: 'CORRECTION_PENDING', incidents: 0 });
+    const v2 = (await client.ok<Submitted>('records-staff', SUBMIT, { month })).submitCrisisMonth;
+    expect(v2).toMatchObject({ version: 2, zeroReport: true });
+  });
+
+  it('lets a month resubmitted after any correction, even one that changed nothing, and then shows it submitted', async () => {
+    const month = monthsAgo(12);
+    const { recordCrisisIncident: same } = await client.ok<Recorded>('local-officer', RECORD, { input: incident({ dispatchedAt: inMonth(month, 5) }) });
+    await client.ok('records-staff', SUBMIT, { month });
+    await client.ok('records-staff', UPDATE, { id: same.id, version: 1, input: incident({ dispatchedAt: inMonth(month, 5) }) });
+    expect((await client.ok<{ crisisMonth: { standing: string } }>('records-staff', STANDING, { m: month })).crisisMonth.standing).toBe('CORRECTION_PENDING');
+    await client.ok('records-staff', SUBMIT, { month });
+    expect((await client.ok<{ crisisMonth: { standing: string } }>('records-staff', STANDING, { m: month })).crisisMonth.standing).toMatch(/^SUBMITTED/);
+  });
+
+  it('refuses months before crisis reporting began (May 2023) and months to come', async () => {
+    expect((await client.error('records-staff', SUBMIT, { month: '2023-04' })).extensions?.violations).toEqual([expect.objectContaining({ field: 'month', rule: 'in-force' })]);
+    expect((await client.error('records-staff', STANDING, { m: '2199-12' })).extensions?.violations).toEqual([expect.objectContaining({ field: 'month', rule: 'not-in-future' })]);
+    expect(await violation('local-officer', incident({ dispatchedAt: '2023-05-07T15:00:00Z' }))).toMatchObject({ field: 'input.dispatchedAt', rule: 'in-force' });
+  });
+
+  it('refuses the standing of an agency that does not file crisis reports', async () => {
+    const error = await client.error('isp-reporting', 'query($m: String!, $a: ID) { crisisMonth(month: $m, agencyId: $a) { standing } }', { m: monthsAgo(2), a: A.tasc });
+    expect(error.extensions?.violations).toEqual([expect.objectContaining({ field: 'agencyId', rule: 'files-crisis-reports' })]);
+  });
+});
+
 describe('due dates and lateness (IAC-5)', () => {
   it('is due the 15th of the following month, across year ends and leap years, weekends included', () => {
     expect(crisisReportDueOn('2026-12')).toBe('2027-01-15');
@@ -237,6 +273,19 @@ describe('bulk import of an agency’s CSV', () => {
     const original = (await client.ok<{ crisisIncidents: Record<string, unknown>[] }>('records-staff', LIST, { m: month })).crisisIncidents;
     const imported = (await client.ok<{ crisisIncidents: Record<string, unknown>[] }>('supervisor', LIST, { m: month })).crisisIncidents.filter((i) => String(i.agencyIncidentNumber).startsWith('RT2-'));
     expect(imported.map((i) => ({ ...i, agencyIncidentNumber: String(i.agencyIncidentNumber).replace('RT2-', 'RT-') }))).toEqual(original.filter((i) => String(i.agencyIncidentNumber).startsWith('RT-')));
+  });
+
+  it('refuses imported rows without the agency’s incident number, and a corrected file does not record a row twice', async () => {
+    const { submitCrisisMonth: seed } = await client.ok<Submitted>('records-staff', SUBMIT, { month: monthsAgo(16) });
+    const header = seed.content.split('\r\n')[0]!;
+    const row = (number: string) => header.split(',').map((c) => ({ agency_incident_number: number, dispatched_at: inMonth(monthsAgo(17), 8), dispatch_reason: 'Welfare check', arrival: 'DISPATCHED', level_sworn_officer: 'Y', outcome_arrested: 'Y', subject_located: 'Y', field_report_written: 'Y' } as Record<string, string>)[c] ?? (c.startsWith('level_') || c.startsWith('outcome_') ? (c.endsWith('_description') ? '' : 'N') : '')).join(',');
+    const missing = await client.ok<Imported>('records-staff', IMPORT, { csv: [header, row('')].join('\n') });
+    expect(missing.importCrisisIncidents.errors).toEqual([{ row: 2, column: 'agency_incident_number', rule: 'required' }]);
+    const first = await client.ok<Imported>('records-staff', IMPORT, { csv: [header, row('FIX-1'), row('FIX-2')].join('\n') });
+    expect(first.importCrisisIncidents.imported).toBe(2);
+    const corrected = await client.ok<Imported>('records-staff', IMPORT, { csv: '\uFEFF' + [header, row('FIX-1'), row('FIX-2'), row('FIX-3')].join('\r\n') });
+    expect(corrected.importCrisisIncidents).toMatchObject({ imported: 1, alreadyPresent: 2 });
+    expect(await db.orm('reporting').fork().count(CrisisIncident, { agencyIncidentNumber: { $like: 'FIX-%' } })).toBe(3);
   });
 
   it('imports nothing when one row fails in all-or-nothing mode, naming its row, column and rule', async () => {

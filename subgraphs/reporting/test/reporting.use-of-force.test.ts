@@ -137,10 +137,32 @@ describe('monthly submissions and the rejection queue', () => {
     expect((await client.error('records-staff', SUBMIT, { month })).extensions).toMatchObject({ code: 'CONFLICT', rule: 'unchanged' });
   });
 
+  it('keeps a draft the agency’s own, and a draft correction does not take a rejection out of the queue', async () => {
+    const month = monthsAgo(8);
+    await client.ok('records-staff', RECORD, { input: incident({ occurredAt: inMonth(month) }) });
+    const sent = (await client.ok<Submitted>('records-staff', SUBMIT, { month })).submitUseOfForceMonth;
+    await client.ok('isp-reporting', RESPOND, { id: sent.id, accepted: false, reason: 'Officer segment missing years of service.' });
+    const draft = (await client.ok<Submitted>('records-staff', SUBMIT, { month, draft: true })).submitUseOfForceMonth;
+    expect(draft).toMatchObject({ version: 2, state: 'DRAFT' });
+    const ONE = 'query($id: ID!) { useOfForceSubmission(id: $id) { id } }';
+    expect((await client.ok<{ useOfForceSubmission: unknown }>('isp-reporting', ONE, { id: draft.id })).useOfForceSubmission).toBeNull();
+    expect((await client.ok<{ useOfForceSubmission: { id: string } | null }>('records-staff', ONE, { id: draft.id })).useOfForceSubmission?.id).toBe(draft.id);
+    const LIST = 'query($m: String, $a: ID) { useOfForceSubmissions(month: $m, agencyId: $a) { id state } }';
+    expect((await client.ok<{ useOfForceSubmissions: { state: string }[] }>('isp-reporting', LIST, { m: month, a: A.lakeCountySheriff })).useOfForceSubmissions.map((s) => s.state)).toEqual(['REJECTED']);
+    const QUEUE = '{ useOfForceRejections { id } }';
+    expect((await client.ok<{ useOfForceRejections: { id: string }[] }>('isp-reporting', QUEUE)).useOfForceRejections.map((s) => s.id)).toContain(sent.id);
+    const resent = (await client.ok<Submitted>('records-staff', SUBMIT, { month })).submitUseOfForceMonth;
+    expect(resent).toMatchObject({ id: draft.id, version: 2, state: 'SUBMITTED' });
+    expect((await client.ok<{ useOfForceRejections: { id: string }[] }>('isp-reporting', QUEUE)).useOfForceRejections.map((s) => s.id)).not.toContain(sent.id);
+  });
+
   it('sends an incident moved out of the month as a Remove action in the next version', async () => {
     const month = monthsAgo(6);
     const { recordUseOfForceIncident: created } = await client.ok<{ recordUseOfForceIncident: { id: string } }>('records-staff', RECORD, { input: incident({ occurredAt: inMonth(month) }) });
-    await client.ok<Submitted>('records-staff', SUBMIT, { month });
+    const first = (await client.ok<Submitted>('records-staff', SUBMIT, { month })).submitUseOfForceMonth;
+    // A correction waits for the collection's answer to the version it holds.
+    expect((await client.error('records-staff', SUBMIT, { month })).extensions).toMatchObject({ code: 'CONFLICT' });
+    await client.ok('isp-reporting', RESPOND, { id: first.id, accepted: true });
     await client.ok('records-staff', 'mutation($id: ID!, $input: UseOfForceIncidentInput!) { updateUseOfForceIncident(id: $id, version: 1, input: $input) { version } }', {
       id: created.id, input: incident({ occurredAt: inMonth(monthsAgo(7)) }),
     });

@@ -41,9 +41,15 @@ export function administers(actor: Actor, scope: AgencyScope): boolean {
   return actor.roles.includes('HUB_ADMINISTRATOR') || (actor.roles.includes('ADMINISTRATOR') && scope.ancestry.includes(actor.agencyId));
 }
 
-/** Roles are granted up to the granter's own scope: only a hub administrator makes another one. */
+/** Roles that reach beyond the granter's own agency: only a hub administrator grants them. */
+const STATEWIDE_ROLES: readonly Role[] = ['HUB_ADMINISTRATOR', 'STATE_REPORTING_STAFF'];
+
+/**
+ * Roles are granted up to the granter's own scope: only a hub administrator makes another one, or ISP reporting
+ * staff (who read every agency's crisis and use-of-force submissions).
+ */
 export function mayGrant(actor: Actor, roles: readonly Role[]): boolean {
-  return actor.roles.includes('HUB_ADMINISTRATOR') || !roles.includes('HUB_ADMINISTRATOR');
+  return actor.roles.includes('HUB_ADMINISTRATOR') || !roles.some((role) => STATEWIDE_ROLES.includes(role));
 }
 
 const administer = { roles: ADMINISTRATORS, on: administers };

@@ -1,29 +1,29 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { execute, requestHash, runIdempotently, type Command } from '@hub/platform/db';
-import { crisisReportDueOn, isReportingMonth } from '@hub/platform/domain';
+import { execute, runIdempotently, type Command } from '@hub/platform/db';
+import { crisisReportDueOn } from '@hub/platform/domain';
 import { conflict, forbidden, invalidInput, Violations } from '@hub/platform/errors';
+import { GraphQLError } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context.js';
 import { COLUMN_OF_FIELD, parseCrisisCsv, type CsvRowError } from '../crisis/csv.js';
-import { fieldsOfIncident, fieldsOfInput, snapshotOf, storedFields } from '../crisis/fields.js';
+import { fieldsOfIncident, fieldsOfInput, incidentsHash, snapshotOf, storedFields } from '../crisis/fields.js';
 import type { CrisisIncidentFields } from '../crisis/incident-fields.js';
 import { CrisisImport, CrisisIncident, CrisisSubmission } from '../entities/crisis.entity.js';
 import type { CrisisImportResult, CrisisIncidentInput, ImportMode } from '../generated/resolvers-types.js';
 import { assertCan } from '../rules/access.js';
-import { checkCrisisIncident, checkMonthEnded, crisisMonthOf } from '../rules/crisis-rules.js';
+import { checkCrisisIncident, checkMonthEnded, checkReportingMonth, CRISIS_FILING_KINDS, CRISIS_REPORTING_SINCE, crisisMonthOf } from '../rules/crisis-rules.js';
 
 /**
  * IAC-1 to IAC-5 writes. Which agency files is asked of the agencies subgraph first (only local police, sheriffs
  * and ISP Patrol are dispatched to crisis calls and file with ISP); then one transaction per mutation.
  */
 
-const FILING_KINDS = ['LOCAL_POLICE', 'SHERIFF', 'ISP_DIVISION_OF_PATROL'];
 
 /** The caller's agency, if it files crisis reports; a refusal naming the rule otherwise. Before any transaction. */
 async function filingAgency(context: Context): Promise<string> {
   const actor = assertCan(context.actor, 'crisis:record', { agencyId: context.actor?.agencyId ?? '' });
   const agency = await context.agencies.agency(actor.agencyId);
-  if (!agency || !agency.active || !FILING_KINDS.includes(agency.kind)) {
+  if (!agency || !agency.active || !CRISIS_FILING_KINDS.includes(agency.kind)) {
     throw forbidden('Your agency does not file mental-health crisis reports: local police, sheriffs and ISP Patrol do (20 Ill. Adm. Code 1244.300).');
   }
   return agency.id;
@@ -57,9 +57,9 @@ export async function recordCrisisIncident(context: Context, input: CrisisIncide
         await cmd.em.flush();
         return { id: incident.id, result: incident };
       },
-      (id) => cmd.em.findOneOrFail(CrisisIncident, { id }),
+      (id) => cmd.em.findOneOrFail(CrisisIncident, { id, agencyId }),
     ),
-  );
+  ).catch(numberTaken);
 }
 
 export async function updateCrisisIncident(context: Context, id: string, version: number, input: CrisisIncidentInput): Promise<CrisisIncident> {
@@ -76,7 +76,7 @@ export async function updateCrisisIncident(context: Context, id: string, version
     cmd.em.assign(incident, { ...storedFields(fields), month: crisisMonthOf(fields.dispatchedAt!), updatedById: cmd.actor.personId, updatedAt: cmd.now });
     await cmd.em.flush();
     return incident;
-  });
+  }).catch(numberTaken);
 }
 
 /** One submission at a time per agency and month, so two clerks cannot both make version 2. */
@@ -88,7 +88,7 @@ export async function submitCrisisMonth(context: Context, month: string, idempot
   const agencyId = await filingAgency(context);
   assertCan(context.actor, 'crisis:submit', { agencyId });
   const v = new Violations();
-  v.check(isReportingMonth(month), 'month', 'month', 'month is a month as YYYY-MM, such as 2026-10.');
+  checkReportingMonth(v, 'month', month, new Date(), CRISIS_REPORTING_SINCE);
   v.throwIfAny();
   return execute(context, (cmd) =>
     runIdempotently(
@@ -113,15 +113,14 @@ async function submitMonth(cmd: Command, agencyId: string, month: string): Promi
   incidents.forEach((incident, i) => checkCrisisIncident(v, fieldsOfIncident(incident), cmd.now, `incidents[${i}](${incident.agencyIncidentNumber ?? incident.id})`));
   v.throwIfAny();
   const previous = await cmd.em.findOne(CrisisSubmission, { agencyId, month, supersededAt: null });
-  const snapshot = incidents.map(snapshotOf);
-  // jsonb keeps keys in its own order: compare canonical forms.
-  if (previous && requestHash(previous.incidents) === requestHash(snapshot)) {
+  const hash = incidentsHash(incidents);
+  if (previous && previous.incidentsHash === hash) {
     throw conflict(`${month} was submitted as version ${previous.version} and nothing has changed since; there is nothing to correct.`, { field: 'month', rule: 'unchanged' });
   }
   if (previous) previous.supersededAt = cmd.now;
   const submission = cmd.em.create(CrisisSubmission, {
     agencyId, month, version: (previous?.version ?? 0) + 1, dueOn: crisisReportDueOn(month), submittedAt: cmd.now, submittedById: cmd.actor.personId,
-    incidentCount: incidents.length, incidents: snapshot, supersededAt: null,
+    incidentCount: incidents.length, incidents: incidents.map(snapshotOf), incidentsHash: hash, supersededAt: null,
   });
   await cmd.em.flush();
   return submission;
@@ -138,40 +137,59 @@ function rowErrors(row: number, fields: CrisisIncidentFields, now: Date): CsvRow
   return v.list.map((violation) => ({ row, column: columnOf(violation.field), rule: violation.rule, message: `Row ${row}: ${violation.message}` }));
 }
 
+/** The most lines an import reads: a month of the busiest agency many times over, and a bound on the work one request does. */
+const MAX_IMPORT_LINES = 50_001;
+
+/** Every row checked (and rows without a CAD number refused: they could not be told apart on a retry), before any SQL. */
+function checkRows(csv: string, now: Date): { valid: { row: number; fields: CrisisIncidentFields }[]; errors: CsvRowError[]; rows: number } {
+  let lines = 0;
+  for (let i = csv.indexOf('\n'); i !== -1 && lines <= MAX_IMPORT_LINES; i = csv.indexOf('\n', i + 1)) lines += 1;
+  if (lines > MAX_IMPORT_LINES) {
+    throw invalidInput([{ field: 'csv', rule: 'too-many-rows', message: `csv has more than ${MAX_IMPORT_LINES - 1} rows; import a month at a time.` }]);
+  }
+  const parsed = parseCrisisCsv(csv);
+  const errors: CsvRowError[] = [...parsed.errors];
+  const valid: { row: number; fields: CrisisIncidentFields }[] = [];
+  const numbersInFile = new Map<string, number>();
+  for (const { row, fields } of parsed.rows) {
+    const found = rowErrors(row, fields, now);
+    const number = fields.agencyIncidentNumber;
+    if (number === null) {
+      found.push({ row, column: 'agency_incident_number', rule: 'required', message: `Row ${row}: an imported incident needs the agency's incident number, so importing the file again cannot record it twice.` });
+    } else {
+      const earlier = numbersInFile.get(number);
+      if (earlier !== undefined) found.push({ row, column: 'agency_incident_number', rule: 'unique', message: `Row ${row}: incident ${number} is also on row ${earlier}.` });
+      else numbersInFile.set(number, row);
+    }
+    if (found.length > 0) errors.push(...found);
+    else valid.push({ row, fields });
+  }
+  return { valid, errors: errors.sort((a, b) => a.row - b.row), rows: parsed.rows.length };
+}
+
+/** Two records or uploads with the same incident number at once: the second is told which rule it met, and may retry. */
+export function numberTaken(error: unknown): never {
+  if (error instanceof GraphQLError && error.extensions?.code === 'CONFLICT' && error.extensions?.rule === 'unique') {
+    throw invalidInput([{ field: 'input.agencyIncidentNumber', rule: 'unique', message: 'An incident with this agency incident number was recorded at the same moment; read the month again.' }]);
+  }
+  throw error;
+}
+
 /**
- * A month's incidents from an agency's CAD/RMS export. Every row is checked before anything is written; in
- * ALL_OR_NOTHING mode one bad row imports nothing. Rows whose agency incident number is already recorded are
- * counted as already present, and the same file again imports nothing, so an upload can be retried safely.
+ * A month's incidents from an agency's CAD/RMS export. The file is read and every row checked before the
+ * transaction opens; in ALL_OR_NOTHING mode one bad row imports nothing. Rows whose agency incident number is
+ * already recorded count as already present, so importing the same (or a corrected) file again is safe.
  */
 export async function importCrisisIncidents(context: Context, csv: string, mode: ImportMode): Promise<CrisisImportResult> {
   const agencyId = await filingAgency(context);
   assertCan(context.actor, 'crisis:submit', { agencyId });
-  const fileHash = createHash('sha256').update(csv).digest('hex');
+  const { valid, errors, rows } = checkRows(csv, new Date());
+  const rejected = new Set(errors.map((e) => e.row)).size;
+  if (mode === 'ALL_OR_NOTHING' && errors.length > 0) return { imported: 0, alreadyPresent: 0, rejected, errors };
+  const fileHash = createHash('sha256').update(csv.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')).digest('hex');
   return execute(context, async (cmd) => {
     await cmd.em.getConnection().execute(`select pg_advisory_xact_lock(hashtext(?))`, [`crisis-import:${agencyId}`], 'all', cmd.em.getTransactionContext());
-    const parsed = parseCrisisCsv(csv);
-    if (await cmd.em.findOne(CrisisImport, { agencyId, fileHash })) {
-      return { imported: 0, alreadyPresent: parsed.rows.length, rejected: 0, errors: [] };
-    }
-    const errors: CsvRowError[] = [...parsed.errors];
-    const valid: { row: number; fields: CrisisIncidentFields }[] = [];
-    const numbersInFile = new Map<string, number>();
-    for (const { row, fields } of parsed.rows) {
-      const found = rowErrors(row, fields, cmd.now);
-      const number = fields.agencyIncidentNumber;
-      if (number !== null) {
-        const earlier = numbersInFile.get(number);
-        if (earlier !== undefined) found.push({ row, column: 'agency_incident_number', rule: 'unique', message: `Row ${row}: incident ${number} is also on row ${earlier}.` });
-        else numbersInFile.set(number, row);
-      }
-      if (found.length > 0) errors.push(...found);
-      else valid.push({ row, fields });
-    }
-    const rejectedRows = new Set(errors.map((e) => e.row));
-    const rejected = rejectedRows.size;
-    if (mode === 'ALL_OR_NOTHING' && errors.length > 0) return { imported: 0, alreadyPresent: 0, rejected, errors: errors.sort((a, b) => a.row - b.row) };
-
-    const numbers = valid.flatMap((r) => (r.fields.agencyIncidentNumber ? [r.fields.agencyIncidentNumber] : []));
+    const numbers = valid.map((r) => r.fields.agencyIncidentNumber!);
     const present = new Set(
       numbers.length === 0 ? [] : (await cmd.em.find(CrisisIncident, { agencyId, agencyIncidentNumber: { $in: numbers } }, { fields: ['agencyIncidentNumber'] })).map((i) => i.agencyIncidentNumber),
     );
@@ -185,8 +203,11 @@ export async function importCrisisIncidents(context: Context, csv: string, mode:
         })),
       );
     }
-    cmd.em.create(CrisisImport, { agencyId, fileHash, imported: fresh.length, alreadyPresent: valid.length - fresh.length, importedById: cmd.actor.personId, importedAt: cmd.now });
+    // A log of what each file did, kept once per file content.
+    if (!(await cmd.em.findOne(CrisisImport, { agencyId, fileHash }))) {
+      cmd.em.create(CrisisImport, { agencyId, fileHash, rows, rejected, imported: fresh.length, alreadyPresent: valid.length - fresh.length, importedById: cmd.actor.personId, importedAt: cmd.now });
+    }
     await cmd.em.flush();
-    return { imported: fresh.length, alreadyPresent: valid.length - fresh.length, rejected, errors: errors.sort((a, b) => a.row - b.row) };
-  });
+    return { imported: fresh.length, alreadyPresent: valid.length - fresh.length, rejected, errors };
+  }).catch(numberTaken);
 }

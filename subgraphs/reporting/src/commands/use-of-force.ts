@@ -1,13 +1,14 @@
 import { execute, requestHash, runIdempotently, type Command } from '@hub/platform/db';
-import { isLawEnforcementKind, isReportingMonth } from '@hub/platform/domain';
+import { isLawEnforcementKind } from '@hub/platform/domain';
 import { conflict, forbidden, invalidInput, Violations } from '@hub/platform/errors';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context.js';
 import { UseOfForceIncident, UseOfForceSubmission, type SubmittedForceIncident } from '../entities/use-of-force.entity.js';
 import type { UseOfForceIncidentInput } from '../generated/resolvers-types.js';
+import { numberTaken } from './crisis.js';
 import { assertCan } from '../rules/access.js';
-import { checkMonthEnded, crisisMonthOf } from '../rules/crisis-rules.js';
+import { checkMonthEnded, checkReportingMonth, crisisMonthOf, FORCE_REPORTING_SINCE } from '../rules/crisis-rules.js';
 import { checkUseOfForce } from '../rules/use-of-force-rules.js';
 import type { UseOfForceFields } from '../use-of-force/fields.js';
 
@@ -81,9 +82,9 @@ export async function recordUseOfForceIncident(context: Context, input: UseOfFor
         await cmd.em.flush();
         return { id: incident.id, result: incident };
       },
-      (id) => cmd.em.findOneOrFail(UseOfForceIncident, { id }),
+      (id) => cmd.em.findOneOrFail(UseOfForceIncident, { id, agencyId: agency.id }),
     ),
-  );
+  ).catch(numberTaken);
 }
 
 export async function updateUseOfForceIncident(context: Context, id: string, version: number, input: UseOfForceIncidentInput): Promise<UseOfForceIncident> {
@@ -99,7 +100,7 @@ export async function updateUseOfForceIncident(context: Context, id: string, ver
     cmd.em.assign(incident, { ...fields, month: crisisMonthOf(fields.occurredAt), updatedById: cmd.actor.personId, updatedAt: cmd.now });
     await cmd.em.flush();
     return incident;
-  });
+  }).catch(numberTaken);
 }
 
 function snapshotOf(incident: UseOfForceIncident): SubmittedForceIncident {
@@ -113,14 +114,14 @@ function snapshotOf(incident: UseOfForceIncident): SubmittedForceIncident {
 export async function submitUseOfForceMonth(context: Context, month: string, draft: boolean, idempotencyKey: string | null | undefined): Promise<UseOfForceSubmission> {
   const agency = await forceAgency(context);
   const v = new Violations();
-  v.check(isReportingMonth(month), 'month', 'month', 'month is a month as YYYY-MM, such as 2026-10.');
+  checkReportingMonth(v, 'month', month, new Date(), FORCE_REPORTING_SINCE);
   v.throwIfAny();
   return execute(context, (cmd) =>
     runIdempotently(
       cmd.em,
       { actorId: cmd.actor.personId, operation: 'submitUseOfForceMonth', key: idempotencyKey, input: { month, draft } },
       async () => {
-        const submission = await assemble(cmd, agency.id, month, draft);
+        const submission = await assemble(cmd, agency, month, draft);
         return { id: submission.id, result: submission };
       },
       (id) => cmd.em.findOneOrFail(UseOfForceSubmission, { id }),
@@ -128,31 +129,38 @@ export async function submitUseOfForceMonth(context: Context, month: string, dra
   );
 }
 
-async function assemble(cmd: Command, agencyId: string, month: string, draft: boolean): Promise<UseOfForceSubmission> {
+async function assemble(cmd: Command, agency: FilingAgency, month: string, draft: boolean): Promise<UseOfForceSubmission> {
+  const agencyId = agency.id;
   const v = new Violations();
   checkMonthEnded(v, 'month', month, cmd.now);
   v.throwIfAny();
   await cmd.em.getConnection().execute(`select pg_advisory_xact_lock(hashtext(?))`, [`force:${agencyId}:${month}`], 'all', cmd.em.getTransactionContext());
   const incidents = (await cmd.em.find(UseOfForceIncident, { agencyId, month }, { orderBy: { occurredAt: 'asc', id: 'asc' } })).map(snapshotOf);
-  const current = await cmd.em.findOne(UseOfForceSubmission, { agencyId, month, supersededAt: null });
-  const state = draft ? 'DRAFT' : 'SUBMITTED';
-  if (current?.state === 'DRAFT') {
-    // A draft is only ever replaced in place: it was never sent.
-    cmd.em.assign(current, { state, incidents, submittedAt: draft ? null : cmd.now, submittedById: draft ? null : cmd.actor.personId });
-    await cmd.em.flush();
-    return current;
+  // The version the collection holds (or last refused), and the next version being prepared, if any.
+  const sent = await cmd.em.findOne(UseOfForceSubmission, { agencyId, month, supersededAt: null, state: { $ne: 'DRAFT' } }, { populate: ['incidents'] });
+  const pending = await cmd.em.findOne(UseOfForceSubmission, { agencyId, month, state: 'DRAFT' });
+  if (!draft && sent && sent.state !== 'REJECTED' && requestHash(sent.incidents) === requestHash(incidents)) {
+    throw conflict(`${month} was sent as version ${sent.version} (${sent.state.toLowerCase()}) and nothing has changed since; there is nothing to resend.`, { field: 'month', rule: 'unchanged' });
   }
-  if (current && current.state !== 'REJECTED' && requestHash(current.incidents) === requestHash(incidents)) {
-    throw conflict(`${month} was sent as version ${current.version} (${current.state.toLowerCase()}) and nothing has changed since; there is nothing to resend.`, { field: 'month', rule: 'unchanged' });
+  if (!draft && sent?.state === 'SUBMITTED') {
+    throw conflict(`Version ${sent.version} of ${month} is waiting for the collection's answer; send a correction once it is accepted or rejected.`, { field: 'month', rule: 'awaiting-answer' });
   }
-  // Incidents the collection holds from an earlier version but that are gone now are sent as Remove actions.
+  // Incidents the collection holds from the last accepted version that have left the month are sent as Remove actions.
+  const accepted = await cmd.em.findOne(UseOfForceSubmission, { agencyId, month, state: 'ACCEPTED' }, { orderBy: { version: 'desc' }, populate: ['incidents'] });
   const kept = new Set(incidents.map((i) => i.id));
-  const removedIncidentIds = current ? [...new Set([...current.removedIncidentIds, ...current.incidents.map((i) => i.id)])].filter((id) => !kept.has(id)) : [];
-  if (current) current.supersededAt = cmd.now;
-  const submission = cmd.em.create(UseOfForceSubmission, {
-    agencyId, month, version: (current?.version ?? 0) + 1, state, submittedAt: draft ? null : cmd.now, submittedById: draft ? null : cmd.actor.personId,
-    respondedAt: null, respondedById: null, rejectionReason: null, incidents, removedIncidentIds, supersededAt: null,
-  });
+  const removedIncidentIds = (accepted?.incidents ?? []).map((i) => i.id).filter((id) => !kept.has(id));
+  const contents = {
+    state: draft ? ('DRAFT' as const) : ('SUBMITTED' as const), ori: agency.ori, incidentCount: incidents.length, incidents, removedIncidentIds,
+    submittedAt: draft ? null : cmd.now, submittedById: draft ? null : cmd.actor.personId,
+  };
+  // A draft was never sent: it is prepared again in place, and supersedes the sent version only when it is sent.
+  const submission = pending
+    ? cmd.em.assign(pending, contents)
+    : cmd.em.create(UseOfForceSubmission, {
+        agencyId, month, version: Math.max(sent?.version ?? 0, (await cmd.em.count(UseOfForceSubmission, { agencyId, month }))) + 1,
+        respondedAt: null, respondedById: null, rejectionReason: null, supersededAt: null, ...contents,
+      });
+  if (!draft && sent) sent.supersededAt = cmd.now;
   await cmd.em.flush();
   return submission;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CRISIS_OUTCOMES, LEVELS_OF_RESPONSE } from '@hub/platform/domain';
 import type { CrisisIncident, SubmittedCrisisIncident } from '../entities/crisis.entity.js';
 import type { CrisisIncidentInput } from '../generated/resolvers-types.js';
@@ -56,6 +57,15 @@ export function fieldsOfIncident(incident: CrisisIncident): CrisisIncidentFields
     channel: incident.channel ?? null,
     deflectionId: incident.deflectionId ?? null,
   };
+}
+
+/**
+ * What a month's incidents are, as `id:version` sorted by id and hashed: the same as month-status.ts computes in
+ * SQL, so a submission knows whether anything was recorded, corrected or moved out of its month since.
+ */
+export function incidentsHash(incidents: readonly { id: string; version: number }[]): string {
+  const text = incidents.map((i) => `${i.id}:${i.version}`).sort().join(',');
+  return createHash('md5').update(text).digest('hex');
 }
 
 export function snapshotOf(incident: CrisisIncident): SubmittedCrisisIncident {

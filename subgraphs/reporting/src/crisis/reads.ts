@@ -1,15 +1,17 @@
-import { isReportingMonth } from '@hub/platform/domain';
-import { invalidInput } from '@hub/platform/errors';
+import { invalidInput, Violations } from '@hub/platform/errors';
 import type { Context } from '../context.js';
 import { CrisisIncident, CrisisSubmission } from '../entities/crisis.entity.js';
 import type { CrisisStanding } from '../generated/resolvers-types.js';
 import { assertCan, can } from '../rules/access.js';
+import { checkReportingMonth, CRISIS_FILING_KINDS, CRISIS_REPORTING_SINCE } from '../rules/crisis-rules.js';
 import { monthStatuses, type CrisisMonthStatusModel } from './month-status.js';
 
 /** Crisis reads: an agency its own records; ISP reporting staff every agency's submissions and standing (IAC-5). */
 
 function checkMonth(month: string): void {
-  if (!isReportingMonth(month)) throw invalidInput([{ field: 'month', rule: 'month', message: 'month is a month as YYYY-MM, such as 2026-10.' }]);
+  const v = new Violations();
+  checkReportingMonth(v, 'month', month, new Date(), CRISIS_REPORTING_SINCE);
+  v.throwIfAny();
 }
 
 export async function crisisIncidents(context: Context, month: string, agencyId: string | null | undefined): Promise<CrisisIncident[]> {
@@ -23,6 +25,11 @@ export async function crisisMonth(context: Context, month: string, agencyId: str
   checkMonth(month);
   const scope = { agencyId: agencyId ?? context.actor!.agencyId };
   assertCan(context.actor, 'crisis:read-submissions', scope);
+  // A standing only means something for an agency that files (asked of the agencies subgraph, before any SQL).
+  const agency = await context.agencies.agency(scope.agencyId);
+  if (!agency || !CRISIS_FILING_KINDS.includes(agency.kind)) {
+    throw invalidInput([{ field: 'agencyId', rule: 'files-crisis-reports', message: 'This agency does not file mental-health crisis reports (local police, sheriffs and ISP Patrol do).' }]);
+  }
   const [status] = await monthStatuses(context.em, month, [scope.agencyId], new Date());
   return status!;
 }

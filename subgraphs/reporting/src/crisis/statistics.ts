@@ -31,6 +31,8 @@ const SHARE_OF: Record<Exclude<CrisisMeasure, 'INCIDENTS'>, string> = {
   SUBJECT_NOT_LOCATED_SHARE: 'not i.subject_located',
 };
 
+const CRISIS_MEASURE_SALT: Record<CrisisMeasure, number> = { INCIDENTS: 0, CIT_OFFICER_SHARE: 1, ARREST_SHARE: 2, SUBJECT_NOT_LOCATED_SHARE: 3 };
+
 export interface CrisisValue {
   measure: CrisisMeasure;
   disclosed: Disclosed;
@@ -97,7 +99,9 @@ ${groupBy.length > 0 ? `group by ${groupBy.map((_, i) => `d${i}`).join(', ')} or
   const threshold = context.suppressionThreshold;
   const cells = rows.map((row) => {
     const all = { count: Number(row.n), keySum: Number(row.k), people: Number(row.n) };
-    const values = query.measures.map((measure, salt): CrisisValue => {
+    const values = query.measures.map((measure): CrisisValue => {
+      // A fixed salt per measure: reordering the measures cannot draw other perturbations of the same cell.
+      const salt = CRISIS_MEASURE_SALT[measure];
       if (measure === 'INCIDENTS') return { measure, disclosed: discloseCount(all.count, all.keySum, threshold, salt) };
       const i = shares.indexOf(measure);
       return { measure, disclosed: discloseRate({ count: Number(row[`s${i}_n`]), keySum: Number(row[`s${i}_k`]) }, all, threshold, salt) };

@@ -70,7 +70,10 @@ const CrisisSubmissionSchema = defineEntity({
     submittedAt: p.datetime(),
     submittedById: p.uuid(),
     incidentCount: p.integer(),
-    incidents: p.json<SubmittedCrisisIncident[]>(),
+    /** Loaded only for the export: the month's standing needs the hash, not the incidents. */
+    incidents: p.json<SubmittedCrisisIncident[]>().lazy(),
+    /** md5 of the month's incidents as `id:version`, sorted (see crisis/month-status.ts): what changed since. */
+    incidentsHash: p.string().length(32).default(''),
     /** Set when a later version replaces this one. */
     supersededAt: p.datetime().nullable(),
   },
@@ -87,6 +90,8 @@ const CrisisImportSchema = defineEntity({
     id: p.uuid().primary().onCreate(() => randomUUID()),
     agencyId: p.uuid(),
     fileHash: p.string().length(64),
+    rows: p.integer().default(0),
+    rejected: p.integer().default(0),
     imported: p.integer(),
     alreadyPresent: p.integer(),
     importedById: p.uuid(),

@@ -51,7 +51,8 @@ export type SubmittedForceIncident = Omit<UseOfForceFields, 'occurredAt'> & { id
 
 /**
  * A month's submission to the collection: drafted, submitted, then accepted or rejected with the receiver's reason.
- * A rejected submission waits in the agency's queue; correcting and resending makes the next version.
+ * A rejected submission waits in the agency's queue until the next version is sent. A draft is the next version
+ * being prepared: it supersedes nothing until it is sent.
  */
 const UseOfForceSubmissionSchema = defineEntity({
   name: 'UseOfForceSubmission',
@@ -69,7 +70,11 @@ const UseOfForceSubmissionSchema = defineEntity({
     respondedAt: p.datetime().nullable(),
     respondedById: p.uuid().nullable(),
     rejectionReason: p.text().nullable(),
-    incidents: p.json<SubmittedForceIncident[]>(),
+    /** The agency's ORI when the version was assembled: a zero report carries it too. */
+    ori: p.string().length(9).nullable(),
+    incidentCount: p.integer().default(0),
+    /** Loaded only for the export: lists of submissions never need the segments. */
+    incidents: p.json<SubmittedForceIncident[]>().lazy(),
     /** Incidents of the previous accepted version no longer in this one: sent as Remove actions. */
     removedIncidentIds: p.uuid().array(),
     supersededAt: p.datetime().nullable(),

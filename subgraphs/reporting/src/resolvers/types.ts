@@ -49,7 +49,10 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
     superseded: (submission) => submission.supersededAt != null,
     csvPath: (submission) => crisisSubmissionPath(submission, 'csv'),
     jsonPath: (submission) => crisisSubmissionPath(submission, 'json'),
-    content: (submission, { format }) => crisisSubmissionContent(submission, format),
+    async content(submission, { format }, context) {
+      await context.em.populate(submission, ['incidents']);
+      return crisisSubmissionContent(submission, format);
+    },
   },
   CrisisStatisticsResult: {
     disclosureControl: (result) => crisisDisclosureControl(result.suppressionThreshold),
@@ -68,11 +71,13 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
   UseOfForceSubmission: {
     agency: (submission) => ({ id: submission.agencyId }),
     submittedBy: (submission) => (submission.submittedById ? { id: submission.submittedById } : null),
-    zeroReport: (submission) => submission.incidents.length === 0,
-    incidentCount: (submission) => submission.incidents.length,
+    zeroReport: (submission) => submission.incidentCount === 0,
     superseded: (submission) => submission.supersededAt != null,
     jsonPath: (submission) => useOfForceSubmissionPath(submission),
-    content: (submission) => useOfForceSubmissionContent(submission),
+    async content(submission, _args, context) {
+      await context.em.populate(submission, ['incidents']);
+      return useOfForceSubmissionContent(submission);
+    },
   },
   MeasureValue: {
     value: (v) => v.disclosed.value,

@@ -1,4 +1,4 @@
-import { crisisReportDueOn, illinoisDate, monthOf, type CrisisArrival } from '@hub/platform/domain';
+import { crisisReportDueOn, illinoisDate, isReportingMonth, monthOf, type CrisisArrival } from '@hub/platform/domain';
 import type { Violations } from '@hub/platform/errors';
 import type { CrisisIncidentFields } from '../crisis/incident-fields.js';
 
@@ -6,6 +6,23 @@ import type { CrisisIncidentFields } from '../crisis/incident-fields.js';
  * 20 Ill. Adm. Code 1244 Subpart B as plain checks. The rule's section is the rule name of every refusal, so an
  * agency's records staff can look it up: the duty follows the reason for dispatch (1244.300 b), not the outcome.
  */
+
+/** The agencies dispatched to crisis calls, who file monthly with ISP (see docs/decisions.md). */
+export const CRISIS_FILING_KINDS: readonly string[] = ['LOCAL_POLICE', 'SHERIFF', 'ISP_DIVISION_OF_PATROL'];
+
+/** Subpart B took effect on 8 May 2023 (47 Ill. Reg. 7002); the FBI collection began on 1 January 2019. */
+export const CRISIS_REPORTING_SINCE = '2023-05-08';
+export const FORCE_REPORTING_SINCE = '2019-01-01';
+
+/** A reporting month: YYYY-MM, from the month a rule took effect up to the current one (Illinois time). */
+export function checkReportingMonth(v: Violations, field: string, month: string, now: Date, since: string): void {
+  if (!isReportingMonth(month)) {
+    v.add(field, 'month', `${field} is a month as YYYY-MM, such as 2026-10.`);
+    return;
+  }
+  v.check(month >= monthOf(since), field, 'in-force', `${field} is before reporting began (${since}).`);
+  v.check(month <= monthOf(illinoisDate(now)), field, 'not-in-future', `${field} has not begun yet.`);
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -38,7 +55,7 @@ export function checkCrisisIncident(v: Violations, incident: CrisisIncidentField
     v.add(f('dispatchedAt'), why.rule, why.message);
   } else {
     v.check(incident.dispatchedAt.getTime() <= now.getTime() + 5 * 60_000, f('dispatchedAt'), 'not-in-future', `${f('dispatchedAt')} is in the future.`);
-    v.check(incident.dispatchedAt.getUTCFullYear() >= 2022, f('dispatchedAt'), 'in-force', 'Crisis reporting began in 2022 (47 Ill. Reg. 7002); the dispatch is before it.');
+    v.check(illinoisDate(incident.dispatchedAt) >= CRISIS_REPORTING_SINCE, f('dispatchedAt'), 'in-force', `Crisis reporting began on ${CRISIS_REPORTING_SINCE} (47 Ill. Reg. 7002); the dispatch is before it.`);
   }
   v.check(Boolean(incident.dispatchReason?.trim()), f('dispatchReason'), 'required', `${f('dispatchReason')} is required: the duty to report follows the reason for dispatch (1244.300(b)).`);
   checkText(v, f('dispatchReason'), incident.dispatchReason, 500);

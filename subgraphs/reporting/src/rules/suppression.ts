@@ -55,7 +55,7 @@ export function discloseCount(count: number, keySum: number, threshold: number, 
 
 /**
  * A rate or share: withheld when its base has fewer people than the threshold; otherwise the perturbed numerator
- * over the perturbed denominator, so neither can be recovered exactly from it.
+ * (by the measure's own salt) over the perturbed denominator, so neither can be recovered exactly from it.
  */
 export function discloseRate(
   numerator: { count: number; keySum: number },
@@ -64,7 +64,8 @@ export function discloseRate(
   salt = 0,
 ): Disclosed {
   if (denominator.people < threshold || denominator.count === 0) return { value: null, suppressed: true, reason: 'SMALL_BASE' };
-  const den = Math.max(threshold, denominator.count + perturbation(cellKey(denominator.keySum), salt));
+  // The base is perturbed as its own count would be (salt 0), so several shares over one base show one perturbed base.
+  const den = Math.max(threshold, denominator.count + perturbation(cellKey(denominator.keySum)));
   const num = numerator.count === 0 ? 0 : Math.max(0, Math.min(den, numerator.count + perturbation(cellKey(numerator.keySum), salt + 1)));
   return { value: num / den, suppressed: false, reason: null };
 }

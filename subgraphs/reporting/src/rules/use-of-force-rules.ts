@@ -1,4 +1,5 @@
-import { SERIOUS_INJURIES } from '@hub/platform/domain';
+import { illinoisDate, SERIOUS_INJURIES } from '@hub/platform/domain';
+import { FORCE_REPORTING_SINCE } from './crisis-rules.js';
 import type { Violations } from '@hub/platform/errors';
 import type { ForceOfficer, ForceSubject, UseOfForceFields } from '../use-of-force/fields.js';
 
@@ -43,7 +44,7 @@ function checkOfficer(v: Violations, o: ForceOfficer, field: string): void {
 export function checkUseOfForce(v: Violations, f: UseOfForceFields, now: Date, field = 'input'): void {
   const at = (name: string) => `${field}.${name}`;
   v.check(f.occurredAt.getTime() <= now.getTime() + 5 * 60_000, at('occurredAt'), 'not-in-future', `${at('occurredAt')} is in the future.`);
-  v.check(f.occurredAt.getUTCFullYear() >= 2019, at('occurredAt'), 'in-force', 'The FBI collection starts on 2019-01-01.');
+  v.check(illinoisDate(f.occurredAt) >= FORCE_REPORTING_SINCE, at('occurredAt'), 'in-force', `The FBI collection starts on ${FORCE_REPORTING_SINCE}.`);
   v.check(f.location.trim().length > 0 && f.location.length <= 300, at('location'), 'required', `${at('location')} is required (at most 300 characters).`);
   if (f.agencyIncidentNumber !== null) v.check(f.agencyIncidentNumber.trim().length > 0 && f.agencyIncidentNumber.length <= 60, at('agencyIncidentNumber'), 'max-length', `${at('agencyIncidentNumber')} is 1 to 60 characters.`);
 

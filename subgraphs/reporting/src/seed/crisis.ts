@@ -1,7 +1,7 @@
 import type { CrisisHistoryIncident, DemoCrisisHistory } from '@hub/platform/demo';
 import { crisisReportDueOn } from '@hub/platform/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { snapshotOf } from '../crisis/fields.js';
+import { incidentsHash, snapshotOf } from '../crisis/fields.js';
 import { CrisisIncident, CrisisSubmission, type SubmittedCrisisIncident } from '../entities/crisis.entity.js';
 import { UseOfForceIncident, UseOfForceSubmission, type SubmittedForceIncident } from '../entities/use-of-force.entity.js';
 
@@ -40,13 +40,15 @@ function seedCrisis(em: EntityManager, history: DemoCrisisHistory): void {
     return { row, described: i };
   });
   for (const s of history.submissions) {
-    const filed = rows
+    const rowsFiled = rows
       .filter(({ described: i }) => i.agencyId === s.agencyId && i.month === s.month && i.recordedAt <= s.submittedAt)
-      .sort((a, b) => byDispatch(a.described, b.described))
-      .map(({ row, described }) => asFiledAt(row, described, s.submittedAt));
+      .sort((a, b) => byDispatch(a.described, b.described));
+    const filed = rowsFiled.map(({ row, described }) => asFiledAt(row, described, s.submittedAt));
+    // Each incident at the version it had on the day: a correction after the filing makes the month differ.
+    const versions = rowsFiled.map(({ described: i }) => ({ id: i.id, version: i.correction && i.correction.at <= s.submittedAt ? 2 : 1 }));
     em.create(CrisisSubmission, {
       id: s.id, agencyId: s.agencyId, month: s.month, version: s.version, dueOn: crisisReportDueOn(s.month), submittedAt: s.submittedAt,
-      submittedById: s.submittedById, incidentCount: filed.length, incidents: filed, supersededAt: s.supersededAt,
+      submittedById: s.submittedById, incidentCount: filed.length, incidents: filed, incidentsHash: incidentsHash(versions), supersededAt: s.supersededAt,
     });
   }
 }
@@ -72,6 +74,6 @@ function seedUseOfForce(em: EntityManager, history: DemoCrisisHistory): void {
       .map(({ row }) => row)
       .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || (a.id < b.id ? -1 : 1))
       .map(forceSnapshotOf);
-    em.create(UseOfForceSubmission, { ...s, incidents: filed, removedIncidentIds: [], supersededAt: null });
+    em.create(UseOfForceSubmission, { ...s, ori: null, incidentCount: filed.length, incidents: filed, removedIncidentIds: [], supersededAt: null });
   }
 }

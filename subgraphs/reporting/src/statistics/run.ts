@@ -4,6 +4,9 @@ import { discloseCount, discloseRate, discloseStatistic, suppressComplements, ty
 import { DIMENSIONS, MEASURES } from './catalogue.js';
 import type { SqlFilter } from './filter.js';
 
+/** A fixed salt per measure (its place in the catalogue), whatever the order a query lists them in. */
+const MEASURE_SALT = Object.fromEntries(Object.keys(MEASURES).map((measure, i) => [measure, i * 2])) as Record<StatisticMeasure, number>;
+
 export type CellKind = 'CELL' | 'ROW_TOTAL' | 'COLUMN_TOTAL' | 'GRAND_TOTAL';
 
 export interface StatisticRequest {
@@ -151,8 +154,9 @@ ${n > 0 ? `group by grouping sets (${sets.join(', ')})` : ''}`;
       values: [],
     };
     const cellCounts = new Map<StatisticMeasure, number>();
-    readers.forEach(({ measure, read }, salt) => {
-      const { disclosed, count, raw } = read(row, request.threshold, salt);
+    readers.forEach(({ measure, read }) => {
+      // Each measure's own fixed draw: asking for the measures in another order cannot give other answers to average.
+      const { disclosed, count, raw } = read(row, request.threshold, MEASURE_SALT[measure]);
       cell.values.push({ measure, disclosed, raw });
       if (count !== null) cellCounts.set(measure, count);
     });

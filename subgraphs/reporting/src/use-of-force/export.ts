@@ -13,7 +13,7 @@ export function useOfForceSubmissionContent(submission: UseOfForceSubmission): s
   const actionTime = (submission.submittedAt ?? new Date()).toISOString();
   return JSON.stringify({
     agencyId: submission.agencyId,
-    ori: submission.incidents[0]?.ori ?? null,
+    ori: submission.ori ?? null,
     month: submission.month,
     version: submission.version,
     zeroReport: submission.incidents.length === 0,

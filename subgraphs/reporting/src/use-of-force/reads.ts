@@ -1,15 +1,17 @@
-import { isReportingMonth } from '@hub/platform/domain';
-import { invalidInput } from '@hub/platform/errors';
+import { Violations } from '@hub/platform/errors';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import { UseOfForceIncident, UseOfForceSubmission } from '../entities/use-of-force.entity.js';
 import type { UseOfForceSubmissionState } from '../generated/resolvers-types.js';
 import { assertCan, can } from '../rules/access.js';
+import { checkReportingMonth, FORCE_REPORTING_SINCE } from '../rules/crisis-rules.js';
 
 /** IAC-6 reads: an agency's administrators and records staff their own; ISP reporting staff every submission. */
 
 function checkMonth(month: string): void {
-  if (!isReportingMonth(month)) throw invalidInput([{ field: 'month', rule: 'month', message: 'month is a month as YYYY-MM, such as 2026-10.' }]);
+  const v = new Violations();
+  checkReportingMonth(v, 'month', month, new Date(), FORCE_REPORTING_SINCE);
+  v.throwIfAny();
 }
 
 const seesEverySubmission = (context: Context) => context.actor?.roles.includes('STATE_REPORTING_STAFF') ?? false;
@@ -33,13 +35,17 @@ export async function useOfForceSubmissions(
     assertCan(context.actor, 'force:read-submissions', { agencyId });
     where.agencyId = agencyId;
   }
+  // A draft is the agency's own until it is sent (IAC-6).
+  if (where.agencyId !== context.actor!.agencyId) where.state = args.state === 'DRAFT' ? { $in: [] } : (args.state ?? { $ne: 'DRAFT' });
   return context.em.find(UseOfForceSubmission, where, { orderBy: { month: 'desc', version: 'desc' }, limit: 500 });
 }
 
 /** One submission, or null when there is none the caller may read (the same answer either way). */
 export async function useOfForceSubmission(context: Context, id: string): Promise<UseOfForceSubmission | null> {
   const submission = await context.em.findOne(UseOfForceSubmission, { id: id.toLowerCase() });
-  return submission && can(context.actor, 'force:read-submissions', { agencyId: submission.agencyId }) ? submission : null;
+  if (!submission || !can(context.actor, 'force:read-submissions', { agencyId: submission.agencyId })) return null;
+  // A draft is the agency's own until it is sent (IAC-6).
+  return submission.state === 'DRAFT' && submission.agencyId !== context.actor!.agencyId ? null : submission;
 }
 
 /** The queue: current versions the receiver rejected, oldest first (the longest waiting on top). */
