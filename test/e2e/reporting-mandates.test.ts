@@ -70,8 +70,9 @@ describe('mental-health crisis reports through the gateway', () => {
   });
 
   it('gives analysts crisis statistics, never the incidents', async () => {
-    const data = await as<{ crisisStatistics: { cells: unknown[] } }>('analyst', '{ crisisStatistics(query: { groupBy: [LEVEL_OF_RESPONSE], measures: [INCIDENTS] }) { cells { values { value suppressed } } } }');
-    expect(data.crisisStatistics.cells.length).toBeGreaterThan(0);
+    // Whatever the other tests recorded first: one cell over everything, its count shown or withheld.
+    const data = await as<{ crisisStatistics: { cells: { values: { measure: string }[] }[] } }>('analyst', '{ crisisStatistics(query: { measures: [INCIDENTS] }) { cells { values { measure value suppressed } } } }');
+    expect(data.crisisStatistics.cells).toEqual([{ values: [expect.objectContaining({ measure: 'INCIDENTS' })] }]);
     const refused = await hub.gql('query($m: String!) { crisisIncidents(month: $m) { id } }', { token: tokens.analyst, variables: { m: lastMonth } });
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
