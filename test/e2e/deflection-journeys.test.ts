@@ -16,11 +16,7 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-async function as<T>(persona: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await hub.gql<T>(query, { token: tokens[persona]!, variables });
-  if (result.errors) throw new Error(`${persona}: ${JSON.stringify(result.errors)}`);
-  return result.data!;
-}
+const as = <T>(persona: string, query: string, variables: Record<string, unknown> = {}) => hub.ok<T>(tokens[persona]!, query, variables);
 
 async function refused(persona: string, query: string, variables: Record<string, unknown>) {
   const result = await hub.gql(query, { token: tokens[persona]!, variables });

@@ -27,6 +27,8 @@ export interface TestHub {
   /** The hub's own issuer key, with other claims policy (to test audience checks). */
   issuerWith(options: { audience: string }): Promise<DevIssuer>;
   gql<T = Record<string, unknown>>(query: string, options?: { token?: string | null; variables?: Record<string, unknown> }): Promise<GqlResponse<T>>;
+  /** The data of an operation sent with this token; any error fails the test, with the errors in its message. */
+  ok<T>(token: string, query: string, variables?: Record<string, unknown>): Promise<T>;
   /** Waits until every event the publishers (cases, treatment) committed has reached reporting. */
   eventsDelivered(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -91,6 +93,11 @@ export async function startTestHub(options: { env?: Record<string, string>; hist
     },
     async gql<T>(query: string, { token, variables }: { token?: string | null; variables?: Record<string, unknown> } = {}) {
       return postGraphQL<T>(gatewayUrl, query, token ? { authorization: `Bearer ${token}` } : {}, variables);
+    },
+    async ok<T>(token: string, query: string, variables: Record<string, unknown> = {}) {
+      const result = await postGraphQL<T>(gatewayUrl, query, { authorization: `Bearer ${token}` }, variables);
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
+      return result.data!;
     },
     async eventsDelivered(timeoutMs = 30_000) {
       const waiting = async () => (await Promise.all((['cases', 'treatment'] as const).map((name) => db.orm(name).fork().count(OutboxEvent, { publishedAt: null })))).reduce((a, b) => a + b, 0);

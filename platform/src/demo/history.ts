@@ -13,6 +13,7 @@ import {
   type Sex,
   type TreatmentService,
 } from '../domain/index.js';
+import { Random } from './random.js';
 import { DEMO_AGENCY as A, DEMO_PEOPLE, DEMO_PERSON as P, DEMO_PLAN as PLAN, demoHistoryDeflectionId, demoHistoryEpisodeId, demoHistoryParticipantId, demoProviderId } from './catalogue.js';
 
 /**
@@ -133,48 +134,6 @@ export interface DemoHistory {
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-
-/** mulberry32: tiny, and the same sequence on every machine, which Math.random is not. */
-class Random {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  }
-
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-
-  between(min: number, max: number): number {
-    return min + (max - min) * this.next();
-  }
-
-  int(min: number, max: number): number {
-    return Math.floor(this.between(min, max + 1));
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-
-  weighted<T>(entries: readonly (readonly [T, number])[]): T {
-    let rest = this.next() * entries.reduce((sum, [, weight]) => sum + weight, 0);
-    for (const [item, weight] of entries) {
-      rest -= weight;
-      if (rest < 0) return item;
-    }
-    return entries.at(-1)![0];
-  }
-}
 
 /**
  * Each part of the history draws from a stream of its own (one per unit and county, one per deflection), so a

@@ -2,9 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { execute, runIdempotently, type Command } from '@hub/platform/db';
 import { crisisReportDueOn } from '@hub/platform/domain';
 import { conflict, forbidden, invalidInput, Violations } from '@hub/platform/errors';
-import { GraphQLError } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context.js';
+import { checkNumberFree, numberTaken } from './incident-numbers.js';
 import { COLUMN_OF_FIELD, parseCrisisCsv, type CsvRowError } from '../crisis/csv.js';
 import { fieldsOfIncident, fieldsOfInput, incidentsHash, snapshotOf, storedFields } from '../crisis/fields.js';
 import type { CrisisIncidentFields } from '../crisis/incident-fields.js';
@@ -36,11 +36,6 @@ function checked(fields: CrisisIncidentFields, now: Date): CrisisIncidentFields 
   return fields;
 }
 
-async function checkNumberFree(em: EntityManager, agencyId: string, number: string | null, except: string | null): Promise<void> {
-  if (number === null) return;
-  const taken = await em.findOne(CrisisIncident, { agencyId, agencyIncidentNumber: number, ...(except ? { id: { $ne: except } } : {}) });
-  if (taken) throw invalidInput([{ field: 'input.agencyIncidentNumber', rule: 'unique', message: `Your agency already recorded incident ${number}; correct that one instead.` }]);
-}
 
 export async function recordCrisisIncident(context: Context, input: CrisisIncidentInput, idempotencyKey: string | null | undefined): Promise<CrisisIncident> {
   const agencyId = await filingAgency(context);
@@ -50,7 +45,7 @@ export async function recordCrisisIncident(context: Context, input: CrisisIncide
       { actorId: cmd.actor.personId, operation: 'recordCrisisIncident', key: idempotencyKey, input },
       async () => {
         const fields = checked(fieldsOfInput(input), cmd.now);
-        await checkNumberFree(cmd.em, agencyId, fields.agencyIncidentNumber, null);
+        await checkNumberFree(cmd.em, CrisisIncident, agencyId, fields.agencyIncidentNumber, null);
         const incident = cmd.em.create(CrisisIncident, {
           ...storedFields(fields), agencyId, month: crisisMonthOf(fields.dispatchedAt!), recordedById: cmd.actor.personId, recordedAt: cmd.now,
         });
@@ -72,7 +67,7 @@ export async function updateCrisisIncident(context: Context, id: string, version
       throw conflict(`The incident has changed since you read it (you sent version ${version}, it is now ${incident.version}); read it again and retry.`, { field: 'version', rule: 'current-version', currentVersion: incident.version });
     }
     const fields = checked(fieldsOfInput(input), cmd.now);
-    await checkNumberFree(cmd.em, agencyId, fields.agencyIncidentNumber, incident.id);
+    await checkNumberFree(cmd.em, CrisisIncident, agencyId, fields.agencyIncidentNumber, incident.id);
     cmd.em.assign(incident, { ...storedFields(fields), month: crisisMonthOf(fields.dispatchedAt!), updatedById: cmd.actor.personId, updatedAt: cmd.now });
     await cmd.em.flush();
     return incident;
@@ -167,13 +162,6 @@ function checkRows(csv: string, now: Date): { valid: { row: number; fields: Cris
   return { valid, errors: errors.sort((a, b) => a.row - b.row), rows: parsed.rows.length };
 }
 
-/** Two records or uploads with the same incident number at once: the second is told which rule it met, and may retry. */
-export function numberTaken(error: unknown): never {
-  if (error instanceof GraphQLError && error.extensions?.code === 'CONFLICT' && error.extensions?.rule === 'unique') {
-    throw invalidInput([{ field: 'input.agencyIncidentNumber', rule: 'unique', message: 'An incident with this agency incident number was recorded at the same moment; read the month again.' }]);
-  }
-  throw error;
-}
 
 /**
  * A month's incidents from an agency's CAD/RMS export. The file is read and every row checked before the

@@ -2,11 +2,10 @@ import { execute, requestHash, runIdempotently, type Command } from '@hub/platfo
 import { isLawEnforcementKind } from '@hub/platform/domain';
 import { conflict, forbidden, invalidInput, Violations } from '@hub/platform/errors';
 import { LockMode } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context.js';
+import { checkNumberFree, numberTaken } from './incident-numbers.js';
 import { UseOfForceIncident, UseOfForceSubmission, type SubmittedForceIncident } from '../entities/use-of-force.entity.js';
 import type { UseOfForceIncidentInput } from '../generated/resolvers-types.js';
-import { numberTaken } from './crisis.js';
 import { assertCan } from '../rules/access.js';
 import { checkMonthEnded, checkReportingMonth, crisisMonthOf, FORCE_REPORTING_SINCE } from '../rules/crisis-rules.js';
 import { checkUseOfForce } from '../rules/use-of-force-rules.js';
@@ -61,11 +60,6 @@ function checked(input: UseOfForceIncidentInput, now: Date): UseOfForceFields {
   return fields;
 }
 
-async function checkNumberFree(em: EntityManager, agencyId: string, number: string | null, except: string | null): Promise<void> {
-  if (number === null) return;
-  const taken = await em.findOne(UseOfForceIncident, { agencyId, agencyIncidentNumber: number, ...(except ? { id: { $ne: except } } : {}) });
-  if (taken) throw invalidInput([{ field: 'input.agencyIncidentNumber', rule: 'unique', message: `Your agency already recorded incident ${number}; correct that one instead.` }]);
-}
 
 export async function recordUseOfForceIncident(context: Context, input: UseOfForceIncidentInput, idempotencyKey: string | null | undefined): Promise<UseOfForceIncident> {
   const agency = await forceAgency(context);
@@ -75,7 +69,7 @@ export async function recordUseOfForceIncident(context: Context, input: UseOfFor
       { actorId: cmd.actor.personId, operation: 'recordUseOfForceIncident', key: idempotencyKey, input },
       async () => {
         const fields = checked(input, cmd.now);
-        await checkNumberFree(cmd.em, agency.id, fields.agencyIncidentNumber, null);
+        await checkNumberFree(cmd.em, UseOfForceIncident, agency.id, fields.agencyIncidentNumber, null);
         const incident = cmd.em.create(UseOfForceIncident, {
           ...fields, agencyId: agency.id, ori: agency.ori, month: crisisMonthOf(fields.occurredAt), recordedById: cmd.actor.personId, recordedAt: cmd.now,
         });
@@ -96,7 +90,7 @@ export async function updateUseOfForceIncident(context: Context, id: string, ver
       throw conflict(`The incident has changed since you read it (you sent version ${version}, it is now ${incident.version}); read it again and retry.`, { field: 'version', rule: 'current-version', currentVersion: incident.version });
     }
     const fields = checked(input, cmd.now);
-    await checkNumberFree(cmd.em, agency.id, fields.agencyIncidentNumber, incident.id);
+    await checkNumberFree(cmd.em, UseOfForceIncident, agency.id, fields.agencyIncidentNumber, incident.id);
     cmd.em.assign(incident, { ...fields, month: crisisMonthOf(fields.occurredAt), updatedById: cmd.actor.personId, updatedAt: cmd.now });
     await cmd.em.flush();
     return incident;
