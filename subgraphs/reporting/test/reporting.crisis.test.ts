@@ -288,6 +288,20 @@ describe('bulk import of an agency’s CSV', () => {
     expect(await db.orm('reporting').fork().count(CrisisIncident, { agencyIncidentNumber: { $like: 'FIX-%' } })).toBe(3);
   });
 
+  it('answers a retried import with the same idempotency key as the first time, importing nothing twice', async () => {
+    const { submitCrisisMonth: seed } = await client.ok<Submitted>('records-staff', SUBMIT, { month: monthsAgo(18) });
+    const header = seed.content.split('\r\n')[0]!;
+    const row = (number: string) => header.split(',').map((c) => ({ agency_incident_number: number, dispatched_at: inMonth(monthsAgo(19), 9), dispatch_reason: 'Welfare check', arrival: 'DISPATCHED', level_sworn_officer: 'Y', outcome_arrested: 'Y', subject_located: 'Y', field_report_written: 'Y' } as Record<string, string>)[c] ?? (c.startsWith('level_') || c.startsWith('outcome_') ? (c.endsWith('_description') ? '' : 'N') : '')).join(',');
+    const csv = [header, row('KEY-1'), row('KEY-2')].join('\n');
+    const IMPORT_KEYED = `mutation($csv: String!, $key: String) { importCrisisIncidents(csv: $csv, idempotencyKey: $key) { imported alreadyPresent rejected } }`;
+    const first = await client.ok<{ importCrisisIncidents: unknown }>('records-staff', IMPORT_KEYED, { csv, key: 'import-once' });
+    const again = await client.ok<{ importCrisisIncidents: unknown }>('records-staff', IMPORT_KEYED, { csv, key: 'import-once' });
+    expect(first.importCrisisIncidents).toEqual({ imported: 2, alreadyPresent: 0, rejected: 0 });
+    expect(again.importCrisisIncidents).toEqual(first.importCrisisIncidents);
+    const other = await client.error('records-staff', IMPORT_KEYED, { csv: [header, row('KEY-3')].join('\n'), key: 'import-once' });
+    expect(other.extensions?.violations).toEqual([expect.objectContaining({ field: 'idempotencyKey', rule: 'same-input' })]);
+  });
+
   it('imports nothing when one row fails in all-or-nothing mode, naming its row, column and rule', async () => {
     const month = monthsAgo(9);
     const { submitCrisisMonth: seed } = await client.ok<Submitted>('records-staff', SUBMIT, { month: monthsAgo(15) });

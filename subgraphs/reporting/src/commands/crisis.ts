@@ -8,7 +8,7 @@ import { checkNumberFree, numberTaken } from './incident-numbers.js';
 import { COLUMN_OF_FIELD, parseCrisisCsv, type CsvRowError } from '../crisis/csv.js';
 import { fieldsOfIncident, fieldsOfInput, incidentsHash, snapshotOf, storedFields } from '../crisis/fields.js';
 import type { CrisisIncidentFields } from '../crisis/incident-fields.js';
-import { CrisisImport, CrisisIncident, CrisisSubmission } from '../entities/crisis.entity.js';
+import { CrisisImport, CrisisIncident, CrisisSubmission, type CrisisImportSummary } from '../entities/crisis.entity.js';
 import type { CrisisImportResult, CrisisIncidentInput, ImportMode } from '../generated/resolvers-types.js';
 import { assertCan } from '../rules/access.js';
 import { checkCrisisIncident, checkMonthEnded, checkReportingMonth, CRISIS_FILING_KINDS, CRISIS_REPORTING_SINCE, crisisMonthOf } from '../rules/crisis-rules.js';
@@ -166,36 +166,47 @@ function checkRows(csv: string, now: Date): { valid: { row: number; fields: Cris
 /**
  * A month's incidents from an agency's CAD/RMS export. The file is read and every row checked before the
  * transaction opens; in ALL_OR_NOTHING mode one bad row imports nothing. Rows whose agency incident number is
- * already recorded count as already present, so importing the same (or a corrected) file again is safe.
+ * already recorded count as already present, so importing the same (or a corrected) file again is safe; a retry
+ * with the same idempotency key is given the first answer again.
  */
-export async function importCrisisIncidents(context: Context, csv: string, mode: ImportMode): Promise<CrisisImportResult> {
+export async function importCrisisIncidents(context: Context, csv: string, mode: ImportMode, idempotencyKey: string | null | undefined): Promise<CrisisImportResult> {
   const agencyId = await filingAgency(context);
   assertCan(context.actor, 'crisis:submit', { agencyId });
+  const fileHash = createHash('sha256').update(csv.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')).digest('hex');
   const { valid, errors, rows } = checkRows(csv, new Date());
   const rejected = new Set(errors.map((e) => e.row)).size;
-  if (mode === 'ALL_OR_NOTHING' && errors.length > 0) return { imported: 0, alreadyPresent: 0, rejected, errors };
-  const fileHash = createHash('sha256').update(csv.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')).digest('hex');
-  return execute(context, async (cmd) => {
-    await cmd.em.getConnection().execute(`select pg_advisory_xact_lock(hashtext(?))`, [`crisis-import:${agencyId}`], 'all', cmd.em.getTransactionContext());
-    const numbers = valid.map((r) => r.fields.agencyIncidentNumber!);
-    const present = new Set(
-      numbers.length === 0 ? [] : (await cmd.em.find(CrisisIncident, { agencyId, agencyIncidentNumber: { $in: numbers } }, { fields: ['agencyIncidentNumber'] })).map((i) => i.agencyIncidentNumber),
-    );
-    const fresh = valid.filter((r) => !present.has(r.fields.agencyIncidentNumber));
-    if (fresh.length > 0) {
-      await cmd.em.insertMany(
-        CrisisIncident,
-        fresh.map(({ fields }) => ({
-          id: randomUUID(),
-          ...storedFields(fields), agencyId, month: crisisMonthOf(fields.dispatchedAt!), recordedById: cmd.actor.personId, recordedAt: cmd.now, version: 1,
-        })),
-      );
-    }
-    // A log of what each file did, kept once per file content.
-    if (!(await cmd.em.findOne(CrisisImport, { agencyId, fileHash }))) {
-      cmd.em.create(CrisisImport, { agencyId, fileHash, rows, rejected, imported: fresh.length, alreadyPresent: valid.length - fresh.length, importedById: cmd.actor.personId, importedAt: cmd.now });
-    }
-    await cmd.em.flush();
-    return { imported: fresh.length, alreadyPresent: valid.length - fresh.length, rejected, errors };
-  }).catch(numberTaken);
+  return execute(context, (cmd) =>
+    runIdempotently(
+      cmd.em,
+      { actorId: cmd.actor.personId, operation: 'importCrisisIncidents', key: idempotencyKey, input: { fileHash, mode } },
+      async () => {
+        await cmd.em.getConnection().execute(`select pg_advisory_xact_lock(hashtext(?))`, [`crisis-import:${agencyId}`], 'all', cmd.em.getTransactionContext());
+        let result: CrisisImportSummary = { imported: 0, alreadyPresent: 0, rejected, errors };
+        if (mode === 'VALID_ROWS' || errors.length === 0) {
+          const numbers = valid.map((r) => r.fields.agencyIncidentNumber!);
+          const present = new Set(
+            numbers.length === 0 ? [] : (await cmd.em.find(CrisisIncident, { agencyId, agencyIncidentNumber: { $in: numbers } }, { fields: ['agencyIncidentNumber'] })).map((i) => i.agencyIncidentNumber),
+          );
+          const fresh = valid.filter((r) => !present.has(r.fields.agencyIncidentNumber));
+          if (fresh.length > 0) {
+            await cmd.em.insertMany(
+              CrisisIncident,
+              fresh.map(({ fields }) => ({
+                id: randomUUID(),
+                ...storedFields(fields), agencyId, month: crisisMonthOf(fields.dispatchedAt!), recordedById: cmd.actor.personId, recordedAt: cmd.now, version: 1,
+              })),
+            );
+          }
+          result = { imported: fresh.length, alreadyPresent: valid.length - fresh.length, rejected, errors };
+        }
+        // Every attempt is logged with its answer (a refused all-or-nothing import too, having written nothing else).
+        const log = cmd.em.create(CrisisImport, {
+          agencyId, fileHash, rows, rejected, imported: result.imported, alreadyPresent: result.alreadyPresent, importedById: cmd.actor.personId, importedAt: cmd.now, result,
+        });
+        await cmd.em.flush();
+        return { id: log.id, result };
+      },
+      async (id) => (await cmd.em.findOneOrFail(CrisisImport, { id, agencyId })).result,
+    ),
+  ).catch(numberTaken);
 }

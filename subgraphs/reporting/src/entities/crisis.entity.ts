@@ -3,6 +3,14 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { CrisisIncidentFields } from '../crisis/incident-fields.js';
 
+/** An import's answer as the mutation gave it (errors included), kept for replays. */
+export interface CrisisImportSummary {
+  imported: number;
+  alreadyPresent: number;
+  rejected: number;
+  errors: { row: number; column: string | null; rule: string; message: string }[];
+}
+
 /**
  * IAC-1 to IAC-4: one dispatch to a person in a mental-health crisis, as the agency reports it to ISP. Reporting keeps
  * these itself (they are the agency's own statistical returns, not a case record): no name, no date of birth.
@@ -81,11 +89,11 @@ const CrisisSubmissionSchema = defineEntity({
 export class CrisisSubmission extends CrisisSubmissionSchema.class {}
 CrisisSubmissionSchema.setClass(CrisisSubmission);
 
-/** A CSV file an agency imported, by content: the same file again imports nothing (rows without a CAD number included). */
+/** Every CSV import an agency made, with its answer: an audit log, and what a retry with the same key is told again. */
 const CrisisImportSchema = defineEntity({
   name: 'CrisisImport',
   tableName: 'crisis_import',
-  uniques: [{ properties: ['agencyId', 'fileHash'] }],
+  indexes: [{ properties: ['agencyId', 'fileHash'] }],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
     agencyId: p.uuid(),
@@ -96,6 +104,7 @@ const CrisisImportSchema = defineEntity({
     alreadyPresent: p.integer(),
     importedById: p.uuid(),
     importedAt: p.datetime(),
+    result: p.json<CrisisImportSummary>(),
   },
 });
 export class CrisisImport extends CrisisImportSchema.class {}

@@ -538,6 +538,7 @@ export type Mutation = {
 
 export type MutationImportCrisisIncidentsArgs = {
   csv: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   mode?: InputMaybe<ImportMode>;
 };
 

@@ -6,6 +6,7 @@ import { Migration20261123205152_facts_for_statistics as M2 } from './Migration2
 import { Migration20261123222603_crisis_and_force_reporting as M3 } from './Migration20261123222603_crisis_and_force_reporting.js';
 import { Migration20261123223120_crisis_record_keys as M4 } from './Migration20261123223120_crisis_record_keys.js';
 import { Migration20261123230634_submission_summaries as M5 } from './Migration20261123230634_submission_summaries.js';
+import { Migration20261123232116_import_log as M6 } from './Migration20261123232116_import_log.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123034618_initial', class: M0 },
@@ -14,4 +15,5 @@ export const migrations: MigrationClass[] = [
   { name: 'Migration20261123222603_crisis_and_force_reporting', class: M3 },
   { name: 'Migration20261123223120_crisis_record_keys', class: M4 },
   { name: 'Migration20261123230634_submission_summaries', class: M5 },
+  { name: 'Migration20261123232116_import_log', class: M6 },
 ];
