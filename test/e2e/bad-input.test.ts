@@ -164,6 +164,15 @@ describe('a request too large to answer safely is refused before it runs', () =>
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxAliases', max: 30 });
   });
 
+  it('refuses a 300 KiB query repeating one field while reading it, before validation could take quadratic time', async () => {
+    const query = `{ ${'me { id } '.repeat(32_000)}}`;
+    expect(Buffer.byteLength(query)).toBeGreaterThan(300 * 1024);
+    const refused = await limitRefusal(query);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_PARSE_FAILED' });
+    // Milliseconds, not the seconds the overlapping-fields validation would take; bounded loosely for a busy machine.
+    expect(refused.ms).toBeLessThan(2_000);
+  });
+
   it('refuses a document of more than 5,000 tokens while reading it, before validation', async () => {
     const refused = await limitRefusal(`{ ${Array.from({ length: 3_000 }, () => 'me { id }').join(' ')} }`);
     expect(refused.status).toBe(400);

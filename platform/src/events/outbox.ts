@@ -20,6 +20,19 @@ export interface OutboxRelayOptions {
   claimMs?: number;
   /** How often the relay tells the consumer its outbox is empty when it has nothing to send (default 10 s). */
   heartbeatMs?: number;
+  /** The longest wait between attempts while deliveries keep failing (default 60 s). */
+  backoffCapMs?: number;
+}
+
+/**
+ * How long to wait before the next attempt after `failures` failed ones in a row: the poll interval doubled per
+ * failure up to a cap, half of it fixed and half random ("equal jitter"), so relays that lost the same consumer do
+ * not all come back at the same instant, and a consumer that is down is not asked every second.
+ */
+export function retryDelay(failures: number, intervalMs: number, capMs: number, random: () => number = Math.random): number {
+  if (failures <= 0) return intervalMs;
+  const ceiling = Math.min(capMs, intervalMs * 2 ** Math.min(failures, 30));
+  return ceiling / 2 + random() * (ceiling / 2);
 }
 
 /** The outbox table in the publishing subgraph's own schema (raw SQL does not get the ORM's schema on its own). */
@@ -45,6 +58,12 @@ interface ClaimedRow {
  */
 export class OutboxRelay {
   private lastContact = 0;
+  /** Deliveries that failed in a row (reset by the next one that succeeds). */
+  private failedInARow = 0;
+
+  get consecutiveFailures(): number {
+    return this.failedInARow;
+  }
 
   constructor(
     private readonly fork: () => EntityManager,
@@ -109,9 +128,11 @@ export class OutboxRelay {
       const [first] = await em.execute<{ last_error: string | null }[]>(`select last_error from ${table(em)} where sequence = ?`, [sequences[0]]);
       await this.post(envelopes, await this.status(sequences, first?.last_error ?? null));
     } catch (error) {
+      this.failedInARow += 1;
       await em.execute(`update ${table(em)} set attempts = attempts + 1, last_error = ?, claimed_until = null where sequence in (?)`, [(error as Error).message.slice(0, 500), sequences]);
       return 0;
     }
+    this.failedInARow = 0;
     await em.execute(`update ${table(em)} set published_at = now(), claimed_until = null where sequence in (?)`, [sequences]);
     return rows.length;
   }
@@ -126,16 +147,22 @@ export class OutboxRelay {
     }
   }
 
-  /** Polls in the background; the returned function stops it and waits for the batch in flight. */
+  /**
+   * Polls in the background, backing off while deliveries fail (or the database cannot be reached); the returned
+   * function stops it and waits for the batch in flight.
+   */
   start(intervalMs: number, onError: (error: unknown) => void = (e) => console.error('[outbox]', e)): () => Promise<void> {
     let stopped = false;
     let inFlight: Promise<unknown> = Promise.resolve();
     const tick = () => {
       if (stopped) return;
       inFlight = this.drain()
-        .catch(onError)
+        .catch((error: unknown) => {
+          this.failedInARow += 1;
+          onError(error);
+        })
         .finally(() => {
-          if (!stopped) timer = setTimeout(tick, intervalMs);
+          if (!stopped) timer = setTimeout(tick, retryDelay(this.failedInARow, intervalMs, this.options.backoffCapMs ?? 60_000));
         });
     };
     let timer = setTimeout(tick, 0);
