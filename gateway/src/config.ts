@@ -1,4 +1,4 @@
-import { ConfigError, readChoice, readString, readUrl } from '@hub/platform/config';
+import { ConfigError, readChoice, readInteger, readString, readUrl } from '@hub/platform/config';
 import { gatewayPort, SUBGRAPH_NAMES, subgraphUrl, type SubgraphName } from '@hub/platform/topology';
 
 type Env = Record<string, string | undefined>;
@@ -13,6 +13,8 @@ export interface GatewayConfig {
   /** Null in dev mode until the gateway knows its own URL (the JWKS is served by the gateway itself). */
   jwksUrl: URL | null;
   subgraphUrls: Record<SubgraphName, string>;
+  /** How long the gateway waits for a subgraph before answering SUBGRAPH_UNAVAILABLE for its part (SUBGRAPH_TIMEOUT_MS). */
+  subgraphTimeoutMs: number;
   explorer: boolean;
 }
 
@@ -39,6 +41,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     audience: readString('AUTH_AUDIENCE', DEFAULT_AUDIENCE, env),
     jwksUrl: authMode === 'dev' ? null : jwksUrl,
     subgraphUrls,
+    subgraphTimeoutMs: readInteger('SUBGRAPH_TIMEOUT_MS', 5_000, { min: 100, max: 55_000 }, env),
     explorer: !production,
   };
 }

@@ -38,7 +38,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const { config } = options;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SignedSubgraphDataSource({ url: isSubgraphName(name) ? config.subgraphUrls[name] : url }),
+    buildService: ({ name, url }) => new SignedSubgraphDataSource({ name, url: isSubgraphName(name) ? config.subgraphUrls[name] : (url ?? ''), timeoutMs: config.subgraphTimeoutMs }),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GatewayContext } from './context.js';
 
@@ -7,6 +8,41 @@ import type { GatewayContext } from './context.js';
  * the client sent: subgraphs never see the client's own token or headers.
  */
 export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /**
+   * Each call gets `timeoutMs` (well under the internal token's 60-second life, so a slow subgraph is never blamed
+   * on the caller's identity), and a subgraph that does not answer, or cannot be reached, is reported as such.
+   */
+  constructor(
+    private readonly service: { name: string; url: string; timeoutMs: number },
+  ) {
+    super({ url: service.url });
+    const timeoutMs = service.timeoutMs;
+    this.fetcher = ((url: string, init?: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as RemoteGraphQLDataSource['fetcher'];
+  }
+
+  /** The unavailable service's error carries the path of the fields it would have answered, where the plan knows it. */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const incoming = 'pathInIncomingRequest' in options ? options.pathInIncomingRequest : undefined;
+      const path = incoming?.filter((key: string | number) => key !== '@');
+      if (error instanceof GraphQLError && error.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && path && path.length > 0) {
+        throw new GraphQLError(error.message, { path, extensions: error.extensions });
+      }
+      throw error;
+    }
+  }
+
+  override didEncounterError(error: Error): void {
+    if (error instanceof GraphQLError) throw error;
+    const timedOut = error.name === 'TimeoutError' || error.name === 'AbortError';
+    throw new GraphQLError(
+      timedOut ? `The ${this.service.name} service did not answer within ${this.service.timeoutMs} ms; try again shortly.` : `The ${this.service.name} service could not be reached; try again shortly.`,
+      { extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: this.service.name, retryable: true } },
+    );
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const token = 'internalToken' in context ? context.internalToken : undefined;
     if (token) request.http?.headers.set('authorization', `Bearer ${token}`);

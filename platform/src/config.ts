@@ -24,6 +24,17 @@ export function readPort(variable: string, fallback: number, env: Env = process.
   return port;
 }
 
+/** A whole number within bounds (milliseconds, counts): anything else refuses to start, naming the variable. */
+export function readInteger(variable: string, fallback: number, bounds: { min: number; max: number }, env: Env = process.env): number {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < bounds.min || value > bounds.max) {
+    throw new ConfigError(variable, `must be a whole number from ${bounds.min} to ${bounds.max} (got "${raw}")`);
+  }
+  return value;
+}
+
 export function readUrl(variable: string, env: Env = process.env, protocols: string[] = []): URL | undefined {
   const raw = env[variable];
   if (raw === undefined || raw === '') return undefined;
