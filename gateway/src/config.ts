@@ -13,6 +13,8 @@ export interface GatewayConfig {
   /** Null in dev mode until the gateway knows its own URL (the JWKS is served by the gateway itself). */
   jwksUrl: URL | null;
   subgraphUrls: Record<SubgraphName, string>;
+  /** Origins of partner frontends allowed to call the hub from a browser (HUB_ALLOWED_ORIGINS, comma-separated). */
+  allowedOrigins: string[];
   /** How long the gateway waits for a subgraph before answering SUBGRAPH_UNAVAILABLE for its part (SUBGRAPH_TIMEOUT_MS). */
   subgraphTimeoutMs: number;
   explorer: boolean;
@@ -21,6 +23,23 @@ export interface GatewayConfig {
 export const DEV_ISSUER = 'urn:deflection-hub:dev-issuer';
 export const DEFAULT_AUDIENCE = 'deflection-hub';
 export const DEV_JWKS_PATH = '/dev-issuer/jwks.json';
+
+/** Each origin a scheme, host and optional port, nothing else: `https://partner.example.org`. */
+function readOrigins(env: Env): string[] {
+  const raw = env.HUB_ALLOWED_ORIGINS ?? '';
+  return raw.split(',').map((o) => o.trim()).filter(Boolean).map((origin) => {
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      throw new ConfigError('HUB_ALLOWED_ORIGINS', `"${origin}" is not an origin such as https://partner.example.org`);
+    }
+    if (!['http:', 'https:'].includes(url.protocol) || url.origin !== origin.replace(/\/$/, '')) {
+      throw new ConfigError('HUB_ALLOWED_ORIGINS', `"${origin}" is not an origin such as https://partner.example.org (no path, no wildcard)`);
+    }
+    return url.origin;
+  });
+}
 
 /** Reads and validates the gateway's configuration; a wrong value throws a ConfigError naming the variable. */
 export function readGatewayConfig(env: Env = process.env): GatewayConfig {
@@ -41,6 +60,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     audience: readString('AUTH_AUDIENCE', DEFAULT_AUDIENCE, env),
     jwksUrl: authMode === 'dev' ? null : jwksUrl,
     subgraphUrls,
+    allowedOrigins: readOrigins(env),
     subgraphTimeoutMs: readInteger('SUBGRAPH_TIMEOUT_MS', 5_000, { min: 100, max: 55_000 }, env),
     explorer: !production,
   };

@@ -17,6 +17,7 @@ import { loadExplorer } from './explorer/explorer.js';
 import { gatewayHealth } from './health.js';
 import { operationResolution } from './operation-resolution.js';
 import { parseOptions, queryCost, requestLimitRules } from './request-limits.js';
+import { corsFor } from './cors.js';
 import { SignedSubgraphDataSource } from './subgraph-data-source.js';
 
 export interface GatewayOptions {
@@ -106,6 +107,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     routes,
     landingPage: explorer?.landingPage,
     buildContext: contextFor,
+    before: corsFor(config.allowedOrigins),
   });
   if (!verifier) verifier = new CallerTokenVerifier({ issuer: config.issuer, audience: config.audience, jwksUrl: new URL(DEV_JWKS_PATH, server.url) });
   return {

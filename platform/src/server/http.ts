@@ -101,6 +101,11 @@ export async function startHttpServer<C extends BaseContext>(options: {
    * serves itself (Apollo's own landing pages load from a CDN). Resolves true when it has answered.
    */
   landingPage?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /**
+   * Runs before any route (connect-style, as the `cors` package is): it may answer the request itself, a preflight
+   * for instance, or call `next` to go on.
+   */
+  before?: (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 }): Promise<RunningServer> {
   const routes = options.routes ?? {};
   const { landingPage } = options;
@@ -108,7 +113,7 @@ export async function startHttpServer<C extends BaseContext>(options: {
     if (landingPage && req.method === 'GET' && (await landingPage(req, res))) return;
     await handleGraphQL(options.apollo, options.buildContext, req, res, options.errorsAsOk ?? false);
   };
-  const server: Server = createServer((req, res) => {
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const route = routes[path];
     const work = route
@@ -122,6 +127,11 @@ export async function startHttpServer<C extends BaseContext>(options: {
       console.error(error);
       sendGraphQLError(res, new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error.'));
     });
+  };
+  const { before } = options;
+  const server: Server = createServer((req, res) => {
+    if (!before) return serve(req, res);
+    before(req, res, (error) => (error ? sendGraphQLError(res, new HttpError(400, 'BAD_REQUEST', 'The request was refused before it was read.')) : serve(req, res)));
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
