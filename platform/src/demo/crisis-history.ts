@@ -1,5 +1,8 @@
 import {
   addDays,
+  type CrisisIncidentFields,
+  type ForceOfficer,
+  type ForceSubject,
   CRISIS_OUTCOMES,
   illinoisDate,
   illinoisDayStart,
@@ -16,13 +19,9 @@ import {
   type ForceType,
   type InitialContactReason,
   type LevelOfResponse,
-  type PerceivedCondition,
   type Race,
   type ReferralChannel,
   type Sex,
-  type SubjectArmed,
-  type SubjectInjury,
-  type SubjectResistance,
   type SupervisorInvolvement,
 } from '../domain/index.js';
 import { DEMO_AGENCY as A, DEMO_PERSON as P } from './catalogue.js';
@@ -38,8 +37,7 @@ import { Random } from './random.js';
  * and the Illinois date of `now` alone, so one day's demo is the same on every machine.
  *
  * Only agencies with someone in the demo directory who may file take part: a submission names who submitted it, and
- * the graph resolves that person. Lombard, Peoria and Quincy police and Troops 3 and 8 have nobody in the directory,
- * so they file nothing here (and ISP's status list shows them late every month).
+ * the graph resolves that person. Every agency that must file has such a person, so Dixon is the one agency late.
  */
 
 export interface CrisisCorrection {
@@ -49,7 +47,8 @@ export interface CrisisCorrection {
   before: Pick<CrisisHistoryIncident, 'subjectLocated' | 'outcomes' | 'outcomeOther' | 'fieldReportWritten'>;
 }
 
-export interface CrisisHistoryIncident {
+/** A crisis incident as the reporting subgraph stores it (levels and outcomes in the rule's order). */
+export interface CrisisHistoryIncident extends Omit<CrisisIncidentFields, 'agencyIncidentNumber' | 'dispatchedAt' | 'dispatchReason' | 'deflectionId'> {
   id: string;
   agencyId: string;
   /** The Illinois month of the dispatch, as the crisis commands derive it. */
@@ -57,16 +56,6 @@ export interface CrisisHistoryIncident {
   agencyIncidentNumber: string;
   dispatchedAt: Date;
   dispatchReason: string;
-  arrival: CrisisArrival;
-  /** In the rule's order, as the commands store them. */
-  levelsOfResponse: LevelOfResponse[];
-  levelOfResponseOther: string | null;
-  outcomes: CrisisOutcome[];
-  outcomeOther: string | null;
-  subjectLocated: boolean;
-  fieldReportWritten: boolean;
-  callType: CallType | null;
-  channel: ReferralChannel | null;
   recordedById: string;
   recordedAt: Date;
   /** Set when records staff corrected the incident after its month was first submitted. */
@@ -84,32 +73,9 @@ export interface CrisisHistorySubmission {
   supersededAt: Date | null;
 }
 
-export interface ForceHistorySubject {
-  age: number | null;
-  sex: Sex;
-  race: Race;
-  ethnicity: Ethnicity;
-  heightInches: number | null;
-  weightPounds: number | null;
-  injuries: SubjectInjury[];
-  forceTypes: ForceType[];
-  resistance: SubjectResistance[];
-  perceivedConditions: PerceivedCondition[];
-  armed: SubjectArmed;
-}
-
-export interface ForceHistoryOfficer {
-  age: number | null;
-  sex: Sex;
-  race: Race;
-  ethnicity: Ethnicity;
-  yearsOfService: number | null;
-  fullTime: boolean;
-  onDuty: boolean;
-  injured: boolean;
-  forceTypes: ForceType[];
-  firearmDischarged: boolean;
-}
+/** The collection's segments, as the reporting subgraph stores them. */
+export type ForceHistorySubject = ForceSubject;
+export type ForceHistoryOfficer = ForceOfficer;
 
 export interface ForceHistoryIncident {
   id: string;

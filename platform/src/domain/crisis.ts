@@ -1,3 +1,5 @@
+import type { CallType, ReferralChannel } from './encounters.js';
+
 /**
  * 20 Ill. Adm. Code 1244 Subpart B: mental-health crisis reporting (IAC-1 to IAC-5). The vocabularies are the
  * options of the rule, in its order, so a state form's columns come out in the order ISP lists them.
@@ -67,4 +69,29 @@ export function crisisReportDueOn(month: string): string {
 /** The month (YYYY-MM) an Illinois date (YYYY-MM-DD) falls in. */
 export function monthOf(day: string): string {
   return day.slice(0, 7);
+}
+
+/**
+ * One mental-health crisis incident as an agency reports it (1244.300–500), whether typed into the graph or read
+ * from a CAD/RMS export: the shape the rules check and the commands store.
+ */
+export interface CrisisIncidentFields {
+  /** The agency's own number for the call (CAD or RMS); unique within the agency when given. */
+  agencyIncidentNumber: string | null;
+  /** When the officer was dispatched to the crisis; null when there was no dispatch for it. */
+  dispatchedAt: Date | null;
+  dispatchReason: string | null;
+  arrival: CrisisArrival;
+  levelsOfResponse: LevelOfResponse[];
+  /** Required when levelsOfResponse includes OTHER. */
+  levelOfResponseOther: string | null;
+  outcomes: CrisisOutcome[];
+  /** Required when outcomes include OTHER. */
+  outcomeOther: string | null;
+  subjectLocated: boolean;
+  fieldReportWritten: boolean;
+  callType: CallType | null;
+  channel: ReferralChannel | null;
+  /** A deflection made on the same call, when there was one. */
+  deflectionId: string | null;
 }

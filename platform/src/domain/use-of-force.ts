@@ -1,3 +1,5 @@
+import type { Ethnicity, Race, Sex } from './demographics.js';
+
 /**
  * 20 Ill. Adm. Code 1244 Subpart A: use-of-force incidents for the FBI's National Use-of-Force Data Collection
  * (IAC-6). The vocabularies follow the collection's incident, subject and officer segments.
@@ -47,3 +49,48 @@ export type SubjectArmed = (typeof SUBJECT_ARMED)[number];
 /** A month's use-of-force submission as the collection answers it. */
 export const FORCE_SUBMISSION_STATES = ['DRAFT', 'SUBMITTED', 'ACCEPTED', 'REJECTED'] as const;
 export type ForceSubmissionState = (typeof FORCE_SUBMISSION_STATES)[number];
+
+/** One person force was used on: never a name, only what the collection's subject segment asks. */
+export interface ForceSubject {
+  age: number | null;
+  sex: Sex;
+  race: Race;
+  ethnicity: Ethnicity;
+  heightInches: number | null;
+  weightPounds: number | null;
+  injuries: SubjectInjury[];
+  forceTypes: ForceType[];
+  resistance: SubjectResistance[];
+  perceivedConditions: PerceivedCondition[];
+  armed: SubjectArmed;
+}
+
+/** One officer who applied force, from the reporting agency. */
+export interface ForceOfficer {
+  age: number | null;
+  sex: Sex;
+  race: Race;
+  ethnicity: Ethnicity;
+  yearsOfService: number | null;
+  fullTime: boolean;
+  onDuty: boolean;
+  injured: boolean;
+  forceTypes: ForceType[];
+  firearmDischarged: boolean;
+}
+
+export interface UseOfForceFields {
+  agencyIncidentNumber: string | null;
+  occurredAt: Date;
+  qualifiers: ForceQualifier[];
+  officersApplyingForce: number;
+  officersFromAgency: number;
+  location: string;
+  locationType: ForceLocationType;
+  initialContactReason: InitialContactReason;
+  officersApproached: boolean;
+  ambush: boolean;
+  supervisor: SupervisorInvolvement;
+  subjects: ForceSubject[];
+  officers: ForceOfficer[];
+}
