@@ -250,6 +250,8 @@ describe('due dates and lateness (IAC-5)', () => {
     expect((await client.ok<{ crisisSubmission: { id: string } | null }>('officer', ONE, { id: submitCrisisMonth.id })).crisisSubmission).toBeNull();
     expect((await client.error('officer', 'query($m: String!, $a: ID) { crisisSubmissions(month: $m, agencyId: $a) { id } }', { m: month, a: A.lakeCountySheriff })).extensions?.code).toBe('FORBIDDEN');
     expect((await client.error('isp-reporting', 'query($m: String!, $a: ID) { crisisIncidents(month: $m, agencyId: $a) { id } }', { m: month, a: A.lakeCountySheriff })).extensions?.code).toBe('FORBIDDEN');
+    // Another agency's officer may not name the sheriff to read its incidents.
+    expect((await client.error('officer', 'query($m: String!, $a: ID) { crisisIncidents(month: $m, agencyId: $a) { id } }', { m: month, a: A.lakeCountySheriff })).extensions?.code).toBe('FORBIDDEN');
   });
 });
 

@@ -42,6 +42,7 @@ describe('use-of-force segments (IAC-6)', () => {
     expect(rules({ subjects: [] })).toEqual(expect.arrayContaining(['input.subjects:subject-segments']));
     expect(rules({ officersApplyingForce: 0 })).toEqual(expect.arrayContaining(['input.officersApplyingForce:range']));
     expect(rules({ officersFromAgency: 0, officers: [] })).toEqual(['input.officersFromAgency:range']);
+    expect(rules({ officersApplyingForce: 3, officers: [officer(), officer()] })).toEqual(['input.officers:officer-segments']);
   });
 
   it('keeps NONE alone in resistance and perceived conditions, and needs the force used on each subject', () => {

@@ -21,7 +21,7 @@ import { checkCrisisIncident, checkMonthEnded, checkReportingMonth, CRISIS_FILIN
 
 /** The caller's agency, if it files crisis reports; a refusal naming the rule otherwise. Before any transaction. */
 async function filingAgency(context: Context): Promise<string> {
-  const actor = assertCan(context.actor, 'crisis:record', { agencyId: context.actor?.agencyId ?? '' });
+  const actor = assertCan(context.actor, 'crisis:record');
   const agency = await context.agencies.agency(actor.agencyId);
   if (!agency || !agency.active || !CRISIS_FILING_KINDS.includes(agency.kind)) {
     throw forbidden('Your agency does not file mental-health crisis reports: local police, sheriffs and ISP Patrol do (20 Ill. Adm. Code 1244.300).');
@@ -81,7 +81,7 @@ async function lockMonth(em: EntityManager, agencyId: string, month: string): Pr
 
 export async function submitCrisisMonth(context: Context, month: string, idempotencyKey: string | null | undefined): Promise<CrisisSubmission> {
   const agencyId = await filingAgency(context);
-  assertCan(context.actor, 'crisis:submit', { agencyId });
+  assertCan(context.actor, 'crisis:submit');
   const v = new Violations();
   checkReportingMonth(v, 'month', month, new Date(), CRISIS_REPORTING_SINCE);
   v.throwIfAny();
@@ -171,7 +171,7 @@ function checkRows(csv: string, now: Date): { valid: { row: number; fields: Cris
  */
 export async function importCrisisIncidents(context: Context, csv: string, mode: ImportMode, idempotencyKey: string | null | undefined): Promise<CrisisImportResult> {
   const agencyId = await filingAgency(context);
-  assertCan(context.actor, 'crisis:submit', { agencyId });
+  assertCan(context.actor, 'crisis:submit');
   const fileHash = createHash('sha256').update(csv.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')).digest('hex');
   const { valid, errors, rows } = checkRows(csv, new Date());
   const rejected = new Set(errors.map((e) => e.row)).size;

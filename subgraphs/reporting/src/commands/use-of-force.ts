@@ -20,7 +20,7 @@ interface FilingAgency {
 
 /** The caller's agency, if it is a law-enforcement agency (asked of the agencies subgraph before any transaction). */
 async function forceAgency(context: Context): Promise<FilingAgency> {
-  const actor = assertCan(context.actor, 'force:record', { agencyId: context.actor?.agencyId ?? '' });
+  const actor = assertCan(context.actor, 'force:record');
   const agency = await context.agencies.agency(actor.agencyId);
   if (!agency || !agency.active || !isLawEnforcementKind(agency.kind)) {
     throw forbidden('Only law-enforcement agencies report use of force to the FBI collection (20 Ill. Adm. Code 1244 Subpart A).');

@@ -25,12 +25,13 @@ type Resources = {
   'digest:read': AgencyScope;
   'state-data-set:read': ProgramScope;
   'event-delivery:read': void;
-  'crisis:record': AgencyScope;
+  /** Recording, submitting and use of force always act for the caller's own agency: no agency is ever named. */
+  'crisis:record': void;
   'crisis:read-incidents': AgencyScope;
-  'crisis:submit': AgencyScope;
+  'crisis:submit': void;
   'crisis:read-submissions': AgencyScope;
   'crisis:read-status-all': void;
-  'force:record': AgencyScope;
+  'force:record': void;
   'force:read-submissions': AgencyScope;
   'force:respond': void;
 };
@@ -64,9 +65,9 @@ export const access = definePolicy<Resources>(
       on: (actor, scope) => statewide(actor) || (scope.programIds !== null && scope.programIds.every((id) => id === actor.agencyId)),
     },
     'event-delivery:read': { describe: 'read how far behind statistics are', roles: ['HUB_ADMINISTRATOR'] },
-    'crisis:record': { describe: 'record crisis incidents', roles: CRISIS_RECORDERS, on: ownAgency },
+    'crisis:record': { describe: 'record crisis incidents', roles: CRISIS_RECORDERS },
     'crisis:read-incidents': { describe: 'read crisis incidents', roles: CRISIS_RECORDERS, on: ownAgency },
-    'crisis:submit': { describe: 'submit crisis reports', roles: CRISIS_FILERS, on: ownAgency },
+    'crisis:submit': { describe: 'submit crisis reports', roles: CRISIS_FILERS },
     'crisis:read-submissions': {
       describe: 'read crisis report submissions',
       roles: [...CRISIS_RECORDERS, ...STATE_REPORTING],
@@ -74,7 +75,7 @@ export const access = definePolicy<Resources>(
     },
     'crisis:read-status-all': { describe: 'read every agency’s crisis reporting status', roles: STATE_REPORTING },
     // IAC-6: use of force is the agency's own business until it is submitted; ISP reporting staff see submissions.
-    'force:record': { describe: 'record use-of-force incidents', roles: FORCE_KEEPERS, on: ownAgency },
+    'force:record': { describe: 'record use-of-force incidents', roles: FORCE_KEEPERS },
     'force:read-submissions': {
       describe: 'read use-of-force submissions',
       roles: [...FORCE_KEEPERS, ...STATE_REPORTING],

@@ -18,7 +18,7 @@ const seesEverySubmission = (context: Context) => context.actor?.roles.includes(
 
 export async function useOfForceIncidents(context: Context, month: string): Promise<UseOfForceIncident[]> {
   checkMonth(month);
-  const actor = assertCan(context.actor, 'force:record', { agencyId: context.actor?.agencyId ?? '' });
+  const actor = assertCan(context.actor, 'force:record');
   return context.em.find(UseOfForceIncident, { agencyId: actor.agencyId, month }, { orderBy: { occurredAt: 'asc', id: 'asc' } });
 }
 
