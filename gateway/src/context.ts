@@ -1,9 +1,13 @@
-import type { Actor } from '@hub/platform/identity';
+import type { Actor, InternalCredentials } from '@hub/platform/identity';
+import type { SubgraphName } from '@hub/platform/topology';
 
 export interface GatewayContext {
   actor: Actor | null;
-  /** Signed once per request and reused for every subgraph call the query plan makes. */
-  internalToken: string;
+  /**
+   * The tokens for one subgraph call: signed for that subgraph alone (with onward tokens for those it may ask),
+   * once per subgraph and request however many fetches the query plan makes.
+   */
+  credentialsFor(subgraph: SubgraphName): Promise<InternalCredentials>;
   /** Set when a subgraph disclosed 42 CFR Part 2 information: the notice goes out with the response (2.32). */
   redisclosureNotice?: string;
 }

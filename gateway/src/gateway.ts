@@ -5,7 +5,8 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { CallerTokenVerifier, DevIssuer, InternalTokenSigner, InvalidCallerToken, type SigningKeyPair } from '@hub/platform/identity';
 import { formatError, HttpError, type RouteHandler, type RunningServer, sendJson, startHttpServer } from '@hub/platform/server';
-import { isSubgraphName } from '@hub/platform/topology';
+import { isSubgraphName, type SubgraphName } from '@hub/platform/topology';
+import type { Actor, InternalCredentials } from '@hub/platform/identity';
 import type { GatewayConfig } from './config.js';
 import { DEV_JWKS_PATH } from './config.js';
 import type { GatewayContext } from './context.js';
@@ -39,7 +40,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const { config } = options;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SignedSubgraphDataSource({ name, url: isSubgraphName(name) ? config.subgraphUrls[name] : (url ?? ''), timeoutMs: config.subgraphTimeoutMs }),
+    buildService: ({ name }) => {
+      if (!isSubgraphName(name)) throw new Error(`The supergraph names a subgraph the hub does not know: ${name}`);
+      return new SignedSubgraphDataSource({ name, url: config.subgraphUrls[name], timeoutMs: config.subgraphTimeoutMs });
+    },
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -82,14 +86,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   let verifier: CallerTokenVerifier | null = config.jwksUrl
     ? new CallerTokenVerifier({ issuer: config.issuer, audience: config.audience, jwksUrl: config.jwksUrl })
     : null;
+  const contextOf = (actor: Actor | null): GatewayContext => {
+    const made = new Map<SubgraphName, Promise<InternalCredentials>>();
+    return {
+      actor,
+      credentialsFor(subgraph) {
+        let credentials = made.get(subgraph);
+        if (!credentials) made.set(subgraph, (credentials = signer.credentialsFor(actor, subgraph)));
+        return credentials;
+      },
+    };
+  };
   const contextFor = async (req: IncomingMessage): Promise<GatewayContext> => {
     const header = req.headers.authorization;
-    if (!header) return { actor: null, internalToken: await signer.sign(null) };
+    if (!header) return contextOf(null);
     const token = header.match(/^Bearer (.+)$/i)?.[1];
     if (!token || !verifier) throw new HttpError(401, 'UNAUTHENTICATED', 'Authorization must be "Bearer <token>".');
     try {
       const actor = await verifier.verify(token);
-      return { actor, internalToken: await signer.sign(actor) };
+      return contextOf(actor);
     } catch (error) {
       if (error instanceof InvalidCallerToken) throw new HttpError(401, 'UNAUTHENTICATED', `The bearer token was refused: ${error.message}`);
       throw error;

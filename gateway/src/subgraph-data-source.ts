@@ -1,11 +1,13 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { encodeOnwardTokens, ONWARD_TOKENS_HEADER } from '@hub/platform/identity';
+import type { SubgraphName } from '@hub/platform/topology';
 import type { GatewayContext } from './context.js';
 
 /**
- * Every call from the gateway to a subgraph carries the gateway-signed identity of the caller, and nothing
- * the client sent: subgraphs never see the client's own token or headers.
+ * Every call from the gateway to a subgraph carries the gateway-signed identity of the caller, made for that
+ * subgraph alone, and nothing the client sent: subgraphs never see the client's own token or headers.
  */
 export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /**
@@ -13,7 +15,7 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
    * on the caller's identity), and a subgraph that does not answer, or cannot be reached, is reported as such.
    */
   constructor(
-    private readonly service: { name: string; url: string; timeoutMs: number },
+    private readonly service: { name: SubgraphName; url: string; timeoutMs: number },
   ) {
     super({ url: service.url });
     const timeoutMs = service.timeoutMs;
@@ -43,15 +45,18 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     );
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const token = 'internalToken' in context ? context.internalToken : undefined;
-    if (token) request.http?.headers.set('authorization', `Bearer ${token}`);
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    if (!('credentialsFor' in context)) return;
+    const { token, onward } = await context.credentialsFor(this.service.name);
+    request.http?.headers.set('authorization', `Bearer ${token}`);
+    const passedOn = encodeOnwardTokens(onward);
+    if (passedOn) request.http?.headers.set(ONWARD_TOKENS_HEADER, passedOn);
   }
 
   /** A subgraph that disclosed Part 2 information says so in its extensions; the gateway passes the notice on. */
   override async didReceiveResponse({ response, context }: { response: GatewayGraphQLResponse; context: GatewayContext }): Promise<GatewayGraphQLResponse> {
     const notice = response.extensions?.redisclosureNotice;
-    if (typeof notice === 'string' && context && 'internalToken' in context) context.redisclosureNotice = notice;
+    if (typeof notice === 'string' && context && 'credentialsFor' in context) context.redisclosureNotice = notice;
     return response;
   }
 }

@@ -4,7 +4,6 @@ import { dirname, resolve } from 'node:path';
 import type { JWK } from 'jose';
 import { ConfigError, exitOnConfigError, readBoolean, readJson, readString, readUrl } from './config.js';
 import { ensureRoles, ensureSchemas, roleUrl, subgraphDatabase } from './db/roles.js';
-import { InternalTokenVerifier } from './identity/internal-token.js';
 import { loadOrCreateKeyPair, type SigningKeyPair } from './identity/keys.js';
 import { prepareSubgraphData, runSubgraph, type SubgraphDefinition } from './subgraph.js';
 import { subgraphDatabaseUrlVariable, type SubgraphName } from './topology.js';
@@ -102,10 +101,9 @@ export async function runStandalone<C extends object>(definition: SubgraphDefini
       await ensureRoles(admin.toString(), [database], rolePassword(env));
       await ensureSchemas(admin.toString(), [database]);
     }
-    const verifier = await InternalTokenVerifier.fromJwk(await gatewayPublicJwk(env));
     const running = await runSubgraph(definition, {
       databaseUrl,
-      verifier,
+      gatewayKey: await gatewayPublicJwk(env),
       host: readString('HUB_HOST', '127.0.0.1', env),
       env,
     });

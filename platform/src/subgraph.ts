@@ -4,7 +4,8 @@ import type { GraphQLSchema } from 'graphql';
 import { createSubgraphOrm, type MigrationClass, type SubgraphOrm } from './db/orm.js';
 import { demoHistory, type DemoHistory } from './demo/history.js';
 import type { Actor } from './identity/actor.js';
-import type { InternalTokenVerifier } from './identity/internal-token.js';
+import type { JWK } from 'jose';
+import { InternalTokenVerifier, type OnwardTokens } from './identity/internal-token.js';
 import type { RouteHandler, RunningServer } from './server/http.js';
 import { startSubgraphServer } from './server/subgraph-server.js';
 import { subgraphPort, type SubgraphName } from './topology.js';
@@ -19,10 +20,11 @@ export interface SubgraphDefinition<C extends object> {
   entities: NonNullable<Options['entities']>;
   migrations: MigrationClass[];
   /**
-   * Builds a request's context. `token` is the gateway-signed identity the request came with: a subgraph that
-   * asks another subgraph for data (through the graph, never its tables) forwards it, acting for the caller.
+   * Builds a request's context. `onward` holds the gateway-signed tokens the request came with for the subgraphs
+   * this one may ask (SUBGRAPH_CALLS): it presents them when it asks for data (through the graph, never their
+   * tables), acting for the caller.
    */
-  createContext(args: { actor: Actor | null; token: string | null; em: EntityManager; orm: SubgraphOrm; env: Env }): C;
+  createContext(args: { actor: Actor | null; onward: OnwardTokens; em: EntityManager; orm: SubgraphOrm; env: Env }): C;
   /** Loads the demo data set; called only when the subgraph's tables are empty. */
   seedDemoData(em: EntityManager, demo: DemoSeed): Promise<void>;
   hasData(em: EntityManager): Promise<boolean>;
@@ -97,7 +99,8 @@ export async function runSubgraph<C extends object>(
   definition: SubgraphDefinition<C>,
   options: {
     databaseUrl: string;
-    verifier: InternalTokenVerifier;
+    /** The gateway's public key: the subgraph accepts tokens it signed for this subgraph alone. */
+    gatewayKey: JWK;
     port?: number;
     host?: string;
     env?: Env;
@@ -112,8 +115,8 @@ export async function runSubgraph<C extends object>(
     schema: definition.schema,
     port: options.port ?? subgraphPort(definition.name, env),
     host: options.host,
-    verifier: options.verifier,
-    createContext: (actor, token) => definition.createContext({ actor, token, em: orm.fork(), orm, env }),
+    verifier: await InternalTokenVerifier.fromJwk(options.gatewayKey, definition.name),
+    createContext: (actor, onward) => definition.createContext({ actor, onward, em: orm.fork(), orm, env }),
     healthy: async () => {
       await orm.orm.em.fork().getConnection().execute('select 1');
       return true;

@@ -51,3 +51,29 @@ export function reportingEventsUrl(env: Env = process.env): string {
 export function gatewayPort(env: Env = process.env): number {
   return readPort('GATEWAY_PORT', GATEWAY_DEFAULT_PORT, env);
 }
+
+/**
+ * Which subgraphs each subgraph asks, acting for its caller, while answering a request (see `callSubgraph`):
+ * cases checks unit plans and approvers with agencies; treatment reads a referral's deflection from cases and
+ * names agencies; reporting names agencies. The gateway gives a subgraph tokens for these and no others.
+ */
+export const SUBGRAPH_CALLS: Record<SubgraphName, readonly SubgraphName[]> = {
+  agencies: [],
+  cases: ['agencies'],
+  treatment: ['cases', 'agencies'],
+  reporting: ['agencies'],
+};
+
+/** Every subgraph `name` may reach while answering, directly or through a subgraph it asks. */
+export function subgraphsReachedFrom(name: SubgraphName): SubgraphName[] {
+  const reached = new Set<SubgraphName>();
+  const visit = (from: SubgraphName) => {
+    for (const next of SUBGRAPH_CALLS[from]) {
+      if (reached.has(next) || next === name) continue;
+      reached.add(next);
+      visit(next);
+    }
+  };
+  visit(name);
+  return [...reached];
+}

@@ -176,9 +176,31 @@ describe('subgraphs only answer the gateway', () => {
 
   it('refuses an identity token signed by any key other than the gateway’s', async () => {
     const other = await InternalTokenSigner.fromJwk((await generateSigningKeyPair('gateway-test')).privateJwk);
-    const forged = await other.sign({ personId: 'x', agencyId: A.icjia, roles: ['HUB_ADMINISTRATOR'], actingFor: null });
+    const forged = await other.sign({ personId: 'x', agencyId: A.icjia, roles: ['HUB_ADMINISTRATOR'], actingFor: null }, 'agencies');
     const result = await postGraphQL(hub.subgraphUrl('agencies'), entitiesQuery, { authorization: `Bearer ${forged}` }, representations);
     expect(result.status).toBe(401);
+  });
+
+  it('refuses a gateway token made for one subgraph when another subgraph is sent it (no replay across subgraphs)', async () => {
+    const admin = { personId: 'x', agencyId: A.icjia, roles: ['HUB_ADMINISTRATOR' as const], actingFor: null };
+    for (const [madeFor, sentTo] of [['cases', 'agencies'], ['reporting', 'treatment'], ['treatment', 'cases'], ['agencies', 'reporting']] as const) {
+      const token = await hub.internalSigner.sign(admin, madeFor);
+      expect((await postGraphQL(hub.subgraphUrl(sentTo), '{ _service { sdl } }', { authorization: `Bearer ${token}` })).status).toBe(401);
+      // The same token is good where it was meant to go: the refusal is the audience, not the signature.
+      expect((await postGraphQL(hub.subgraphUrl(madeFor), '{ _service { sdl } }', { authorization: `Bearer ${token}` })).status).toBe(200);
+    }
+  });
+
+  it('gives a subgraph onward tokens only for the subgraphs it asks, each usable only there', async () => {
+    const credentials = await hub.internalSigner.credentialsFor(null, 'cases');
+    expect(Object.keys(credentials.onward)).toEqual(['agencies']);
+    const onward = credentials.onward.agencies!;
+    expect((await postGraphQL(hub.subgraphUrl('agencies'), '{ _service { sdl } }', { authorization: `Bearer ${onward}` })).status).toBe(200);
+    for (const other of ['cases', 'treatment', 'reporting'] as const) {
+      expect((await postGraphQL(hub.subgraphUrl(other), '{ _service { sdl } }', { authorization: `Bearer ${onward}` })).status).toBe(401);
+    }
+    expect(Object.keys((await hub.internalSigner.credentialsFor(null, 'treatment')).onward).sort()).toEqual(['agencies', 'cases']);
+    expect((await hub.internalSigner.credentialsFor(null, 'agencies')).onward).toEqual({});
   });
 
   it('refuses an event delivery to reporting that is not signed with the events secret', async () => {

@@ -5,7 +5,7 @@ import { readGatewayConfig, readSupergraph, startGateway } from '@hub/gateway';
 import { freePort } from '@hub/platform/db';
 import { findPersona } from '@hub/platform/demo';
 import { OutboxEvent } from '@hub/platform/events';
-import { DevIssuer, generateSigningKeyPair, InternalTokenVerifier } from '@hub/platform/identity';
+import { DevIssuer, generateSigningKeyPair, InternalTokenSigner } from '@hub/platform/identity';
 import { type RunningServer } from '@hub/platform/server';
 import { type RunningSubgraph, runSubgraph } from '@hub/platform/subgraph';
 import { type SubgraphName } from '@hub/platform/topology';
@@ -24,6 +24,8 @@ export interface TestHub {
   subgraphs: RunningSubgraph[];
   tokenFor(persona: string, overrides?: { issuer?: DevIssuer }): Promise<string>;
   issuer: DevIssuer;
+  /** Signs internal tokens with this hub's gateway key, as the gateway does (to test what subgraphs accept). */
+  internalSigner: InternalTokenSigner;
   /** The hub's own issuer key, with other claims policy (to test audience checks). */
   issuerWith(options: { audience: string }): Promise<DevIssuer>;
   gql<T = Record<string, unknown>>(query: string, options?: { token?: string | null; variables?: Record<string, unknown> }): Promise<GqlResponse<T>>;
@@ -55,7 +57,6 @@ export async function startTestHub(options: { env?: Record<string, string>; hist
   const db = await createTestDatabase(HUB_SUBGRAPHS, { seed: true, history: options.history ?? false, now: options.now });
   const gatewayKey = await generateSigningKeyPair('gateway-test');
   const issuerKey = await generateSigningKeyPair('issuer-test');
-  const verifier = await InternalTokenVerifier.fromJwk(gatewayKey.publicJwk);
   const ports = Object.fromEntries(await Promise.all(HUB_SUBGRAPHS.map(async (s) => [s.name, await freePort()] as const))) as Record<SubgraphName, number>;
   const env: Record<string, string> = {
     HUB_DATA_DIR: mkdtempSync(join(tmpdir(), 'hub-e2e-')),
@@ -68,7 +69,7 @@ export async function startTestHub(options: { env?: Record<string, string>; hist
   };
   const subgraphs: RunningSubgraph[] = [];
   for (const definition of HUB_SUBGRAPHS) {
-    subgraphs.push(await runSubgraph(definition, { databaseUrl: db.urlFor(definition.name), verifier, port: ports[definition.name], env, orm: db.orm(definition.name) }));
+    subgraphs.push(await runSubgraph(definition, { databaseUrl: db.urlFor(definition.name), gatewayKey: gatewayKey.publicJwk, port: ports[definition.name], env, orm: db.orm(definition.name) }));
   }
   const gateway: RunningServer = await startGateway({
     config: readGatewayConfig(env),
@@ -85,6 +86,7 @@ export async function startTestHub(options: { env?: Record<string, string>; hist
     db,
     subgraphs,
     issuer,
+    internalSigner: await InternalTokenSigner.fromJwk(gatewayKey.privateJwk),
     issuerWith: ({ audience }) => DevIssuer.create(issuerKey.privateJwk, DEV_ISSUER, audience),
     async tokenFor(persona, overrides = {}) {
       const found = findPersona(persona);

@@ -1,6 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { GraphQLError, print } from 'graphql';
 import { subgraphUnavailable } from '../errors.js';
+import { encodeOnwardTokens, ONWARD_TOKENS_HEADER, type OnwardTokens } from '../identity/internal-token.js';
 import type { SubgraphName } from '../topology.js';
 
 export interface SubgraphTarget {
@@ -15,7 +16,8 @@ export const SUBGRAPH_CALL_TIMEOUT_MS = 10_000;
 
 /**
  * Asks another subgraph through the graph, with an operation typed by codegen against that subgraph's schema and
- * the gateway-signed identity of the caller: the other subgraph applies its own rules to that person, and no
+ * the gateway-signed identity of the caller (the onward token the gateway made for that subgraph; the others go
+ * along, for the subgraphs it may ask in turn): the other subgraph applies its own rules to that person, and no
  * subgraph ever reads another's tables. Called before any transaction opens, never inside one.
  *
  * Its refusals (FORBIDDEN, UNAUTHENTICATED) pass through unchanged; if it cannot be reached or fails, the answer is
@@ -23,10 +25,11 @@ export const SUBGRAPH_CALL_TIMEOUT_MS = 10_000;
  */
 export async function callSubgraph<Result, Variables extends Record<string, unknown>>(
   target: SubgraphTarget,
-  token: string | null,
+  onward: OnwardTokens,
   document: TypedDocumentNode<Result, Variables>,
   variables: Variables,
 ): Promise<Result> {
+  const { [target.name]: token, ...passedOn } = onward;
   if (!token) throw new GraphQLError('This operation needs the caller’s identity to consult another subgraph.', { extensions: { code: 'UNAUTHENTICATED' } });
   let query = printed.get(document);
   if (!query) {
@@ -38,7 +41,7 @@ export async function callSubgraph<Result, Variables extends Record<string, unkn
   try {
     response = await fetch(target.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, [ONWARD_TOKENS_HEADER]: encodeOnwardTokens(passedOn) },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(SUBGRAPH_CALL_TIMEOUT_MS),
     });

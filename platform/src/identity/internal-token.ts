@@ -1,14 +1,53 @@
 import { SignJWT, jwtVerify, type CryptoKey, type JWK } from 'jose';
+import { isSubgraphName, subgraphsReachedFrom, type SubgraphName } from '../topology.js';
 import { isRole, type Actor } from './actor.js';
 import { importKey, SIGNING_ALGORITHM } from './keys.js';
 
 /**
- * The gateway turns a caller's verified identity into a short-lived token that only it can sign; subgraphs
+ * The gateway turns a caller's verified identity into short-lived tokens that only it can sign; subgraphs
  * trust nothing else, so a client that reaches a subgraph directly gets nowhere with forged headers.
+ *
+ * Each token names one subgraph as its audience, so a token sent to one subgraph cannot be replayed against
+ * another. A subgraph that asks others while answering (SUBGRAPH_CALLS) receives, beside its own token, one
+ * token per subgraph it may reach, each naming it as the party that presents it (`azp`), and passes those on.
  */
 export const INTERNAL_ISSUER = 'urn:deflection-hub:gateway';
-export const INTERNAL_AUDIENCE = 'urn:deflection-hub:subgraphs';
 const LIFETIME_SECONDS = 60;
+
+/** The audience of a token meant for one subgraph. */
+export function internalAudience(subgraph: SubgraphName): string {
+  return `urn:deflection-hub:subgraph:${subgraph}`;
+}
+
+/** Tokens a subgraph may present to the subgraphs it asks, by their name. */
+export type OnwardTokens = Partial<Record<SubgraphName, string>>;
+
+/** The header that carries onward tokens: `agencies=<jwt>;cases=<jwt>`. Never sent by or to clients. */
+export const ONWARD_TOKENS_HEADER = 'x-hub-onward-tokens';
+
+export function encodeOnwardTokens(tokens: OnwardTokens): string {
+  return Object.entries(tokens)
+    .filter(([, token]) => token)
+    .map(([name, token]) => `${name}=${token}`)
+    .join(';');
+}
+
+/** Keeps only tokens for subgraphs in `accepted`: a subgraph has no use for any other. */
+export function decodeOnwardTokens(header: string | string[] | undefined, accepted: readonly SubgraphName[]): OnwardTokens {
+  const tokens: OnwardTokens = {};
+  if (typeof header !== 'string') return tokens;
+  for (const part of header.split(';')) {
+    const [name, token] = part.split('=', 2);
+    if (name && token && isSubgraphName(name) && accepted.includes(name)) tokens[name] = token;
+  }
+  return tokens;
+}
+
+/** What the gateway sends one subgraph: its token, and the tokens it may pass on. */
+export interface InternalCredentials {
+  token: string;
+  onward: OnwardTokens;
+}
 
 export class InternalTokenSigner {
   private constructor(
@@ -20,29 +59,44 @@ export class InternalTokenSigner {
     return new InternalTokenSigner(await importKey(privateJwk), privateJwk.kid ?? 'gateway');
   }
 
-  /** `actor` null marks an anonymous caller: the request is still from the gateway, but nobody is signed in. */
-  async sign(actor: Actor | null): Promise<string> {
-    const claims = actor
-      ? { agency: actor.agencyId, roles: actor.roles, act_for: actor.actingFor }
-      : { anon: true };
+  /**
+   * `actor` null marks an anonymous caller: the request is still from the gateway, but nobody is signed in.
+   * `presenter` is the subgraph that will present the token to `audience`, when it is not the gateway itself.
+   */
+  async sign(actor: Actor | null, audience: SubgraphName, presenter?: SubgraphName): Promise<string> {
+    const claims = {
+      ...(actor ? { agency: actor.agencyId, roles: actor.roles, act_for: actor.actingFor } : { anon: true }),
+      ...(presenter ? { azp: presenter } : {}),
+    };
     const jwt = new SignJWT(claims)
       .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: this.kid })
       .setIssuer(INTERNAL_ISSUER)
-      .setAudience(INTERNAL_AUDIENCE)
+      .setAudience(internalAudience(audience))
       .setIssuedAt()
       .setExpirationTime(`${LIFETIME_SECONDS}s`);
     if (actor) jwt.setSubject(actor.personId);
     return jwt.sign(this.key);
+  }
+
+  /** Everything one call to `target` needs: its own token and one per subgraph it may reach while answering. */
+  async credentialsFor(actor: Actor | null, target: SubgraphName): Promise<InternalCredentials> {
+    const reached = subgraphsReachedFrom(target);
+    const [token, ...onward] = await Promise.all([this.sign(actor, target), ...reached.map((name) => this.sign(actor, name, target))]);
+    return { token: token!, onward: Object.fromEntries(reached.map((name, i) => [name, onward[i]])) };
   }
 }
 
 export class InvalidInternalToken extends Error {}
 
 export class InternalTokenVerifier {
-  private constructor(private readonly key: CryptoKey) {}
+  private constructor(
+    private readonly key: CryptoKey,
+    private readonly subgraph: SubgraphName,
+  ) {}
 
-  static async fromJwk(publicJwk: JWK): Promise<InternalTokenVerifier> {
-    return new InternalTokenVerifier(await importKey(publicJwk));
+  /** A verifier for one subgraph: it accepts only tokens whose audience is that subgraph. */
+  static async fromJwk(publicJwk: JWK, subgraph: SubgraphName): Promise<InternalTokenVerifier> {
+    return new InternalTokenVerifier(await importKey(publicJwk), subgraph);
   }
 
   /** Resolves to the actor (null when the caller was anonymous at the gateway); throws on any invalid token. */
@@ -53,7 +107,7 @@ export class InternalTokenVerifier {
     try {
       ({ payload } = await jwtVerify(token, this.key, {
         issuer: INTERNAL_ISSUER,
-        audience: INTERNAL_AUDIENCE,
+        audience: internalAudience(this.subgraph),
         algorithms: [SIGNING_ALGORITHM],
         maxTokenAge: `${LIFETIME_SECONDS * 2}s`,
       }));

@@ -3,17 +3,19 @@ import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Actor } from '../identity/actor.js';
-import { InvalidInternalToken, type InternalTokenVerifier } from '../identity/internal-token.js';
+import { decodeOnwardTokens, InvalidInternalToken, ONWARD_TOKENS_HEADER, type InternalTokenVerifier, type OnwardTokens } from '../identity/internal-token.js';
+import { subgraphsReachedFrom, type SubgraphName } from '../topology.js';
 import { formatError } from './format-error.js';
 import { HttpError, sendJson, startHttpServer, type RouteHandler, type RunningServer } from './http.js';
 
 export interface SubgraphServerOptions<C extends object> {
-  name: string;
+  name: SubgraphName;
   schema: GraphQLSchema;
   port: number;
   host?: string;
   verifier: InternalTokenVerifier;
-  createContext(actor: Actor | null, token: string): C;
+  /** `onward`: the tokens the gateway sent for the subgraphs this one may ask, acting for the same caller. */
+  createContext(actor: Actor | null, onward: OnwardTokens): C;
   /** Answers whether the subgraph can serve (its database answers). */
   healthy(): Promise<boolean>;
   routes?: Record<string, RouteHandler>;
@@ -48,7 +50,7 @@ export async function startSubgraphServer<C extends object>(options: SubgraphSer
     async buildContext(req: IncomingMessage) {
       try {
         const actor = await options.verifier.verify(req.headers.authorization);
-        return options.createContext(actor, req.headers.authorization!.slice('Bearer '.length));
+        return options.createContext(actor, decodeOnwardTokens(req.headers[ONWARD_TOKENS_HEADER], subgraphsReachedFrom(options.name)));
       } catch (error) {
         if (error instanceof InvalidInternalToken) {
           throw new HttpError(401, 'UNAUTHENTICATED', 'This subgraph only answers requests signed by the hub gateway.');

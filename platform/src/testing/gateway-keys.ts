@@ -1,8 +1,9 @@
-import { InternalTokenSigner, InternalTokenVerifier } from '../identity/internal-token.js';
+import type { JWK } from 'jose';
+import { InternalTokenSigner } from '../identity/internal-token.js';
 import { generateSigningKeyPair } from '../identity/keys.js';
 
-/** A gateway key pair made for one test run: sign identities as the gateway would, verify them as subgraphs do. */
-export async function testGatewayKeys(): Promise<{ signer: InternalTokenSigner; verifier: InternalTokenVerifier }> {
+/** A gateway key pair made for one test run: sign identities as the gateway would; subgraphs verify with `publicJwk`. */
+export async function testGatewayKeys(): Promise<{ signer: InternalTokenSigner; publicJwk: JWK }> {
   const pair = await generateSigningKeyPair('gateway-test');
-  return { signer: await InternalTokenSigner.fromJwk(pair.privateJwk), verifier: await InternalTokenVerifier.fromJwk(pair.publicJwk) };
+  return { signer: await InternalTokenSigner.fromJwk(pair.privateJwk), publicJwk: pair.publicJwk };
 }

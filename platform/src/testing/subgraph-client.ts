@@ -35,8 +35,8 @@ export class SubgraphClient<C extends object> {
     variables: Record<string, unknown> = {},
   ): Promise<OperationResult<T>> {
     const actor = typeof as === 'string' ? requirePersona(as).actor : as && 'actor' in as ? as.actor : as;
-    const token = this.options.signer ? await this.options.signer.sign(actor) : null;
-    const contextValue = this.definition.createContext({ actor, token, em: this.orm.fork(), orm: this.orm, env: this.options.env ?? {} });
+    const onward = this.options.signer ? (await this.options.signer.credentialsFor(actor, this.definition.name)).onward : {};
+    const contextValue = this.definition.createContext({ actor, onward, em: this.orm.fork(), orm: this.orm, env: this.options.env ?? {} });
     const response = await this.apollo.executeOperation<T>({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by the hub');
     return { data: response.body.singleResult.data, errors: response.body.singleResult.errors, extensions: response.body.singleResult.extensions };

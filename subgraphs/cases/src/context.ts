@@ -1,4 +1,4 @@
-import type { Actor } from '@hub/platform/identity';
+import type { Actor, OnwardTokens } from '@hub/platform/identity';
 import { subgraphUrl } from '@hub/platform/topology';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AgenciesClient } from './clients/agencies.js';
@@ -13,11 +13,11 @@ export interface Context {
   agencies: AgenciesClient;
 }
 
-export function createContext(args: { actor: Actor | null; token: string | null; em: EntityManager; env: Record<string, string | undefined> }): Context {
+export function createContext(args: { actor: Actor | null; onward: OnwardTokens; em: EntityManager; env: Record<string, string | undefined> }): Context {
   return {
     actor: args.actor,
     em: args.em,
     loaders: createLoaders(args.em),
-    agencies: new AgenciesClient({ name: 'agencies', url: subgraphUrl('agencies', args.env) }, args.token),
+    agencies: new AgenciesClient({ name: 'agencies', url: subgraphUrl('agencies', args.env) }, args.onward),
   };
 }

@@ -13,7 +13,7 @@ export async function startCasesWithAgencies(): Promise<{ db: TestDatabase; clie
   const db = await createTestDatabase([agencies, cases], { seed: true });
   const keys = await testGatewayKeys();
   const port = await freePort();
-  const agenciesServer: RunningSubgraph = await runSubgraph(agencies, { databaseUrl: db.urlFor('agencies'), verifier: keys.verifier, port, orm: db.orm('agencies'), env: {} });
+  const agenciesServer: RunningSubgraph = await runSubgraph(agencies, { databaseUrl: db.urlFor('agencies'), gatewayKey: keys.publicJwk, port, orm: db.orm('agencies'), env: {} });
   const client = new SubgraphClient(cases, db.orm('cases'), { signer: keys.signer, env: { AGENCIES_URL: `http://127.0.0.1:${port}/graphql` } });
   return {
     db,

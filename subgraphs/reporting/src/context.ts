@@ -1,5 +1,5 @@
 import { ConfigError } from '@hub/platform/config';
-import type { Actor } from '@hub/platform/identity';
+import type { Actor, OnwardTokens } from '@hub/platform/identity';
 import { subgraphUrl } from '@hub/platform/topology';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AgenciesClient } from './clients/agencies.js';
@@ -16,10 +16,10 @@ export interface Context {
 }
 
 export function createContext(
-  { actor, em, token, env }: { actor: Actor | null; em: EntityManager; token: string | null; env: Record<string, string | undefined> },
+  { actor, em, onward, env }: { actor: Actor | null; em: EntityManager; onward: OnwardTokens; env: Record<string, string | undefined> },
   suppressionThreshold: number,
 ): Context {
-  return { actor, em, loaders: createLoaders(em), suppressionThreshold, agencies: new AgenciesClient({ name: 'agencies', url: subgraphUrl('agencies', env) }, token) };
+  return { actor, em, loaders: createLoaders(em), suppressionThreshold, agencies: new AgenciesClient({ name: 'agencies', url: subgraphUrl('agencies', env) }, onward) };
 }
 
 /** REPORTING_SUPPRESSION_THRESHOLD, read and checked once per environment (at start-up), not on every request. */

@@ -60,8 +60,8 @@ type Counted = { _entities: { id: string; deflectionsCounted: { value: number | 
 
 describe('configuration', () => {
   it('refuses to start with a suppression threshold that is not a whole number, naming the variable', async () => {
-    const { verifier } = await testGatewayKeys();
-    await expect(runSubgraph(reporting, { databaseUrl: db.urlFor('reporting'), verifier, port: 0, env: { REPORTING_SUPPRESSION_THRESHOLD: 'zero' } })).rejects.toThrow(
+    const { publicJwk } = await testGatewayKeys();
+    await expect(runSubgraph(reporting, { databaseUrl: db.urlFor('reporting'), gatewayKey: publicJwk, port: 0, env: { REPORTING_SUPPRESSION_THRESHOLD: 'zero' } })).rejects.toThrow(
       'REPORTING_SUPPRESSION_THRESHOLD must be a whole number of at least 1',
     );
   });

@@ -1,4 +1,4 @@
-import type { Actor } from '@hub/platform/identity';
+import type { Actor, OnwardTokens } from '@hub/platform/identity';
 import { subgraphUrl } from '@hub/platform/topology';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AgenciesClient } from './clients/agencies.js';
@@ -17,13 +17,13 @@ export interface Context {
   disclosures: DisclosureRecord[];
 }
 
-export function createContext(args: { actor: Actor | null; token: string | null; em: EntityManager; env: Record<string, string | undefined> }): Context {
+export function createContext(args: { actor: Actor | null; onward: OnwardTokens; em: EntityManager; env: Record<string, string | undefined> }): Context {
   return {
     actor: args.actor,
     em: args.em,
     loaders: createLoaders(args.em),
-    cases: new CasesClient({ name: 'cases', url: subgraphUrl('cases', args.env) }, args.token),
-    agencies: new AgenciesClient({ name: 'agencies', url: subgraphUrl('agencies', args.env) }, args.token),
+    cases: new CasesClient({ name: 'cases', url: subgraphUrl('cases', args.env) }, args.onward),
+    agencies: new AgenciesClient({ name: 'agencies', url: subgraphUrl('agencies', args.env) }, args.onward),
     disclosures: [],
   };
 }

@@ -17,8 +17,8 @@ export async function startTreatmentWithCases(): Promise<{ db: TestDatabase; cli
   const [agenciesPort, casesPort] = [await freePort(), await freePort()];
   const agenciesUrl = `http://127.0.0.1:${agenciesPort}/graphql`;
   const servers: RunningSubgraph[] = [
-    await runSubgraph(agencies, { databaseUrl: db.urlFor('agencies'), verifier: keys.verifier, port: agenciesPort, orm: db.orm('agencies'), env: {} }),
-    await runSubgraph(cases, { databaseUrl: db.urlFor('cases'), verifier: keys.verifier, port: casesPort, orm: db.orm('cases'), env: { OUTBOX_POLL_MS: '3600000', AGENCIES_URL: agenciesUrl } }),
+    await runSubgraph(agencies, { databaseUrl: db.urlFor('agencies'), gatewayKey: keys.publicJwk, port: agenciesPort, orm: db.orm('agencies'), env: {} }),
+    await runSubgraph(cases, { databaseUrl: db.urlFor('cases'), gatewayKey: keys.publicJwk, port: casesPort, orm: db.orm('cases'), env: { OUTBOX_POLL_MS: '3600000', AGENCIES_URL: agenciesUrl } }),
   ];
   const client = new SubgraphClient(treatment, db.orm('treatment'), { signer: keys.signer, env: { CASES_URL: `http://127.0.0.1:${casesPort}/graphql`, AGENCIES_URL: agenciesUrl } });
   return {

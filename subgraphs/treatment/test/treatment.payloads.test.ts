@@ -33,8 +33,8 @@ beforeAll(async () => {
   const keys = await testGatewayKeys();
   const [agenciesPort, casesPort] = [await freePort(), await freePort()];
   const agenciesUrl = `http://127.0.0.1:${agenciesPort}/graphql`;
-  servers.push(await runSubgraph(agencies, { databaseUrl: db.urlFor('agencies'), verifier: keys.verifier, port: agenciesPort, orm: db.orm('agencies'), env: {} }));
-  servers.push(await runSubgraph(cases, { databaseUrl: db.urlFor('cases'), verifier: keys.verifier, port: casesPort, orm: db.orm('cases'), env: { OUTBOX_POLL_MS: '3600000', AGENCIES_URL: agenciesUrl } }));
+  servers.push(await runSubgraph(agencies, { databaseUrl: db.urlFor('agencies'), gatewayKey: keys.publicJwk, port: agenciesPort, orm: db.orm('agencies'), env: {} }));
+  servers.push(await runSubgraph(cases, { databaseUrl: db.urlFor('cases'), gatewayKey: keys.publicJwk, port: casesPort, orm: db.orm('cases'), env: { OUTBOX_POLL_MS: '3600000', AGENCIES_URL: agenciesUrl } }));
   client = new SubgraphClient(treatment, db.orm('treatment'), { signer: keys.signer, env: { CASES_URL: `http://127.0.0.1:${casesPort}/graphql`, AGENCIES_URL: agenciesUrl } });
   casesClient = new SubgraphClient(cases, db.orm('cases'), { signer: keys.signer, env: { AGENCIES_URL: agenciesUrl } });
 });

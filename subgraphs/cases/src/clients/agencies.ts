@@ -1,3 +1,4 @@
+import type { OnwardTokens } from '@hub/platform/identity';
 import { callSubgraph, type SubgraphTarget } from '@hub/platform/graphql';
 import { ApproversDocument, UnitPlanDocument, type ApproversQuery, type UnitPlanQuery } from '../generated/agencies-operations.js';
 
@@ -12,15 +13,15 @@ export type Approver = ApproversQuery['approversFor'][number];
 export class AgenciesClient {
   constructor(
     private readonly target: SubgraphTarget,
-    private readonly token: string | null,
+    private readonly onward: OnwardTokens,
   ) {}
 
   /** The unit, and the plan in force for it on a date in a county (the county plan if there is one). */
   async unitPlan(unitId: string, county: string | null, on: string): Promise<UnitPlan | null> {
-    return (await callSubgraph(this.target, this.token, UnitPlanDocument, { unit: unitId, county, on })).agency;
+    return (await callSubgraph(this.target, this.onward, UnitPlanDocument, { unit: unitId, county, on })).agency;
   }
 
   async approvers(agencyId: string, on: string): Promise<Approver[]> {
-    return (await callSubgraph(this.target, this.token, ApproversDocument, { agency: agencyId, on })).approversFor;
+    return (await callSubgraph(this.target, this.onward, ApproversDocument, { agency: agencyId, on })).approversFor;
   }
 }

@@ -1,3 +1,4 @@
+import type { OnwardTokens } from '@hub/platform/identity';
 import { callSubgraph, type SubgraphTarget } from '@hub/platform/graphql';
 import { CrisisReportersDocument, ReportingAgencyDocument, type CrisisReportersQuery, type ReportingAgencyQuery } from '../generated/agencies-operations.js';
 
@@ -11,11 +12,11 @@ export type CrisisReporter = CrisisReportersQuery['agencies']['edges'][number]['
 export class AgenciesClient {
   constructor(
     private readonly target: SubgraphTarget,
-    private readonly token: string | null,
+    private readonly onward: OnwardTokens,
   ) {}
 
   async agency(id: string): Promise<ReportingAgency | null> {
-    return (await callSubgraph(this.target, this.token, ReportingAgencyDocument, { id })).agency;
+    return (await callSubgraph(this.target, this.onward, ReportingAgencyDocument, { id })).agency;
   }
 
   /** Every active agency that must file monthly crisis reports (the directory lists active ones by default). */
@@ -23,7 +24,7 @@ export class AgenciesClient {
     const reporters: CrisisReporter[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: CrisisReportersQuery['agencies'] = (await callSubgraph(this.target, this.token, CrisisReportersDocument, { after })).agencies;
+      const page: CrisisReportersQuery['agencies'] = (await callSubgraph(this.target, this.onward, CrisisReportersDocument, { after })).agencies;
       reporters.push(...page.edges.map((edge) => edge.node));
       if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return reporters;
       after = page.pageInfo.endCursor;

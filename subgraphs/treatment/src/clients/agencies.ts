@@ -1,3 +1,4 @@
+import type { OnwardTokens } from '@hub/platform/identity';
 import { callSubgraph, type SubgraphTarget } from '@hub/platform/graphql';
 import { AgenciesByIdDocument } from '../generated/agencies-operations.js';
 
@@ -5,12 +6,12 @@ import { AgenciesByIdDocument } from '../generated/agencies-operations.js';
 export class AgenciesClient {
   constructor(
     private readonly target: SubgraphTarget,
-    private readonly token: string | null,
+    private readonly onward: OnwardTokens,
   ) {}
 
   async existing(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const data = await callSubgraph(this.target, this.token, AgenciesByIdDocument, { ids: [...new Set(ids)] });
+    const data = await callSubgraph(this.target, this.onward, AgenciesByIdDocument, { ids: [...new Set(ids)] });
     return new Set(data.agencies.edges.map((edge) => edge.node.id));
   }
 }

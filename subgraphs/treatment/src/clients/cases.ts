@@ -1,3 +1,4 @@
+import type { OnwardTokens } from '@hub/platform/identity';
 import { forbidden } from '@hub/platform/errors';
 import { callSubgraph, type SubgraphTarget } from '@hub/platform/graphql';
 import { DeflectionForReferralDocument, type DeflectionForReferralQuery } from '../generated/cases-operations.js';
@@ -8,12 +9,12 @@ export type DeflectionForReferral = NonNullable<DeflectionForReferralQuery['defl
 export class CasesClient {
   constructor(
     private readonly target: SubgraphTarget,
-    private readonly token: string | null,
+    private readonly onward: OnwardTokens,
   ) {}
 
   /** The deflection as the caller may see it; FORBIDDEN when they may not (or it does not exist). */
   async deflection(id: string): Promise<DeflectionForReferral> {
-    const { deflection } = await callSubgraph(this.target, this.token, DeflectionForReferralDocument, { id });
+    const { deflection } = await callSubgraph(this.target, this.onward, DeflectionForReferralDocument, { id });
     if (!deflection) throw forbidden();
     return deflection;
   }
