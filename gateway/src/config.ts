@@ -1,4 +1,4 @@
-import { ConfigError, readChoice, readInteger, readString, readUrl } from '@hub/platform/config';
+import { ConfigError, readBoolean, readChoice, readInteger, readString, readUrl } from '@hub/platform/config';
 import { gatewayPort, SUBGRAPH_NAMES, subgraphUrl, type SubgraphName } from '@hub/platform/topology';
 
 type Env = Record<string, string | undefined>;
@@ -17,7 +17,23 @@ export interface GatewayConfig {
   allowedOrigins: string[];
   /** How long the gateway waits for a subgraph before answering SUBGRAPH_UNAVAILABLE for its part (SUBGRAPH_TIMEOUT_MS). */
   subgraphTimeoutMs: number;
+  /** NODE_ENV=production: messages that could reveal internals are masked, and schema details left out of errors. */
+  production: boolean;
+  /** Introspection answers (HUB_INTROSPECTION; off in production unless a trusted network asks for it). */
+  introspection: boolean;
+  /** The explorer page (HUB_EXPLORER; needs introspection). */
   explorer: boolean;
+  identityPolicy: IdentityPolicy;
+}
+
+/** CJIS Security Policy identity rules (5.6.2.2 multi-factor, 5.5.5 session lock); each 0 or false is off. */
+export interface IdentityPolicy {
+  /** Refuse tokens whose `amr` claim shows no second factor (AUTH_REQUIRE_MFA). */
+  requireMfa: boolean;
+  /** Refuse tokens whose sign-in (`auth_time`, else `iat`) is older than this (AUTH_MAX_TOKEN_AGE_MINUTES). */
+  maxTokenAgeMinutes: number;
+  /** Refuse a session unused for this long, counted from its sign-in or its last request (AUTH_IDLE_MINUTES). */
+  idleMinutes: number;
 }
 
 export const DEV_ISSUER = 'urn:deflection-hub:dev-issuer';
@@ -51,6 +67,12 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     if (!env.AUTH_ISSUER) throw new ConfigError('AUTH_ISSUER', 'is required when AUTH_MODE is oidc');
   }
   if (production && authMode === 'dev') throw new ConfigError('AUTH_MODE', 'must not be dev when NODE_ENV is production');
+  const introspection = readBoolean('HUB_INTROSPECTION', !production, env);
+  const explorer = readBoolean('HUB_EXPLORER', !production, env);
+  if (explorer && !introspection) throw new ConfigError('HUB_EXPLORER', 'needs HUB_INTROSPECTION=true (the explorer reads the schema by introspection)');
+  if (production && !env.HUB_GATEWAY_SIGNING_JWK) {
+    throw new ConfigError('HUB_GATEWAY_SIGNING_JWK', 'is required when NODE_ENV is production (the key the gateway signs identities with; never one the hub makes for itself)');
+  }
   const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphUrl(name, env)])) as Record<SubgraphName, string>;
   return {
     port: gatewayPort(env),
@@ -62,6 +84,13 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     subgraphUrls,
     allowedOrigins: readOrigins(env),
     subgraphTimeoutMs: readInteger('SUBGRAPH_TIMEOUT_MS', 5_000, { min: 100, max: 55_000 }, env),
-    explorer: !production,
+    production,
+    introspection,
+    explorer,
+    identityPolicy: {
+      requireMfa: readBoolean('AUTH_REQUIRE_MFA', production, env),
+      maxTokenAgeMinutes: readInteger('AUTH_MAX_TOKEN_AGE_MINUTES', production ? 12 * 60 : 0, { min: 0, max: 7 * 24 * 60 }, env),
+      idleMinutes: readInteger('AUTH_IDLE_MINUTES', production ? 30 : 0, { min: 0, max: 24 * 60 }, env),
+    },
   };
 }

@@ -4,7 +4,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { CallerTokenVerifier, DevIssuer, InternalTokenSigner, InvalidCallerToken, type SigningKeyPair } from '@hub/platform/identity';
-import { formatError, HttpError, type RouteHandler, type RunningServer, sendJson, startHttpServer } from '@hub/platform/server';
+import { HttpError, type RouteHandler, type RunningServer, sendJson, startHttpServer } from '@hub/platform/server';
 import { isSubgraphName, type SubgraphName } from '@hub/platform/topology';
 import type { Actor, InternalCredentials } from '@hub/platform/identity';
 import type { GatewayConfig } from './config.js';
@@ -19,6 +19,8 @@ import { gatewayHealth } from './health.js';
 import { operationResolution } from './operation-resolution.js';
 import { parseOptions, queryCost, requestLimitRules } from './request-limits.js';
 import { corsFor } from './cors.js';
+import { gatewayFormatError, tokenRefused } from './client-errors.js';
+import { IdentityRules } from './identity-policy.js';
 import { SignedSubgraphDataSource } from './subgraph-data-source.js';
 
 export interface GatewayOptions {
@@ -47,10 +49,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError,
+    formatError: gatewayFormatError,
     validationRules: requestLimitRules,
     parseOptions,
-    introspection: true,
+    introspection: config.introspection,
+    // "Did you mean …" suggestions and the names of expected types: a map of the schema for whoever probes it.
+    hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,
     plugins: [
       operationResolution,
@@ -83,6 +87,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   if (explorer) Object.assign(routes, explorer.routes);
   // In dev mode the JWKS is the gateway's own endpoint, known once it listens; fetched over HTTP all the same,
   // so development exercises the code path production uses with a real identity provider.
+  const identityRules = new IdentityRules(config.identityPolicy);
   let verifier: CallerTokenVerifier | null = config.jwksUrl
     ? new CallerTokenVerifier({ issuer: config.issuer, audience: config.audience, jwksUrl: config.jwksUrl })
     : null;
@@ -103,10 +108,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     const token = header.match(/^Bearer (.+)$/i)?.[1];
     if (!token || !verifier) throw new HttpError(401, 'UNAUTHENTICATED', 'Authorization must be "Bearer <token>".');
     try {
-      const actor = await verifier.verify(token);
+      const { actor, signIn } = await verifier.verify(token);
+      identityRules.enforce(signIn);
       return contextOf(actor);
     } catch (error) {
-      if (error instanceof InvalidCallerToken) throw new HttpError(401, 'UNAUTHENTICATED', `The bearer token was refused: ${error.message}`);
+      if (error instanceof InvalidCallerToken) throw tokenRefused(error, config.production);
       throw error;
     }
   };

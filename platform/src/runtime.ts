@@ -5,6 +5,7 @@ import type { JWK } from 'jose';
 import { ConfigError, exitOnConfigError, readBoolean, readJson, readString, readUrl } from './config.js';
 import { ensureRoles, ensureSchemas, roleUrl, subgraphDatabase } from './db/roles.js';
 import { loadOrCreateKeyPair, type SigningKeyPair } from './identity/keys.js';
+import { checkSubgraphProductionSettings, demoDataWanted } from './production.js';
 import { prepareSubgraphData, runSubgraph, type SubgraphDefinition } from './subgraph.js';
 import { subgraphDatabaseUrlVariable, type SubgraphName } from './topology.js';
 
@@ -93,6 +94,7 @@ export function stopOnSignals(stop: () => Promise<void>): void {
 /** Runs one subgraph as its own process: `npm run start:subgraph -- <name>`. Stops cleanly on SIGINT/SIGTERM. */
 export async function runStandalone<C extends object>(definition: SubgraphDefinition<C>, env: Env = process.env): Promise<void> {
   try {
+    checkSubgraphProductionSettings(definition.name, env);
     const databaseUrl = subgraphConnectionUrl(definition.name, env);
     const admin = readUrl('DATABASE_URL', env, ['postgres:', 'postgresql:']);
     if (admin && !env[subgraphDatabaseUrlVariable(definition.name)]) {
@@ -108,7 +110,7 @@ export async function runStandalone<C extends object>(definition: SubgraphDefini
       env,
     });
     if (readBoolean('MIGRATE_ON_START', true, env)) {
-      await prepareSubgraphData(definition, running.orm, { seed: readBoolean('SEED_DEMO_DATA', false, env) });
+      await prepareSubgraphData(definition, running.orm, { seed: demoDataWanted(env, false) });
     }
     console.log(`[${definition.name}] subgraph ready at ${running.server.url}/graphql`);
     stopOnSignals(() => running.stop());

@@ -177,6 +177,7 @@ describe('the gateway in production', () => {
       GATEWAY_PORT: '0',
       AUTH_ISSUER: 'https://login.example.illinois.gov',
       AUTH_JWKS_URL: 'https://login.example.illinois.gov/jwks.json',
+      HUB_GATEWAY_SIGNING_JWK: '{}',
     });
     expect(config.explorer).toBe(false);
     const key = await generateSigningKeyPair('issuer-test');

@@ -10,7 +10,7 @@ import { type RunningServer } from '@hub/platform/server';
 import { type RunningSubgraph, runSubgraph } from '@hub/platform/subgraph';
 import { type SubgraphName } from '@hub/platform/topology';
 import { createTestDatabase, type TestDatabase } from '@hub/platform/testing';
-import { DEFAULT_AUDIENCE, DEV_ISSUER } from '../../gateway/src/config.js';
+import { DEFAULT_AUDIENCE, DEV_ISSUER, DEV_JWKS_PATH } from '../../gateway/src/config.js';
 import { HUB_SUBGRAPHS } from '../../scripts/hub-subgraphs.js';
 
 /**
@@ -31,6 +31,12 @@ export interface TestHub {
   gql<T = Record<string, unknown>>(query: string, options?: { token?: string | null; variables?: Record<string, unknown> }): Promise<GqlResponse<T>>;
   /** The data of an operation sent with this token; any error fails the test, with the errors in its message. */
   ok<T>(token: string, query: string, variables?: Record<string, unknown>): Promise<T>;
+  /**
+   * Another gateway in front of the same subgraphs, with the same internal key, configured by `env` on top of the
+   * hub's (for example NODE_ENV=production). Its callers' tokens come from the hub's issuer, through its JWKS.
+   * The caller closes it.
+   */
+  startGateway(env: Record<string, string>): Promise<RunningServer & { graphqlUrl: string }>;
   /** Waits until every event the publishers (cases, treatment) committed has reached reporting. */
   eventsDelivered(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -100,6 +106,21 @@ export async function startTestHub(options: { env?: Record<string, string>; hist
       const result = await postGraphQL<T>(gatewayUrl, query, { authorization: `Bearer ${token}` }, variables);
       if (result.errors) throw new Error(JSON.stringify(result.errors));
       return result.data!;
+    },
+    async startGateway(extra) {
+      const other = await startGateway({
+        config: readGatewayConfig({
+          ...env,
+          AUTH_MODE: 'oidc',
+          AUTH_ISSUER: DEV_ISSUER,
+          AUTH_JWKS_URL: new URL(DEV_JWKS_PATH, gateway.url).toString(),
+          HUB_GATEWAY_SIGNING_JWK: JSON.stringify(gatewayKey.privateJwk),
+          ...extra,
+        }),
+        supergraphSdl: await readSupergraph(),
+        internalKey: gatewayKey,
+      });
+      return { ...other, graphqlUrl: `${other.url}/graphql` };
     },
     async eventsDelivered(timeoutMs = 30_000) {
       const waiting = async () => (await Promise.all((['cases', 'treatment'] as const).map((name) => db.orm(name).fork().count(OutboxEvent, { publishedAt: null })))).reduce((a, b) => a + b, 0);

@@ -16,7 +16,33 @@ export interface CallerTokenPolicy {
   jwksUrl: URL;
 }
 
-export class InvalidCallerToken extends Error {}
+/**
+ * `message` is safe to show the caller; `detail`, when set, is what the token library said, for the server log
+ * only (a production gateway does not tell a prober which check failed).
+ */
+export class InvalidCallerToken extends Error {
+  constructor(
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** How and when the caller signed in, from the standard claims (`amr`, `auth_time`, `iat`, `sid`). */
+export interface SignIn {
+  /** Authentication methods (RFC 8176 values such as `pwd`, `otp`, `hwk`, `mfa`); empty when the token says none. */
+  methods: string[];
+  /** When the person authenticated: `auth_time` if the provider sends it, else when the token was issued. */
+  at: Date;
+  /** The sign-in session: the provider's `sid`, else the subject and sign-in time, which every token of one sign-in shares. */
+  session: string;
+}
+
+export interface VerifiedCaller {
+  actor: Actor;
+  signIn: SignIn;
+}
 
 export class CallerTokenVerifier {
   private readonly keys: JWTVerifyGetKey;
@@ -25,27 +51,32 @@ export class CallerTokenVerifier {
     this.keys = createRemoteJWKSet(policy.jwksUrl, { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
   }
 
-  async verify(token: string): Promise<Actor> {
+  async verify(token: string): Promise<VerifiedCaller> {
     let payload;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
         issuer: this.policy.issuer,
         audience: this.policy.audience,
-        requiredClaims: ['exp', 'sub'],
+        requiredClaims: ['exp', 'sub', 'iat'],
       }));
     } catch (error) {
-      throw new InvalidCallerToken((error as Error).message);
+      throw new InvalidCallerToken((error as Error).message, (error as Error).message);
     }
     const agencyId = payload[CLAIM_AGENCY];
     const roles = payload[CLAIM_ROLES];
     const actingFor = payload[CLAIM_ACTING_FOR];
     if (typeof agencyId !== 'string' || agencyId === '') throw new InvalidCallerToken(`claim "${CLAIM_AGENCY}" is missing`);
     if (!Array.isArray(roles) || !roles.every(isRole)) throw new InvalidCallerToken(`claim "${CLAIM_ROLES}" must list hub roles`);
+    const authTime = typeof payload.auth_time === 'number' ? payload.auth_time : (payload.iat as number);
+    const methods = Array.isArray(payload.amr) ? payload.amr.filter((m): m is string => typeof m === 'string') : [];
     return {
-      personId: payload.sub as string,
-      agencyId,
-      roles,
-      actingFor: typeof actingFor === 'string' && actingFor !== '' ? actingFor : null,
+      actor: {
+        personId: payload.sub as string,
+        agencyId,
+        roles,
+        actingFor: typeof actingFor === 'string' && actingFor !== '' ? actingFor : null,
+      },
+      signIn: { methods, at: new Date(authTime * 1000), session: typeof payload.sid === 'string' ? payload.sid : `${payload.sub}@${authTime}` },
     };
   }
 }
@@ -63,8 +94,15 @@ export class DevIssuer {
     return new DevIssuer(await importKey(privateJwk), privateJwk.kid ?? 'dev', issuer, audience);
   }
 
-  async issue(actor: Actor, lifetime = '8h'): Promise<string> {
+  /**
+   * Demo personas sign in with a password and a one-time code (`amr`), so the hub's multi-factor rule can be
+   * turned on in development too; `signIn` changes that, to test the rules.
+   */
+  async issue(actor: Actor, lifetime = '8h', signIn: { methods?: string[]; at?: Date } = {}): Promise<string> {
+    const at = signIn.at ? Math.floor(signIn.at.getTime() / 1000) : undefined;
     return new SignJWT({
+      amr: signIn.methods ?? ['pwd', 'otp'],
+      ...(at !== undefined ? { auth_time: at } : {}),
       [CLAIM_AGENCY]: actor.agencyId,
       [CLAIM_ROLES]: actor.roles,
       ...(actor.actingFor ? { [CLAIM_ACTING_FOR]: actor.actingFor } : {}),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
@@ -8,6 +9,7 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -41,7 +43,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 function sendGraphQLError(res: ServerResponse, error: HttpError): void {
-  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code, ...error.extensions } }] });
 }
 
 async function handleGraphQL<C extends BaseContext>(
@@ -124,8 +126,9 @@ export async function startHttpServer<C extends BaseContext>(options: {
     work.catch((error: unknown) => {
       if (res.headersSent) return res.destroy();
       if (error instanceof HttpError) return sendGraphQLError(res, error);
-      console.error(error);
-      sendGraphQLError(res, new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error.'));
+      const errorId = randomUUID();
+      console.error(`[unexpected error ${errorId}]`, error);
+      sendGraphQLError(res, new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error.', { errorId }));
     });
   };
   const { before } = options;
