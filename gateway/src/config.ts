@@ -1,4 +1,5 @@
 import { ConfigError, readBoolean, readChoice, readInteger, readString, readUrl } from '@hub/platform/config';
+import type { RateLimits } from './rate-limits.js';
 import { gatewayPort, SUBGRAPH_NAMES, subgraphUrl, type SubgraphName } from '@hub/platform/topology';
 
 type Env = Record<string, string | undefined>;
@@ -24,6 +25,8 @@ export interface GatewayConfig {
   /** The explorer page (HUB_EXPLORER; needs introspection). */
   explorer: boolean;
   identityPolicy: IdentityPolicy;
+  /** Per identity and minute (RATE_LIMIT_PERSON_LOOKUPS, RATE_LIMIT_STATISTICS, RATE_LIMIT_QUICK_REFERRALS; 0 = off). */
+  rateLimits: RateLimits;
 }
 
 /** CJIS Security Policy identity rules (5.6.2.2 multi-factor, 5.5.5 session lock); each 0 or false is off. */
@@ -91,6 +94,11 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
       requireMfa: readBoolean('AUTH_REQUIRE_MFA', production, env),
       maxTokenAgeMinutes: readInteger('AUTH_MAX_TOKEN_AGE_MINUTES', production ? 12 * 60 : 0, { min: 0, max: 7 * 24 * 60 }, env),
       idleMinutes: readInteger('AUTH_IDLE_MINUTES', production ? 30 : 0, { min: 0, max: 24 * 60 }, env),
+    },
+    rateLimits: {
+      personLookups: readInteger('RATE_LIMIT_PERSON_LOOKUPS', 120, { min: 0, max: 100_000 }, env),
+      statistics: readInteger('RATE_LIMIT_STATISTICS', 30, { min: 0, max: 100_000 }, env),
+      quickReferrals: readInteger('RATE_LIMIT_QUICK_REFERRALS', 20, { min: 0, max: 100_000 }, env),
     },
   };
 }

@@ -3,6 +3,8 @@ import type { SubgraphName } from '@hub/platform/topology';
 
 export interface GatewayContext {
   actor: Actor | null;
+  /** The caller's network address as the gateway saw it (for per-identity limits of anonymous callers, and the audit). */
+  clientAddress: string;
   /**
    * The tokens for one subgraph call: signed for that subgraph alone (with onward tokens for those it may ask),
    * once per subgraph and request however many fetches the query plan makes.

@@ -21,6 +21,7 @@ import { parseOptions, queryCost, requestLimitRules } from './request-limits.js'
 import { corsFor } from './cors.js';
 import { gatewayFormatError, tokenRefused } from './client-errors.js';
 import { IdentityRules } from './identity-policy.js';
+import { rateLimits } from './rate-limits.js';
 import { SignedSubgraphDataSource } from './subgraph-data-source.js';
 
 export interface GatewayOptions {
@@ -59,6 +60,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     plugins: [
       operationResolution,
       queryCost,
+      rateLimits(config.rateLimits),
       {
         async requestDidStart() {
           return {
@@ -91,10 +93,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   let verifier: CallerTokenVerifier | null = config.jwksUrl
     ? new CallerTokenVerifier({ issuer: config.issuer, audience: config.audience, jwksUrl: config.jwksUrl })
     : null;
-  const contextOf = (actor: Actor | null): GatewayContext => {
+  const contextOf = (req: IncomingMessage, actor: Actor | null): GatewayContext => {
     const made = new Map<SubgraphName, Promise<InternalCredentials>>();
     return {
       actor,
+      clientAddress: req.socket.remoteAddress ?? 'unknown',
       credentialsFor(subgraph) {
         let credentials = made.get(subgraph);
         if (!credentials) made.set(subgraph, (credentials = signer.credentialsFor(actor, subgraph)));
@@ -104,13 +107,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   };
   const contextFor = async (req: IncomingMessage): Promise<GatewayContext> => {
     const header = req.headers.authorization;
-    if (!header) return contextOf(null);
+    if (!header) return contextOf(req, null);
     const token = header.match(/^Bearer (.+)$/i)?.[1];
     if (!token || !verifier) throw new HttpError(401, 'UNAUTHENTICATED', 'Authorization must be "Bearer <token>".');
     try {
       const { actor, signIn } = await verifier.verify(token);
       identityRules.enforce(signIn);
-      return contextOf(actor);
+      return contextOf(req, actor);
     } catch (error) {
       if (error instanceof InvalidCallerToken) throw tokenRefused(error, config.production);
       throw error;

@@ -69,6 +69,10 @@ export async function startTestHub(options: { env?: Record<string, string>; hist
     HUB_EVENTS_SECRET: 'test-events-secret-with-at-least-32-characters',
     REPORTING_EVENTS_URL: `http://127.0.0.1:${ports.reporting}/events`,
     OUTBOX_POLL_MS: '100',
+    // Tests ask far more than a person would in a minute; the limits' own test sets them low.
+    RATE_LIMIT_PERSON_LOOKUPS: '100000',
+    RATE_LIMIT_STATISTICS: '100000',
+    RATE_LIMIT_QUICK_REFERRALS: '100000',
     GATEWAY_PORT: '0',
     ...Object.fromEntries(Object.entries(ports).map(([name, port]) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${port}/graphql`])),
     ...options.env,
