@@ -19,7 +19,8 @@ function subgraph(name: string, mappers: Mappers): CodegenConfig['generates'] {
         federation: true,
         useIndexSignature: false,
         contextType: '../context.js#Context',
-        mappers,
+        // Every subgraph keeps its own audit trail in the platform's entity.
+        mappers: { AuditRecord: '@hub/platform/audit#AuditRecord', ...mappers },
         mapperTypeSuffix: 'Model',
         enumsAsTypes: true,
         useTypeImports: true,

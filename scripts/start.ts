@@ -12,7 +12,8 @@ import { PERSONAS } from '@hub/platform/demo';
 import { loadOrCreateKeyPair } from '@hub/platform/identity';
 import { dataDirectory, devIssuerKeyFile, eventsSecret, gatewayKeyPair, rolePassword } from '@hub/platform/runtime';
 import { OutboxEvent, OutboxEventSchema } from '@hub/platform/events';
-import { openSubgraphOrm, prepareSubgraphData, type SubgraphDataDefinition } from '@hub/platform/subgraph';
+import { openSubgraphOrm, prepareSubgraphData, sealSubgraphTables, type SubgraphDataDefinition } from '@hub/platform/subgraph';
+import { checkHubProductionSettings, demoDataWanted } from '@hub/platform/production';
 import type { SubgraphOrm } from '@hub/platform/db';
 import { subgraphPort } from '@hub/platform/topology';
 import { readGatewayConfig } from '@hub/gateway';
@@ -148,6 +149,7 @@ async function followDelivery(publishers: SubgraphOrm[], timeoutMs: number): Pro
 async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
+  checkHubProductionSettings();
   const gatewayConfig = readGatewayConfig();
   const adminUrl = await databaseUrl();
   const password = rolePassword();
@@ -155,7 +157,7 @@ async function main(): Promise<void> {
   step('Provisioning a schema and a login role per subgraph…');
   await ensureRoles(adminUrl, databases, password);
   await ensureSchemas(adminUrl, databases);
-  const seed = readBoolean('SEED_DEMO_DATA', true);
+  const seed = demoDataWanted(process.env, true);
   const history = seed && readBoolean('DEMO_HISTORY', true);
   // One clock for every subgraph, so their parts of the demo year agree on what happened when.
   const now = new Date();
@@ -170,6 +172,7 @@ async function main(): Promise<void> {
       step(
         `[${index + 1}/${HUB_SUBGRAPHS.length}] ${definition.name}: ${migrations.length} migration(s) applied${seeded ? ', demo data loaded' : ''}`,
       );
+      await sealSubgraphTables(adminUrl, definition);
       keepOpen = seeded && history && publishes(definition);
       if (keepOpen) publishers.push(orm);
     } finally {

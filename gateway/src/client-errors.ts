@@ -8,7 +8,7 @@ import type { GraphQLFormattedError } from 'graphql';
  * without the name of the subgraph that raised them — the hub's internal layout is nobody's business outside it.
  */
 export function gatewayFormatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const result = formatted.extensions?.code === 'RATE_LIMITED' ? formatted : formatError(formatted, error);
+  const result = formatError(formatted, error);
   if (!result.extensions || !('serviceName' in result.extensions)) return result;
   const { serviceName: _internal, ...extensions } = result.extensions;
   return { ...result, extensions };

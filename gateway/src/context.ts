@@ -5,11 +5,13 @@ export interface GatewayContext {
   actor: Actor | null;
   /** The caller's network address as the gateway saw it (for per-identity limits of anonymous callers, and the audit). */
   clientAddress: string;
+  /** Made by the gateway for each request; in every subgraph's audit records, and in the answer's X-Request-Id. */
+  requestId: string;
   /**
    * The tokens for one subgraph call: signed for that subgraph alone (with onward tokens for those it may ask),
    * once per subgraph and request however many fetches the query plan makes.
    */
-  credentialsFor(subgraph: SubgraphName): Promise<InternalCredentials>;
+  credentialsFor(subgraph: SubgraphName, operation: string | null): Promise<InternalCredentials>;
   /** Set when a subgraph disclosed 42 CFR Part 2 information: the notice goes out with the response (2.32). */
   redisclosureNotice?: string;
 }

@@ -20,6 +20,7 @@ import { operationResolution } from './operation-resolution.js';
 import { parseOptions, queryCost, requestLimitRules } from './request-limits.js';
 import { corsFor } from './cors.js';
 import { gatewayFormatError, tokenRefused } from './client-errors.js';
+import { reportSignInFailure, requestIdOf } from './sign-in-audit.js';
 import { IdentityRules } from './identity-policy.js';
 import { rateLimits } from './rate-limits.js';
 import { SignedSubgraphDataSource } from './subgraph-data-source.js';
@@ -65,6 +66,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         async requestDidStart() {
           return {
             async willSendResponse({ contextValue, response }) {
+              response.http.headers.set('x-request-id', contextValue.requestId);
               if (!contextValue.redisclosureNotice || response.body.kind !== 'single') return;
               response.body.singleResult.extensions = { ...response.body.singleResult.extensions, redisclosureNotice: contextValue.redisclosureNotice };
             },
@@ -95,12 +97,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     : null;
   const contextOf = (req: IncomingMessage, actor: Actor | null): GatewayContext => {
     const made = new Map<SubgraphName, Promise<InternalCredentials>>();
+    const requestId = requestIdOf(req);
+    const clientAddress = req.socket.remoteAddress ?? 'unknown';
     return {
       actor,
-      clientAddress: req.socket.remoteAddress ?? 'unknown',
-      credentialsFor(subgraph) {
+      clientAddress,
+      requestId,
+      credentialsFor(subgraph, operation) {
         let credentials = made.get(subgraph);
-        if (!credentials) made.set(subgraph, (credentials = signer.credentialsFor(actor, subgraph)));
+        if (!credentials) made.set(subgraph, (credentials = signer.credentialsFor(actor, subgraph, { requestId, clientAddress, operation })));
         return credentials;
       },
     };
@@ -115,7 +120,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       identityRules.enforce(signIn);
       return contextOf(req, actor);
     } catch (error) {
-      if (error instanceof InvalidCallerToken) throw tokenRefused(error, config.production);
+      if (error instanceof InvalidCallerToken) {
+        await reportSignInFailure({ signer, agenciesUrl: config.subgraphUrls.agencies, requestId: requestIdOf(req), clientAddress: req.socket.remoteAddress ?? 'unknown', reason: error.detail ?? error.message });
+        throw tokenRefused(error, config.production);
+      }
       throw error;
     }
   };

@@ -45,9 +45,11 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     );
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const { request, context } = options;
     if (!('credentialsFor' in context)) return;
-    const { token, onward } = await context.credentialsFor(this.service.name);
+    const operation = 'incomingRequestContext' in options ? (options.incomingRequestContext.operationName ?? options.incomingRequestContext.request.operationName ?? null) : null;
+    const { token, onward } = await context.credentialsFor(this.service.name, operation);
     request.http?.headers.set('authorization', `Bearer ${token}`);
     const passedOn = encodeOnwardTokens(onward);
     if (passedOn) request.http?.headers.set(ONWARD_TOKENS_HEADER, passedOn);

@@ -6,7 +6,7 @@ import { ConfigError, exitOnConfigError, readBoolean, readJson, readString, read
 import { ensureRoles, ensureSchemas, roleUrl, subgraphDatabase } from './db/roles.js';
 import { loadOrCreateKeyPair, type SigningKeyPair } from './identity/keys.js';
 import { checkSubgraphProductionSettings, demoDataWanted } from './production.js';
-import { prepareSubgraphData, runSubgraph, type SubgraphDefinition } from './subgraph.js';
+import { prepareSubgraphData, sealSubgraphTables, runSubgraph, type SubgraphDefinition } from './subgraph.js';
 import { subgraphDatabaseUrlVariable, type SubgraphName } from './topology.js';
 
 type Env = Record<string, string | undefined>;
@@ -111,6 +111,7 @@ export async function runStandalone<C extends object>(definition: SubgraphDefini
     });
     if (readBoolean('MIGRATE_ON_START', true, env)) {
       await prepareSubgraphData(definition, running.orm, { seed: demoDataWanted(env, false) });
+      if (admin) await sealSubgraphTables(admin.toString(), definition);
     }
     console.log(`[${definition.name}] subgraph ready at ${running.server.url}/graphql`);
     stopOnSignals(() => running.stop());

@@ -2,8 +2,10 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { EntityManager, Options } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { createSubgraphOrm, type MigrationClass, type SubgraphOrm } from './db/orm.js';
+import { sealAppendOnlyTables, subgraphDatabase } from './db/roles.js';
 import { demoHistory, type DemoHistory } from './demo/history.js';
 import type { Actor } from './identity/actor.js';
+import { auditPlugin, requestAudit, RequestAudit, SIGN_IN_FAILURES_PATH, signInFailureRoute } from './audit/index.js';
 import type { JWK } from 'jose';
 import { InternalTokenVerifier, type OnwardTokens } from './identity/internal-token.js';
 import type { RouteHandler, RunningServer } from './server/http.js';
@@ -19,12 +21,14 @@ export interface SubgraphDefinition<C extends object> {
   schema: GraphQLSchema;
   entities: NonNullable<Options['entities']>;
   migrations: MigrationClass[];
+  /** Tables besides the audit trail that the subgraph's role may only append to (history, disclosure logs). */
+  appendOnlyTables?: readonly string[];
   /**
    * Builds a request's context. `onward` holds the gateway-signed tokens the request came with for the subgraphs
    * this one may ask (SUBGRAPH_CALLS): it presents them when it asks for data (through the graph, never their
    * tables), acting for the caller.
    */
-  createContext(args: { actor: Actor | null; onward: OnwardTokens; em: EntityManager; orm: SubgraphOrm; env: Env }): C;
+  createContext(args: { actor: Actor | null; onward: OnwardTokens; audit: RequestAudit; em: EntityManager; orm: SubgraphOrm; env: Env }): C;
   /** Loads the demo data set; called only when the subgraph's tables are empty. */
   seedDemoData(em: EntityManager, demo: DemoSeed): Promise<void>;
   hasData(em: EntityManager): Promise<boolean>;
@@ -50,7 +54,15 @@ export interface DemoSeed {
 }
 
 /** The database side of a subgraph: enough to migrate and seed it, whatever its resolvers' context. */
-export type SubgraphDataDefinition = Pick<SubgraphDefinition<object>, 'name' | 'entities' | 'migrations' | 'seedDemoData' | 'hasData'>;
+export type SubgraphDataDefinition = Pick<SubgraphDefinition<object>, 'name' | 'entities' | 'migrations' | 'seedDemoData' | 'hasData' | 'appendOnlyTables'>;
+
+/**
+ * With the admin connection, after migrations (and the demo seed): the audit trail and the subgraph's other
+ * append-only tables become insert-only for its role.
+ */
+export async function sealSubgraphTables(adminUrl: string, definition: SubgraphDataDefinition, database = subgraphDatabase(definition.name)): Promise<void> {
+  await sealAppendOnlyTables(adminUrl, database, ['audit_record', ...(definition.appendOnlyTables ?? [])]);
+}
 
 export interface RunningSubgraph {
   name: SubgraphName;
@@ -110,19 +122,20 @@ export async function runSubgraph<C extends object>(
   const env = options.env ?? process.env;
   definition.validateConfig?.(env);
   const orm = options.orm ?? (await openSubgraphOrm(definition, options.databaseUrl));
+  const verifier = await InternalTokenVerifier.fromJwk(options.gatewayKey, definition.name);
   const server = await startSubgraphServer<C>({
     name: definition.name,
     schema: definition.schema,
     port: options.port ?? subgraphPort(definition.name, env),
     host: options.host,
-    verifier: await InternalTokenVerifier.fromJwk(options.gatewayKey, definition.name),
-    createContext: (actor, onward) => definition.createContext({ actor, onward, em: orm.fork(), orm, env }),
+    verifier,
+    createContext: (actor, onward, request) => definition.createContext({ actor, onward, audit: requestAudit(definition.name, actor, request), em: orm.fork(), orm, env }),
     healthy: async () => {
       await orm.orm.em.fork().getConnection().execute('select 1');
       return true;
     },
-    routes: definition.routes?.(orm, env),
-    plugins: definition.plugins,
+    routes: { ...definition.routes?.(orm, env), [SIGN_IN_FAILURES_PATH]: signInFailureRoute(definition.name, orm, verifier) },
+    plugins: [auditPlugin(orm), ...(definition.plugins ?? [])],
   });
   const stopBackground = definition.background?.(orm, env);
   return {

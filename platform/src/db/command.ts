@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { illinoisDate } from '../domain/dates.js';
 import { requireActor, type Actor } from '../identity/actor.js';
+import type { RequestAudit } from '../audit/request-audit.js';
 import { inTransaction } from './transaction.js';
 
 /**
@@ -16,8 +17,14 @@ export interface Command {
 }
 
 /** Runs one command in one transaction: it commits whole or not at all. */
-export function execute<T>(context: { actor: Actor | null; em: EntityManager }, work: (cmd: Command) => Promise<T>): Promise<T> {
+export function execute<T>(context: { actor: Actor | null; em: EntityManager; audit?: RequestAudit }, work: (cmd: Command) => Promise<T>): Promise<T> {
   const actor = requireActor(context);
   const now = new Date();
-  return inTransaction(context.em, (em) => work({ actor, em, now, today: illinoisDate(now) }));
+  return inTransaction(context.em, async (em) => {
+    const result = await work({ actor, em, now, today: illinoisDate(now) });
+    // Last, so the audit chain's lock is held only from here to the commit.
+    await em.flush();
+    await context.audit?.recordWrite(em, result);
+    return result;
+  });
 }

@@ -1,5 +1,6 @@
 import { defaultFieldResolver, isObjectType, Kind, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { invalidInput } from '../errors.js';
+import type { RequestAudit } from '../audit/request-audit.js';
 import type { Actor } from '../identity/actor.js';
 import { canonicalArguments, checkArguments } from './input-limits.js';
 
@@ -11,9 +12,21 @@ export interface SchemaGuard<A extends string> {
   roleRefusal(actor: Actor | null, action: A): Error;
 }
 
+export interface SchemaAudit {
+  /**
+   * Types whose every read is audited (CJIS AU-2): a person's record, however it is reached — root field, entity
+   * reference, nested field or mutation payload. Each record read is noted once per request, by its `id`.
+   */
+  audited: readonly string[];
+}
+
 interface GuardedContext {
   actor: Actor | null;
+  audit?: RequestAudit;
 }
+
+const idOf = (source: unknown): string | null =>
+  source && typeof source === 'object' && 'id' in source && typeof source.id === 'string' ? source.id : null;
 
 const FEDERATION_FIELDS = new Set(['_service', '_entities']);
 
@@ -44,7 +57,7 @@ export function operationsOf(schema: GraphQLSchema): string[] {
  * each root field and each entity reference first passes the role gate of its action, then every field's
  * arguments are checked. A root field or entity without an access rule stops the subgraph from starting.
  */
-export function secureSchema<A extends string>(schema: GraphQLSchema, guard: SchemaGuard<A>): GraphQLSchema {
+export function secureSchema<A extends string>(schema: GraphQLSchema, guard: SchemaGuard<A>, audit: SchemaAudit = { audited: [] }): GraphQLSchema {
   const missing = operationsOf(schema).filter((operation) => !guard.operations[operation]);
   if (missing.length > 0) throw new Error(`No access rule for ${missing.join(', ')}: add each to the subgraph's rules/access.ts.`);
 
@@ -53,17 +66,24 @@ export function secureSchema<A extends string>(schema: GraphQLSchema, guard: Sch
     if (!guard.allows(context.actor, action)) throw guard.roleRefusal(context.actor, action);
   };
 
+  const audited = new Set(audit.audited);
+  const unknown = audit.audited.filter((name) => !isObjectType(schema.getType(name)));
+  if (unknown.length > 0) throw new Error(`Audited types not in the schema: ${unknown.join(', ')}`);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     const isRoot = type === schema.getQueryType() || type === schema.getMutationType();
+    const isMutation = type === schema.getMutationType();
+    const isAudited = audited.has(type.name);
     for (const field of Object.values(type.getFields())) {
       if (FEDERATION_FIELDS.has(field.name)) continue;
       const guarded = isRoot;
-      if (!guarded && field.args.length === 0) continue;
+      if (!guarded && !isAudited && field.args.length === 0) continue;
       const resolve: GraphQLFieldResolver<unknown, GuardedContext> = field.resolve ?? defaultFieldResolver;
       const operation = `${type.name}.${field.name}`;
       field.resolve = (source, args, context, info) => {
         if (guarded) gate(operation, context);
+        if (isMutation && context.audit) context.audit.currentField = String(info.path.key);
+        if (isAudited) context.audit?.read(type.name, idOf(source));
         const violations = checkArguments(field.args, args);
         if (violations.length > 0) throw invalidInput(violations);
         return resolve(source, canonicalArguments(field.args, args), context, info);

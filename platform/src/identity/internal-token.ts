@@ -43,6 +43,15 @@ export function decodeOnwardTokens(header: string | string[] | undefined, accept
   return tokens;
 }
 
+/** The request a token was made for, as the gateway saw it: carried signed, so the audit trail can trust it. */
+export interface RequestFacts {
+  requestId: string | null;
+  clientAddress: string | null;
+  operation: string | null;
+}
+
+const NO_REQUEST: RequestFacts = { requestId: null, clientAddress: null, operation: null };
+
 /** What the gateway sends one subgraph: its token, and the tokens it may pass on. */
 export interface InternalCredentials {
   token: string;
@@ -63,10 +72,13 @@ export class InternalTokenSigner {
    * `actor` null marks an anonymous caller: the request is still from the gateway, but nobody is signed in.
    * `presenter` is the subgraph that will present the token to `audience`, when it is not the gateway itself.
    */
-  async sign(actor: Actor | null, audience: SubgraphName, presenter?: SubgraphName): Promise<string> {
+  async sign(actor: Actor | null, audience: SubgraphName, presenter?: SubgraphName, request: RequestFacts = NO_REQUEST): Promise<string> {
     const claims = {
       ...(actor ? { agency: actor.agencyId, roles: actor.roles, act_for: actor.actingFor } : { anon: true }),
       ...(presenter ? { azp: presenter } : {}),
+      req: request.requestId,
+      ip: request.clientAddress,
+      op: request.operation,
     };
     const jwt = new SignJWT(claims)
       .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: this.kid })
@@ -79,9 +91,9 @@ export class InternalTokenSigner {
   }
 
   /** Everything one call to `target` needs: its own token and one per subgraph it may reach while answering. */
-  async credentialsFor(actor: Actor | null, target: SubgraphName): Promise<InternalCredentials> {
+  async credentialsFor(actor: Actor | null, target: SubgraphName, request: RequestFacts = NO_REQUEST): Promise<InternalCredentials> {
     const reached = subgraphsReachedFrom(target);
-    const [token, ...onward] = await Promise.all([this.sign(actor, target), ...reached.map((name) => this.sign(actor, name, target))]);
+    const [token, ...onward] = await Promise.all([this.sign(actor, target, undefined, request), ...reached.map((name) => this.sign(actor, name, target, request))]);
     return { token: token!, onward: Object.fromEntries(reached.map((name, i) => [name, onward[i]])) };
   }
 }
@@ -101,6 +113,11 @@ export class InternalTokenVerifier {
 
   /** Resolves to the actor (null when the caller was anonymous at the gateway); throws on any invalid token. */
   async verify(authorization: string | undefined): Promise<Actor | null> {
+    return (await this.verifyRequest(authorization)).actor;
+  }
+
+  /** The actor and the request the gateway made the token for. */
+  async verifyRequest(authorization: string | undefined): Promise<{ actor: Actor | null; request: RequestFacts }> {
     const token = authorization?.match(/^Bearer (.+)$/i)?.[1];
     if (!token) throw new InvalidInternalToken('missing bearer token');
     let payload;
@@ -114,16 +131,21 @@ export class InternalTokenVerifier {
     } catch (error) {
       throw new InvalidInternalToken((error as Error).message);
     }
-    if (payload.anon === true) return null;
+    const text = (value: unknown) => (typeof value === 'string' ? value : null);
+    const request = { requestId: text(payload.req), clientAddress: text(payload.ip), operation: text(payload.op) };
+    if (payload.anon === true) return { actor: null, request };
     const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
     if (typeof payload.sub !== 'string' || typeof payload.agency !== 'string') {
       throw new InvalidInternalToken('token names no person or agency');
     }
     return {
-      personId: payload.sub,
-      agencyId: payload.agency,
-      roles,
-      actingFor: typeof payload.act_for === 'string' ? payload.act_for : null,
+      actor: {
+        personId: payload.sub,
+        agencyId: payload.agency,
+        roles,
+        actingFor: typeof payload.act_for === 'string' ? payload.act_for : null,
+      },
+      request,
     };
   }
 }

@@ -25,7 +25,7 @@ export interface RunningServer {
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-async function readBody(req: IncomingMessage): Promise<string> {
+export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

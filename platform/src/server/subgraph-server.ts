@@ -3,6 +3,7 @@ import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Actor } from '../identity/actor.js';
+import type { RequestFacts } from '../identity/internal-token.js';
 import { decodeOnwardTokens, InvalidInternalToken, ONWARD_TOKENS_HEADER, type InternalTokenVerifier, type OnwardTokens } from '../identity/internal-token.js';
 import { subgraphsReachedFrom, type SubgraphName } from '../topology.js';
 import { formatError } from './format-error.js';
@@ -15,7 +16,7 @@ export interface SubgraphServerOptions<C extends object> {
   host?: string;
   verifier: InternalTokenVerifier;
   /** `onward`: the tokens the gateway sent for the subgraphs this one may ask, acting for the same caller. */
-  createContext(actor: Actor | null, onward: OnwardTokens): C;
+  createContext(actor: Actor | null, onward: OnwardTokens, request: RequestFacts): C;
   /** Answers whether the subgraph can serve (its database answers). */
   healthy(): Promise<boolean>;
   routes?: Record<string, RouteHandler>;
@@ -49,8 +50,8 @@ export async function startSubgraphServer<C extends object>(options: SubgraphSer
     routes: { '/health': health, ...options.routes },
     async buildContext(req: IncomingMessage) {
       try {
-        const actor = await options.verifier.verify(req.headers.authorization);
-        return options.createContext(actor, decodeOnwardTokens(req.headers[ONWARD_TOKENS_HEADER], subgraphsReachedFrom(options.name)));
+        const { actor, request } = await options.verifier.verifyRequest(req.headers.authorization);
+        return options.createContext(actor, decodeOnwardTokens(req.headers[ONWARD_TOKENS_HEADER], subgraphsReachedFrom(options.name)), request);
       } catch (error) {
         if (error instanceof InvalidInternalToken) {
           throw new HttpError(401, 'UNAUTHENTICATED', 'This subgraph only answers requests signed by the hub gateway.');

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createDatabase, dropDatabase, ensureSchemas, roleUrl, subgraphDatabase } from '../db/roles.js';
 import type { SubgraphOrm } from '../db/orm.js';
 import { rolePassword } from '../runtime.js';
-import { openSubgraphOrm, prepareSubgraphData, type SubgraphDataDefinition } from '../subgraph.js';
+import { openSubgraphOrm, prepareSubgraphData, sealSubgraphTables, type SubgraphDataDefinition } from '../subgraph.js';
 import type { SubgraphName } from '../topology.js';
 
 /** A database of its own for one test file, on the server the global setup prepared; dropped afterwards. */
@@ -36,6 +36,7 @@ export async function createTestDatabase(definitions: SubgraphDataDefinition[], 
   for (const definition of list) {
     const orm = await openSubgraphOrm(definition, roleUrl(adminUrl, subgraphDatabase(definition.name), password));
     await prepareSubgraphData(definition, orm, { seed: options.seed ?? false, history: options.history ?? false, now });
+    await sealSubgraphTables(adminUrl, definition);
     orms.set(definition.name, orm);
   }
   return {

@@ -4,6 +4,7 @@ import type { SubgraphOrm } from '../db/orm.js';
 import { findPersona, type Persona } from '../demo/catalogue.js';
 import type { Actor } from '../identity/actor.js';
 import type { InternalTokenSigner } from '../identity/internal-token.js';
+import { requestAudit } from '../audit/request-audit.js';
 import { subgraphApollo } from '../server/subgraph-server.js';
 import type { SubgraphDefinition } from '../subgraph.js';
 
@@ -36,7 +37,8 @@ export class SubgraphClient<C extends object> {
   ): Promise<OperationResult<T>> {
     const actor = typeof as === 'string' ? requirePersona(as).actor : as && 'actor' in as ? as.actor : as;
     const onward = this.options.signer ? (await this.options.signer.credentialsFor(actor, this.definition.name)).onward : {};
-    const contextValue = this.definition.createContext({ actor, onward, em: this.orm.fork(), orm: this.orm, env: this.options.env ?? {} });
+    const audit = requestAudit(this.definition.name, actor, { requestId: null, clientAddress: null, operation: null });
+    const contextValue = this.definition.createContext({ actor, onward, audit, em: this.orm.fork(), orm: this.orm, env: this.options.env ?? {} });
     const response = await this.apollo.executeOperation<T>({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by the hub');
     return { data: response.body.singleResult.data, errors: response.body.singleResult.errors, extensions: response.body.singleResult.extensions };

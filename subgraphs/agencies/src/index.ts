@@ -8,7 +8,10 @@ import { access } from './rules/access.js';
 import { hasAgencies, seedAgencies } from './seed/demo-data.js';
 
 /** The agencies subgraph's schema: its SDL and resolvers, with its access rules and input limits in front. */
-export const schema = secureSchema(buildSubgraphSchema([{ typeDefs: loadTypeDefs(new URL('../schema.graphql', import.meta.url)), resolvers }]), access);
+export const schema = secureSchema(buildSubgraphSchema([{ typeDefs: loadTypeDefs(new URL('../schema.graphql', import.meta.url)), resolvers }]), access, {
+  // CJIS AU-2: every read of a person's record, by any door, is audited.
+  audited: ['Person'],
+});
 
 /** The agencies subgraph: who the agencies, units and people are, and the plans they work under. */
 export const agencies: SubgraphDefinition<Context> = {

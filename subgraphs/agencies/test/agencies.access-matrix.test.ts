@@ -19,6 +19,7 @@ afterAll(async () => {
 
 /** The policy itself, written out (see describeAccessMatrix): changing who may do what means changing this table too. */
 const EXPECTED: Record<string, ExpectedGrant> = {
+  'Query.agenciesAuditTrail': ['HUB_ADMINISTRATOR'],
   'Query.agency': 'anyone signed in',
   'Query.agencies': 'anyone signed in',
   'Query.myAgency': 'anyone signed in',

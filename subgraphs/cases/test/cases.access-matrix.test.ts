@@ -19,6 +19,7 @@ afterAll(async () => {
 
 /** The policy itself, written out (see describeAccessMatrix): changing who may do what means changing this table too. */
 const EXPECTED: Record<string, ExpectedGrant> = {
+  'Query.casesAuditTrail': ['HUB_ADMINISTRATOR'],
   'Query.deflection': ['OFFICER', 'SUPERVISOR', 'MEG_DIRECTOR', 'TASK_FORCE_COMMANDER', 'DESIGNEE', 'CASE_MANAGER'],
   'Query.deflectionByReference': ['OFFICER', 'SUPERVISOR', 'MEG_DIRECTOR', 'TASK_FORCE_COMMANDER', 'DESIGNEE', 'CASE_MANAGER'],
   'Query.deflections': ['OFFICER', 'SUPERVISOR', 'MEG_DIRECTOR', 'TASK_FORCE_COMMANDER', 'DESIGNEE', 'CASE_MANAGER'],

@@ -1,3 +1,4 @@
+import type { RequestAudit } from '@hub/platform/audit';
 import { ConfigError } from '@hub/platform/config';
 import type { Actor, OnwardTokens } from '@hub/platform/identity';
 import { subgraphUrl } from '@hub/platform/topology';
@@ -8,6 +9,8 @@ import { DEFAULT_SUPPRESSION_THRESHOLD } from './rules/suppression.js';
 
 export interface Context {
   actor: Actor | null;
+  /** What this request read and wrote, for the audit trail (written before the answer leaves). */
+  audit: RequestAudit;
   em: EntityManager;
   loaders: Loaders;
   suppressionThreshold: number;
@@ -16,10 +19,10 @@ export interface Context {
 }
 
 export function createContext(
-  { actor, em, onward, env }: { actor: Actor | null; em: EntityManager; onward: OnwardTokens; env: Record<string, string | undefined> },
+  { actor, em, onward, audit, env }: { actor: Actor | null; em: EntityManager; onward: OnwardTokens; audit: RequestAudit; env: Record<string, string | undefined> },
   suppressionThreshold: number,
 ): Context {
-  return { actor, em, loaders: createLoaders(em), suppressionThreshold, agencies: new AgenciesClient({ name: 'agencies', url: subgraphUrl('agencies', env) }, onward) };
+  return { actor, em, audit, loaders: createLoaders(em), suppressionThreshold, agencies: new AgenciesClient({ name: 'agencies', url: subgraphUrl('agencies', env) }, onward) };
 }
 
 /** REPORTING_SUPPRESSION_THRESHOLD, read and checked once per environment (at start-up), not on every request. */

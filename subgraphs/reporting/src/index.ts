@@ -10,7 +10,10 @@ import { access } from './rules/access.js';
 import { hasReporting, seedReporting } from './seed/demo-data.js';
 
 /** The reporting subgraph's schema: its SDL and resolvers, with its access rules and input limits in front. */
-export const schema = secureSchema(buildSubgraphSchema([{ typeDefs: loadTypeDefs(new URL('../schema.graphql', import.meta.url)), resolvers }]), access);
+export const schema = secureSchema(buildSubgraphSchema([{ typeDefs: loadTypeDefs(new URL('../schema.graphql', import.meta.url)), resolvers }]), access, {
+  // CJIS AU-2: every read of a person's record, by any door, is audited.
+  audited: ['CrisisIncident', 'UseOfForceIncident'],
+});
 
 /** The reporting subgraph: de-identified statistics built from the events other subgraphs publish. */
 export const reporting: SubgraphDefinition<Context> = {

@@ -19,6 +19,7 @@ afterAll(async () => {
 
 /** The policy itself, written out (see describeAccessMatrix): changing who may do what means changing this table too. */
 const EXPECTED: Record<string, ExpectedGrant> = {
+  'Query.reportingAuditTrail': ['HUB_ADMINISTRATOR'],
   'Query.suppressionThreshold': 'anyone signed in',
   'Query.statistics': 'anyone signed in',
   'Query.myReferralOutcomes': ['OFFICER'],

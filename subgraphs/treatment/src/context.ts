@@ -1,3 +1,4 @@
+import type { RequestAudit } from '@hub/platform/audit';
 import type { Actor, OnwardTokens } from '@hub/platform/identity';
 import { subgraphUrl } from '@hub/platform/topology';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -9,6 +10,8 @@ import { createLoaders, type Loaders } from './loaders.js';
 /** Everything a resolver of this subgraph may use: who is asking, a request-scoped ORM, batched loaders. */
 export interface Context {
   actor: Actor | null;
+  /** What this request read and wrote, for the audit trail (written before the answer leaves). */
+  audit: RequestAudit;
   em: EntityManager;
   loaders: Loaders;
   cases: CasesClient;
@@ -17,9 +20,10 @@ export interface Context {
   disclosures: DisclosureRecord[];
 }
 
-export function createContext(args: { actor: Actor | null; onward: OnwardTokens; em: EntityManager; env: Record<string, string | undefined> }): Context {
+export function createContext(args: { actor: Actor | null; onward: OnwardTokens; audit: RequestAudit; em: EntityManager; env: Record<string, string | undefined> }): Context {
   return {
     actor: args.actor,
+    audit: args.audit,
     em: args.em,
     loaders: createLoaders(args.em),
     cases: new CasesClient({ name: 'cases', url: subgraphUrl('cases', args.env) }, args.onward),

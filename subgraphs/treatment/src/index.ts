@@ -10,13 +10,17 @@ import { access } from './rules/access.js';
 import { hasTreatment, seedTreatment } from './seed/demo-data.js';
 
 /** The treatment subgraph's schema: its SDL and resolvers, with its access rules and input limits in front. */
-export const schema = secureSchema(buildSubgraphSchema([{ typeDefs: loadTypeDefs(new URL('../schema.graphql', import.meta.url)), resolvers }]), access);
+export const schema = secureSchema(buildSubgraphSchema([{ typeDefs: loadTypeDefs(new URL('../schema.graphql', import.meta.url)), resolvers }]), access, {
+  // CJIS AU-2: every read of a person's record, by any door, is audited.
+  audited: ['Patient', 'TreatmentEpisode', 'Consent', 'Disclosure'],
+});
 
 /** The treatment subgraph: licensed providers, capacity, closed-loop referrals and episodes under 42 CFR Part 2. */
 export const treatment: SubgraphDefinition<Context> = {
   name: 'treatment',
   schema,
   entities,
+  appendOnlyTables: ['disclosure'],
   migrations,
   createContext,
   seedDemoData: seedTreatment,

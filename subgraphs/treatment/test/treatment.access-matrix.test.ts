@@ -22,6 +22,7 @@ const EVERYONE_BUT_ANALYSTS = ['OFFICER', 'SUPERVISOR', 'MEG_DIRECTOR', 'TASK_FO
 
 /** The policy itself, written out (see describeAccessMatrix): changing who may do what means changing this table too. */
 const EXPECTED: Record<string, ExpectedGrant> = {
+  'Query.treatmentAuditTrail': ['HUB_ADMINISTRATOR'],
   'Query.provider': 'anyone signed in',
   'Query.providers': 'anyone signed in',
   'Query.providerSearch': 'anyone signed in',

@@ -1,3 +1,4 @@
+import { AuditRecordSchema } from '@hub/platform/audit';
 import { AgencySchema } from './agency.entity.js';
 import { DesignationSchema } from './designation.entity.js';
 import { MegMemberSchema } from './meg-member.entity.js';
@@ -5,7 +6,7 @@ import { PersonSchema } from './person.entity.js';
 import { SolutionActionPlanSchema } from './solution-action-plan.entity.js';
 import { TaskForceAgreementSchema } from './task-force-agreement.entity.js';
 
-export const entities = [
+export const entities = [AuditRecordSchema, 
   AgencySchema,
   MegMemberSchema,
   TaskForceAgreementSchema,

@@ -3,9 +3,11 @@ import type { MigrationClass } from '@hub/platform/db';
 import { Migration20261123033842_initial as M0 } from './Migration20261123033842_initial.js';
 import { Migration20261123184333_relations as M1 } from './Migration20261123184333_relations.js';
 import { Migration20261123220754_reporting_roles as M2 } from './Migration20261123220754_reporting_roles.js';
+import { Migration20261124001507_audit_trail as M3 } from './Migration20261124001507_audit_trail.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123033842_initial', class: M0 },
   { name: 'Migration20261123184333_relations', class: M1 },
   { name: 'Migration20261123220754_reporting_roles', class: M2 },
+  { name: 'Migration20261124001507_audit_trail', class: M3 },
 ];

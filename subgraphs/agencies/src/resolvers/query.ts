@@ -1,3 +1,4 @@
+import { readAuditTrail } from '@hub/platform/audit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { pageOf } from '@hub/platform/db';
 import { canonicalCounty, illinoisDate } from '@hub/platform/domain';
@@ -23,6 +24,7 @@ function agencyWhere(filter: AgencyFilter | null | undefined): FilterQuery<Agenc
 
 /** Thin: the directory is open to every signed-in user (rules/access.ts); each field reads through loaders. */
 export const Query: QueryResolvers = {
+  agenciesAuditTrail: (_parent, { filter, first, after }, context) => readAuditTrail(context.em, filter, first, after),
   agency: (_parent, { id }, context) => context.loaders.agency.load(id),
 
   async agencies(_parent, { filter, first, after }, context) {

@@ -22,6 +22,7 @@ export interface DelegatedAuthority extends AgencyScope {
 }
 
 type Resources = {
+  'audit:read': void;
   'directory:read': void;
   'agency:create': AgencyScope;
   'agency:update': AgencyScope;
@@ -58,6 +59,8 @@ const leaderOrAdministrator = (actor: Actor, authority: DelegatedAuthority) => a
 
 export const access = definePolicy<Resources>(
   {
+    // CJIS AU-6: the hub's administrators review the audit trail; nobody else reads it.
+    'audit:read': { describe: 'read the audit trail', roles: ['HUB_ADMINISTRATOR'] },
     'directory:read': { describe: 'read the directory', roles: ANYONE_SIGNED_IN },
     'agency:create': { describe: 'add agencies', ...administer },
     'agency:update': { describe: 'change agencies', ...administer },
@@ -72,6 +75,7 @@ export const access = definePolicy<Resources>(
   },
   // The action behind every root field and entity of the schema; the subgraph refuses to start without one.
   {
+    'Query.agenciesAuditTrail': 'audit:read',
     'Query.agency': 'directory:read',
     'Query.agencies': 'directory:read',
     'Query.myAgency': 'directory:read',

@@ -7,6 +7,7 @@ import { Migration20261123184918_relations_and_records as M3 } from './Migration
 import { Migration20261123200000_match_keys_any_script as M4 } from './Migration20261123200000_match_keys_any_script.js';
 import { Migration20261123204941_referral_demographics as M5 } from './Migration20261123204941_referral_demographics.js';
 import { Migration20261123205253_outbox_claims as M6 } from './Migration20261123205253_outbox_claims.js';
+import { Migration20261124001508_audit_trail as M7 } from './Migration20261124001508_audit_trail.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123034436_initial', class: M0 },
@@ -16,4 +17,5 @@ export const migrations: MigrationClass[] = [
   { name: 'Migration20261123200000_match_keys_any_script', class: M4 },
   { name: 'Migration20261123204941_referral_demographics', class: M5 },
   { name: 'Migration20261123205253_outbox_claims', class: M6 },
+  { name: 'Migration20261124001508_audit_trail', class: M7 },
 ];

@@ -1,3 +1,4 @@
+import { readAuditTrail } from '@hub/platform/audit';
 import { pageOf } from '@hub/platform/db';
 import { addDays, illinoisDate, illinoisDayStart } from '@hub/platform/domain';
 import { forbidden, invalidInput } from '@hub/platform/errors';
@@ -48,6 +49,7 @@ function followUps(context: Context, due: FilterQuery<Deflection>) {
 
 /** Thin: every root field passed its role gate (rules/access.ts); record-level rules and SQL scopes apply here. */
 export const Query: QueryResolvers = {
+  casesAuditTrail: (_parent, { filter, first, after }, context) => readAuditTrail(context.em, filter, first, after),
   deflection: async (_parent, { id }, context) => visible(context, await context.loaders.deflection.load(id)),
 
   deflectionByReference: async (_parent, { referenceNumber }, context) =>

@@ -26,6 +26,7 @@ export interface ParticipantAccess {
 }
 
 type Resources = {
+  'audit:read': void;
   'deflection:read': DeflectionFacts;
   'deflection:refer': void;
   'deflection:approve': DeflectionFacts;
@@ -114,6 +115,8 @@ export function knownPeopleOfIncident(
 
 export const access = definePolicy<Resources>(
   {
+    // CJIS AU-6: the hub's administrators review the audit trail; nobody else reads it.
+    'audit:read': { describe: 'read the audit trail', roles: ['HUB_ADMINISTRATOR'] },
     'deflection:read': { describe: 'read individual deflections (use the reporting statistics)', roles: CASE_WORKERS, on: canSee },
     'deflection:refer': { describe: 'refer people for deflection', roles: UNIT },
     // OPS-092 III.D: the MEG Director, the Task Force Commander, or a designee (checked against agencies by date).
@@ -141,6 +144,7 @@ export const access = definePolicy<Resources>(
   },
   // The action behind every root field and entity of the schema; the subgraph refuses to start without one.
   {
+    'Query.casesAuditTrail': 'audit:read',
     'Query.deflection': 'deflection:read',
     'Query.deflectionByReference': 'deflection:read',
     'Query.deflections': 'deflection:read',

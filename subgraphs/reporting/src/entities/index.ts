@@ -1,3 +1,4 @@
+import { AuditRecordSchema } from '@hub/platform/audit';
 import { IdempotencyRecordSchema } from '@hub/platform/db';
 import { CrisisImportSchema, CrisisIncidentSchema, CrisisSubmissionSchema } from './crisis.entity.js';
 import { DeflectionFactSchema } from './deflection-fact.entity.js';
@@ -6,4 +7,4 @@ import { EpisodeFactSchema } from './episode-fact.entity.js';
 import { EventSourceSchema } from './event-source.entity.js';
 import { ProcessedEventSchema } from './processed-event.entity.js';
 
-export const entities = [DeflectionFactSchema, EpisodeFactSchema, EventSourceSchema, ProcessedEventSchema, CrisisIncidentSchema, CrisisSubmissionSchema, CrisisImportSchema, UseOfForceIncidentSchema, UseOfForceSubmissionSchema, IdempotencyRecordSchema];
+export const entities = [AuditRecordSchema, DeflectionFactSchema, EpisodeFactSchema, EventSourceSchema, ProcessedEventSchema, CrisisIncidentSchema, CrisisSubmissionSchema, CrisisImportSchema, UseOfForceIncidentSchema, UseOfForceSubmissionSchema, IdempotencyRecordSchema];

@@ -7,6 +7,7 @@ import { Migration20261123222603_crisis_and_force_reporting as M3 } from './Migr
 import { Migration20261123223120_crisis_record_keys as M4 } from './Migration20261123223120_crisis_record_keys.js';
 import { Migration20261123230634_submission_summaries as M5 } from './Migration20261123230634_submission_summaries.js';
 import { Migration20261123232116_import_log as M6 } from './Migration20261123232116_import_log.js';
+import { Migration20261124001511_audit_trail as M7 } from './Migration20261124001511_audit_trail.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123034618_initial', class: M0 },
@@ -16,4 +17,5 @@ export const migrations: MigrationClass[] = [
   { name: 'Migration20261123223120_crisis_record_keys', class: M4 },
   { name: 'Migration20261123230634_submission_summaries', class: M5 },
   { name: 'Migration20261123232116_import_log', class: M6 },
+  { name: 'Migration20261124001511_audit_trail', class: M7 },
 ];

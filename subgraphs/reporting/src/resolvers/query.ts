@@ -1,3 +1,4 @@
+import { readAuditTrail } from '@hub/platform/audit';
 import { crisisIncidents, crisisMonth, crisisReportingStatus, crisisSubmission, crisisSubmissions } from '../crisis/reads.js';
 import { crisisStatistics } from '../crisis/statistics.js';
 import { eventDelivery } from '../events/delivery-status.js';
@@ -9,6 +10,7 @@ import { statistic } from '../statistics/statistic.js';
 
 /** Thin: every root field passed its role gate (rules/access.ts); the statistics modules apply the record-level rules. */
 export const Query: QueryResolvers = {
+  reportingAuditTrail: (_parent, { filter, first, after }, context) => readAuditTrail(context.em, filter, first, after),
   suppressionThreshold: (_parent, _args, context) => context.suppressionThreshold,
   statistics: (_parent, { query }, context) => statistic(context, query),
   myReferralOutcomes: (_parent, { from, to }, context) => myReferralOutcomes(context, from, to),

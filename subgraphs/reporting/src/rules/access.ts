@@ -18,6 +18,7 @@ export interface ProgramScope {
 }
 
 type Resources = {
+  'audit:read': void;
   'statistics:read': void;
   'feedback:read-own': void;
   'feedback:read-unit': AgencyScope;
@@ -54,6 +55,8 @@ const statewide = (actor: Actor) => actor.roles.some((role) => STATEWIDE.include
 
 export const access = definePolicy<Resources>(
   {
+    // CJIS AU-6: the hub's administrators review the audit trail; nobody else reads it.
+    'audit:read': { describe: 'read the audit trail', roles: ['HUB_ADMINISTRATOR'] },
     'statistics:read': { describe: 'read statistics', roles: ANYONE_SIGNED_IN },
     'feedback:read-own': { describe: 'read the outcomes of your own referrals', roles: ['OFFICER'] },
     'feedback:read-unit': { describe: 'read the outcomes of a unit’s referrals', roles: UNIT_LEADS, on: ownAgency },
@@ -85,6 +88,7 @@ export const access = definePolicy<Resources>(
   },
   // The action behind every root field and entity of the schema; the subgraph refuses to start without one.
   {
+    'Query.reportingAuditTrail': 'audit:read',
     'Query.suppressionThreshold': 'statistics:read',
     'Query.statistics': 'statistics:read',
     'Query.myReferralOutcomes': 'feedback:read-own',

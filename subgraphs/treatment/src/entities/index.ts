@@ -1,3 +1,4 @@
+import { AuditRecordSchema } from '@hub/platform/audit';
 import { IdempotencyRecordSchema } from '@hub/platform/db';
 import { OutboxEventSchema } from '@hub/platform/events';
 import { ConsentSchema, DisclosureSchema } from './consent.entity.js';
@@ -5,7 +6,7 @@ import { BulkUpdateRecordSchema, EpisodeTransitionSchema, PatientSchema, Treatme
 import { ProviderSchema } from './provider.entity.js';
 import { ServiceCapacitySchema } from './service-capacity.entity.js';
 
-export const entities = [
+export const entities = [AuditRecordSchema, 
   ProviderSchema,
   ServiceCapacitySchema,
   PatientSchema,

@@ -1,3 +1,4 @@
+import { readAuditTrail } from '@hub/platform/audit';
 import { pageOf } from '@hub/platform/db';
 import { canonicalCounty } from '@hub/platform/domain';
 import { invalidInput } from '@hub/platform/errors';
@@ -33,6 +34,7 @@ async function searchWhere(context: Context, search: ProviderSearch | null | und
 
 /** Thin: every root field passed its role gate (rules/access.ts); the treating provider's own records are checked here. */
 export const Query: QueryResolvers = {
+  treatmentAuditTrail: (_parent, { filter, first, after }, context) => readAuditTrail(context.em, filter, first, after),
   provider: (_parent, { id }, context) => context.loaders.provider.load(id),
   providers: (_parent, { county, service }, context) => rankedProviders(context, countyOf(county, 'county'), service),
   providerSearch: async (_parent, { search, first, after }, context) =>

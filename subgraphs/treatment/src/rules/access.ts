@@ -21,6 +21,7 @@ export function isAssignedCaseManager(actor: Actor, episode: Pick<TreatmentEpiso
 }
 
 type Resources = {
+  'audit:read': void;
   'directory:read': void;
   'treatment:read': void;
   'treatment:read-as-case-manager': Pick<TreatmentEpisode, 'caseManagementOrganizationId'>;
@@ -45,6 +46,8 @@ const TREATMENT_ASKERS: readonly Role[] = ROLES.filter((role) => !NEVER_TREATMEN
 
 export const access = definePolicy<Resources>(
   {
+    // CJIS AU-6: the hub's administrators review the audit trail; nobody else reads it.
+    'audit:read': { describe: 'read the audit trail', roles: ['HUB_ADMINISTRATOR'] },
     'directory:read': { describe: 'read the provider directory', roles: ANYONE_SIGNED_IN },
     // Anyone but an analyst may ask; 42 CFR Part 2 consent then decides what, if anything, is disclosed to them.
     'treatment:read': { describe: 'ask for treatment status', roles: TREATMENT_ASKERS },
@@ -58,6 +61,7 @@ export const access = definePolicy<Resources>(
   },
   // The action behind every root field and entity of the schema; the subgraph refuses to start without one.
   {
+    'Query.treatmentAuditTrail': 'audit:read',
     'Query.provider': 'directory:read',
     'Query.providers': 'directory:read',
     'Query.providerSearch': 'directory:read',

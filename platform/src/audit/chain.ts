@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type pg from 'pg';
+import type { AuditKind, AuditOutcome } from './audit-record.entity.js';
+
+/** Who asked, from where, in which request: the same for every record one request writes. */
+export interface AuditRequest {
+  actorId: string | null;
+  actingForId: string | null;
+  agencyId: string | null;
+  operation: string | null;
+  clientAddress: string | null;
+  requestId: string | null;
+}
+
+/** What happened: one record each. */
+export interface AuditFact {
+  kind: AuditKind;
+  outcome: AuditOutcome;
+  field?: string | null;
+  entityType?: string | null;
+  entityId?: string | null;
+  detail?: string | null;
+}
+
+interface ChainedRecord extends AuditRequest, Required<AuditFact> {
+  sequence: number;
+  recordedAt: Date;
+  previousHash: string;
+  hash: string;
+}
+
+/** The first record's predecessor. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+const COLUMNS = [
+  'sequence', 'recorded_at', 'kind', 'outcome', 'actor_id', 'acting_for_id', 'agency_id', 'operation', 'field',
+  'entity_type', 'entity_id', 'detail', 'client_address', 'request_id', 'previous_hash', 'hash',
+] as const;
+
+/** The hash of a record: its every column but the hash itself, in a fixed order, after the previous record's hash. */
+export function recordHash(record: Omit<ChainedRecord, 'hash'>): string {
+  const content = JSON.stringify([
+    record.sequence, record.recordedAt.toISOString(), record.kind, record.outcome, record.actorId, record.actingForId,
+    record.agencyId, record.operation, record.field, record.entityType, record.entityId, record.detail,
+    record.clientAddress, record.requestId,
+  ]);
+  return createHash('sha256').update(record.previousHash).update(content).digest('hex');
+}
+
+const clip = (value: string | null | undefined, length: number) => (value == null ? null : value.slice(0, length));
+
+/**
+ * Appends records to this subgraph's chain inside the caller's transaction (`em` is a transaction's manager): a
+ * write and its audit record commit together or not at all. The advisory lock orders concurrent appenders; it is
+ * held only from here to the commit, which is why commands append last.
+ */
+export async function appendAuditRecords(em: EntityManager, schema: string, request: AuditRequest, facts: readonly AuditFact[]): Promise<void> {
+  if (facts.length === 0) return;
+  await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`${schema}.audit_record`]);
+  const [last] = (await em.execute(`select sequence, hash from "${schema}"."audit_record" order by sequence desc limit 1`)) as { sequence: string | number; hash: string }[];
+  let sequence = last ? Number(last.sequence) : 0;
+  let previousHash = last?.hash ?? GENESIS_HASH;
+  const recordedAt = new Date();
+  const rows: unknown[][] = [];
+  for (const fact of facts) {
+    sequence += 1;
+    const record = {
+      sequence,
+      recordedAt,
+      kind: fact.kind,
+      outcome: fact.outcome,
+      actorId: request.actorId,
+      actingForId: request.actingForId,
+      agencyId: request.agencyId,
+      operation: clip(request.operation, 200),
+      field: clip(fact.field, 200),
+      entityType: clip(fact.entityType, 80),
+      entityId: clip(fact.entityId, 80),
+      detail: clip(fact.detail, 500),
+      clientAddress: clip(request.clientAddress, 80),
+      requestId: clip(request.requestId, 80),
+      previousHash,
+    };
+    const hash = recordHash(record);
+    rows.push([
+      record.sequence, record.recordedAt, record.kind, record.outcome, record.actorId, record.actingForId, record.agencyId, record.operation,
+      record.field, record.entityType, record.entityId, record.detail, record.clientAddress, record.requestId, record.previousHash, hash,
+    ]);
+    previousHash = hash;
+  }
+  const placeholders = rows.map(() => `(${COLUMNS.map(() => '?').join(', ')})`).join(', ');
+  await em.execute(`insert into "${schema}"."audit_record" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${placeholders}`, rows.flat());
+}
+
+export interface ChainReport {
+  schema: string;
+  records: number;
+  /** The first record that does not follow from the one before, and why; null when the chain holds. */
+  broken: { sequence: number; reason: string } | null;
+}
+
+interface StoredRow {
+  sequence: string;
+  recorded_at: Date;
+  kind: AuditKind;
+  outcome: AuditOutcome;
+  actor_id: string | null;
+  acting_for_id: string | null;
+  agency_id: string | null;
+  operation: string | null;
+  field: string | null;
+  entity_type: string | null;
+  entity_id: string | null;
+  detail: string | null;
+  client_address: string | null;
+  request_id: string | null;
+  previous_hash: string;
+  hash: string;
+}
+
+/**
+ * Walks a schema's chain from the first record: every sequence number present once and in order, every record's
+ * hash recomputed from its content, every link to the previous hash intact. Reads in batches, so a long trail
+ * never sits in memory; `onProgress` is told how far it got.
+ */
+export async function verifyAuditChain(client: pg.ClientBase, schema: string, onProgress?: (checked: number) => void): Promise<ChainReport> {
+  let expectedSequence = 1;
+  let previousHash = GENESIS_HASH;
+  let after = 0;
+  const BATCH = 5_000;
+  for (;;) {
+    const { rows } = await client.query<StoredRow>(
+      `select ${COLUMNS.map((c) => `"${c}"`).join(', ')} from "${schema}"."audit_record" where sequence > $1 order by sequence limit ${BATCH}`,
+      [after],
+    );
+    for (const row of rows) {
+      const sequence = Number(row.sequence);
+      if (sequence !== expectedSequence) return { schema, records: expectedSequence - 1, broken: { sequence, reason: `record ${expectedSequence} is missing` } };
+      if (row.previous_hash !== previousHash) return { schema, records: sequence - 1, broken: { sequence, reason: 'it does not link to the record before it' } };
+      const recomputed = recordHash({
+        sequence, recordedAt: row.recorded_at, kind: row.kind, outcome: row.outcome, actorId: row.actor_id, actingForId: row.acting_for_id,
+        agencyId: row.agency_id, operation: row.operation, field: row.field, entityType: row.entity_type, entityId: row.entity_id,
+        detail: row.detail, clientAddress: row.client_address, requestId: row.request_id, previousHash: row.previous_hash,
+      });
+      if (recomputed !== row.hash) return { schema, records: sequence - 1, broken: { sequence, reason: 'its content was changed after it was written' } };
+      previousHash = row.hash;
+      expectedSequence += 1;
+    }
+    onProgress?.(expectedSequence - 1);
+    if (rows.length < BATCH) return { schema, records: expectedSequence - 1, broken: null };
+    after = expectedSequence - 1;
+  }
+}

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Kind, type GraphQLFormattedError } from 'graphql';
+import type { SubgraphOrm } from '../db/orm.js';
+import type { Actor } from '../identity/actor.js';
+import { InvalidInternalToken, type InternalTokenVerifier, type RequestFacts } from '../identity/internal-token.js';
+import { readBody, sendJson, type RouteHandler } from '../server/http.js';
+import { appendAuditRecords, type AuditFact, type AuditRequest } from './chain.js';
+
+/** Refusals worth a DENIED record: someone tried something their identity or consent does not allow. */
+const DENIAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'CONSENT_REQUIRED']);
+
+/**
+ * What one request to a subgraph did, gathered while it runs and written to the audit chain before its answer
+ * leaves: the person records it read (each once), and, for mutations, the writes, which their commands already
+ * recorded inside their own transactions.
+ */
+export class RequestAudit {
+  private readonly seen = new Set<string>();
+  readonly reads: AuditFact[] = [];
+  /** Mutation fields (by response key) whose write was recorded in its transaction. */
+  readonly recordedWrites = new Set<string>();
+  /** The mutation field running now (mutations run one after the other). */
+  currentField: string | null = null;
+
+  constructor(
+    readonly schema: string,
+    readonly request: AuditRequest,
+  ) {}
+
+  read(entityType: string, entityId: string | null): void {
+    const key = `${entityType}:${entityId}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.reads.push({ kind: 'READ', outcome: 'SUCCESS', entityType, entityId });
+  }
+
+  /** Called by a command inside its transaction, after its work: the write and its record commit together. */
+  async recordWrite(em: EntityManager, result: unknown): Promise<void> {
+    const entity = writtenEntity(result);
+    await appendAuditRecords(em, this.schema, this.request, [{ kind: 'WRITE', outcome: 'SUCCESS', field: this.currentField, ...entity }]);
+    if (this.currentField) this.recordedWrites.add(this.currentField);
+  }
+}
+
+/** The record a command returned (or the first one its payload holds), named by its entity class. */
+function writtenEntity(result: unknown): { entityType: string | null; entityId: string | null } {
+  const candidates = result && typeof result === 'object' ? [result, ...Object.values(result)] : [];
+  for (const candidate of candidates) {
+    if (candidate && typeof candidate === 'object' && 'id' in candidate && typeof candidate.id === 'string') {
+      return { entityType: candidate.constructor.name === 'Object' ? null : candidate.constructor.name, entityId: candidate.id };
+    }
+  }
+  return { entityType: null, entityId: null };
+}
+
+const pathOf = (error: GraphQLFormattedError) => (error.path ?? []).join('.');
+
+/**
+ * Writes each request's audit records before its answer goes out. If they cannot be written, the answer is
+ * withheld: AUDIT_UNAVAILABLE, nothing returned, rather than a read nobody can account for (CJIS AU-5).
+ */
+export function auditPlugin(orm: SubgraphOrm): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response, operation }) {
+          const audit = (contextValue as { audit?: RequestAudit }).audit;
+          if (!audit || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          const errors = result.errors ?? [];
+          const facts: AuditFact[] = [...audit.reads];
+          const mutationKeys = new Set<string>();
+          if (operation?.operation === 'mutation') {
+            for (const selection of operation.selectionSet.selections) {
+              if (selection.kind !== Kind.FIELD) continue;
+              const key = selection.alias?.value ?? selection.name.value;
+              mutationKeys.add(key);
+              if (audit.recordedWrites.has(key)) continue;
+              const error = errors.find((e) => e.path?.[0] === key);
+              const code = String(error?.extensions?.code ?? '');
+              facts.push({ kind: 'WRITE', outcome: !error ? 'SUCCESS' : DENIAL_CODES.has(code) ? 'DENIED' : 'FAILED', field: key, detail: error ? `${code}: ${error.message}` : null });
+            }
+          }
+          for (const error of errors) {
+            const code = String(error.extensions?.code ?? '');
+            if (!DENIAL_CODES.has(code) || mutationKeys.has(String(error.path?.[0]))) continue;
+            facts.push({ kind: 'DENIED', outcome: 'DENIED', field: pathOf(error) || null, detail: `${code}: ${error.message}` });
+          }
+          if (facts.length === 0) return;
+          try {
+            await orm.fork().transactional((em) => appendAuditRecords(em, audit.schema, audit.request, facts));
+          } catch (error) {
+            const errorId = randomUUID();
+            console.error(`[audit unavailable ${errorId}]`, error);
+            result.data = null;
+            result.errors = [{ message: 'The audit trail could not be written, so nothing is returned. Try again in a moment.', extensions: { code: 'AUDIT_UNAVAILABLE', retryable: true, errorId } }];
+          }
+        },
+      };
+    },
+  };
+}
+
+/** The audit of one request, from who the gateway says is asking and the request it says this is. */
+export function requestAudit(schema: string, actor: Actor | null, request: RequestFacts): RequestAudit {
+  return new RequestAudit(schema, {
+    actorId: actor?.personId ?? null,
+    actingForId: actor?.actingFor ?? null,
+    agencyId: actor?.agencyId ?? null,
+    operation: request.operation,
+    clientAddress: request.clientAddress,
+    requestId: request.requestId,
+  });
+}
+
+/** Where the gateway reports a refused sign-in (the refused caller never reaches a subgraph otherwise). */
+export const SIGN_IN_FAILURES_PATH = '/audit/sign-in-failures';
+
+/**
+ * Records a sign-in the gateway refused (CJIS AU-2: failed authentication). Only the gateway may report one: the
+ * report carries its token for this subgraph, with the request's address and id; the body says why.
+ */
+export function signInFailureRoute(schema: string, orm: SubgraphOrm, verifier: InternalTokenVerifier): RouteHandler {
+  return async (req, res) => {
+    if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST a sign-in failure' });
+    let request: RequestFacts;
+    try {
+      ({ request } = await verifier.verifyRequest(req.headers.authorization));
+    } catch (error) {
+      if (error instanceof InvalidInternalToken) return sendJson(res, 401, { error: 'Only the hub gateway reports sign-in failures.' });
+      throw error;
+    }
+    let reason = 'refused';
+    try {
+      const body = JSON.parse(await readBody(req)) as { reason?: unknown };
+      if (typeof body.reason === 'string') reason = body.reason;
+    } catch {
+      return sendJson(res, 400, { error: 'The body must be JSON: { "reason": "…" }.' });
+    }
+    const audit = requestAudit(schema, null, request);
+    await orm.fork().transactional((em) => appendAuditRecords(em, schema, audit.request, [{ kind: 'SIGN_IN_FAILED', outcome: 'DENIED', detail: reason }]));
+    sendJson(res, 202, { recorded: true });
+  };
+}

@@ -1,0 +1,219 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import pg from 'pg';
+import { verifyAuditChain } from '@hub/platform/audit';
+import { findPersona } from '@hub/platform/demo';
+import { DevIssuer, generateSigningKeyPair } from '@hub/platform/identity';
+import { DEFAULT_AUDIENCE, DEV_ISSUER } from '../../gateway/src/config.js';
+import { startTestHub, type TestHub } from '../support/hub.js';
+
+/**
+ * CJIS AU-2, AU-3, AU-8, AU-9 through the real gateway: what is recorded, that the subgraphs' own roles can only
+ * append to it, that the hash chain finds any change, that administrators read it through the graph, and that a
+ * request whose audit cannot be written returns nothing.
+ */
+let hub: TestHub;
+const run = promisify(execFile);
+
+beforeAll(async () => {
+  hub = await startTestHub();
+}, 120_000);
+
+afterAll(async () => {
+  await hub?.stop();
+});
+
+interface Row {
+  sequence: string;
+  recorded_at: Date;
+  kind: string;
+  outcome: string;
+  actor_id: string | null;
+  acting_for_id: string | null;
+  agency_id: string | null;
+  operation: string | null;
+  field: string | null;
+  entity_type: string | null;
+  entity_id: string | null;
+  detail: string | null;
+  client_address: string | null;
+  request_id: string | null;
+}
+
+async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: hub.db.adminUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function withRole<T>(subgraph: 'cases' | 'treatment' | 'agencies', work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: hub.db.urlFor(subgraph) });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const recordsOf = (schema: string, requestId: string) =>
+  withAdmin(async (client) => (await client.query<Row>(`select * from "${schema}".audit_record where request_id = $1 order by sequence`, [requestId])).rows);
+
+async function send(persona: string | null, query: string, variables: Record<string, unknown> = {}, token?: string) {
+  const bearer = token ?? (persona ? await hub.tokenFor(persona) : null);
+  const response = await fetch(hub.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  return { status: response.status, requestId: response.headers.get('x-request-id'), ...body };
+}
+
+describe('what the audit trail records', () => {
+  it('records each person record a request reads, with time, actor, agency, operation, entity, outcome, address and request id', async () => {
+    const officer = findPersona('local-officer')!.actor;
+    const result = await send('local-officer', 'query OfficerList { deflections(first: 3) { edges { node { id referenceNumber } } } }');
+    expect(result.errors).toBeUndefined();
+    const ids = (result.data!.deflections as { edges: { node: { id: string } }[] }).edges.map((e) => e.node.id);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(result.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const records = await recordsOf('cases', result.requestId!);
+    expect(records.map((r) => r.entity_id).sort()).toEqual([...ids].sort());
+    for (const record of records) {
+      expect(record).toMatchObject({ kind: 'READ', outcome: 'SUCCESS', actor_id: officer.personId, agency_id: officer.agencyId, entity_type: 'Deflection', operation: 'OfficerList' });
+      expect(record.client_address).toMatch(/127\.0\.0\.1/);
+      expect(Date.now() - record.recorded_at.getTime()).toBeLessThan(60_000);
+    }
+  });
+
+  it('records a refused read as DENIED, with the field and the code', async () => {
+    const result = await send('analyst', 'query Peek { deflections(first: 1) { edges { node { id } } } }');
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const records = await recordsOf('cases', result.requestId!);
+    expect(records).toEqual([expect.objectContaining({ kind: 'DENIED', outcome: 'DENIED', field: 'deflections', actor_id: findPersona('analyst')!.actor.personId })]);
+    expect(records[0]!.detail).toMatch(/^FORBIDDEN/);
+  });
+
+  it('records a write in the same transaction as the change, and a refused write as DENIED', async () => {
+    const REFER = 'mutation Refer($input: QuickReferralInput!) { quickReferral(input: $input) { deflection { id } } }';
+    const input = { person: { givenName: 'Audit', familyName: 'Trail', dateOfBirth: '1990-01-01' }, pathway: 'SELF_REFERRAL', personInitiated: true, narrative: 'Asked for help.' };
+    const written = await send('local-officer', REFER, { input });
+    expect(written.errors).toBeUndefined();
+    const deflectionId = ((written.data!.quickReferral as { deflection: { id: string } }).deflection).id;
+    const records = await recordsOf('cases', written.requestId!);
+    expect(records).toContainEqual(expect.objectContaining({ kind: 'WRITE', outcome: 'SUCCESS', field: 'quickReferral', entity_type: 'Deflection', entity_id: deflectionId, operation: 'Refer' }));
+    const refused = await send('analyst', REFER, { input });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await recordsOf('cases', refused.requestId!)).toEqual([expect.objectContaining({ kind: 'WRITE', outcome: 'DENIED', field: 'quickReferral' })]);
+  });
+
+  it('records a bearer token the gateway refuses, in the agencies trail, with the reason', async () => {
+    const forger = await DevIssuer.create((await generateSigningKeyPair('forger')).privateJwk, DEV_ISSUER, DEFAULT_AUDIENCE);
+    const result = await send(null, '{ me { id } }', {}, await forger.issue(findPersona('hub-admin')!.actor));
+    expect(result.status).toBe(401);
+    const records = await withAdmin(async (client) => (await client.query<Row>(`select * from agencies.audit_record where kind = 'SIGN_IN_FAILED' order by sequence desc limit 5`)).rows);
+    expect(records.some((r) => r.outcome === 'DENIED' && /key|signature/i.test(r.detail ?? '') && /127\.0\.0\.1/.test(r.client_address ?? ''))).toBe(true);
+  });
+});
+
+describe('the audit trail is append-only and tamper-evident', () => {
+  it('lets the subgraphs’ own roles insert and read, but never update, delete, truncate or drop, the audit, history and disclosure tables', async () => {
+    const tables: ['cases' | 'treatment' | 'agencies', string][] = [['cases', 'audit_record'], ['cases', 'history_entry'], ['treatment', 'disclosure'], ['treatment', 'audit_record'], ['agencies', 'audit_record']];
+    for (const [subgraph, table] of tables) {
+      await withRole(subgraph, async (client) => {
+        await client.query(`select count(*) from "${subgraph}"."${table}"`);
+        for (const statement of [`update "${subgraph}"."${table}" set ${table === 'audit_record' ? 'detail' : table === 'history_entry' ? 'action' : 'purpose'} = 'x'`, `delete from "${subgraph}"."${table}"`, `truncate "${subgraph}"."${table}"`, `drop table "${subgraph}"."${table}"`, `alter table "${subgraph}"."${table}" add column x int`]) {
+          await expect(client.query(statement)).rejects.toMatchObject({ code: expect.stringMatching(/^42501$/) });
+        }
+      });
+    }
+  });
+
+  it('verifies the chain, and finds a changed record and a removed one by sequence number', async () => {
+    await send('local-officer', '{ deflections(first: 5) { edges { node { id } } } }');
+    const holds = await withAdmin((client) => verifyAuditChain(client, 'cases'));
+    expect(holds.broken).toBeNull();
+    expect(holds.records).toBeGreaterThan(2);
+    // Tampering needs the database's administrator: the subgraph's own role cannot (above).
+    const changed = await withAdmin(async (client) => {
+      await client.query('begin');
+      try {
+        await client.query(`update cases.audit_record set actor_id = null where sequence = 2`);
+        return await verifyAuditChain(client, 'cases');
+      } finally {
+        await client.query('rollback');
+      }
+    });
+    expect(changed.broken).toEqual({ sequence: 2, reason: 'its content was changed after it was written' });
+    const removed = await withAdmin(async (client) => {
+      await client.query('begin');
+      try {
+        await client.query(`delete from cases.audit_record where sequence = 2`);
+        return await verifyAuditChain(client, 'cases');
+      } finally {
+        await client.query('rollback');
+      }
+    });
+    expect(removed.broken).toEqual({ sequence: 3, reason: 'record 2 is missing' });
+  });
+
+  it('npm run audit:verify reports every subgraph’s chain intact, and exits 1 naming a broken one', async () => {
+    const script = ['--import', 'tsx', 'scripts/audit-verify.ts'];
+    const env = { ...process.env, DATABASE_URL: hub.db.adminUrl };
+    const ok = await run(process.execPath, script, { env });
+    expect(ok.stdout).toMatch(/cases: \d+ records, chain intact/);
+    expect(ok.stdout).toMatch(/agencies: \d+ records, chain intact/);
+    // Change the newest record of cases (this test's own read made sure there is one), then put it back.
+    await send('local-officer', '{ deflections(first: 1) { edges { node { id } } } }');
+    const newest = await withAdmin(async (client) => (await client.query<{ sequence: string; detail: string | null }>('select sequence, detail from cases.audit_record order by sequence desc limit 1')).rows[0]!);
+    await withAdmin((client) => client.query(`update cases.audit_record set detail = 'edited' where sequence = $1`, [newest.sequence]));
+    try {
+      await expect(run(process.execPath, script, { env })).rejects.toMatchObject({ code: 1, stdout: expect.stringMatching(/cases: BROKEN at record \d+: its content was changed/) });
+    } finally {
+      await withAdmin((client) => client.query(`update cases.audit_record set detail = $2 where sequence = $1`, [newest.sequence, newest.detail]));
+    }
+  }, 60_000);
+});
+
+describe('administrators read the audit trail through the graph', () => {
+  it('answers hub administrators with every subgraph’s trail, filtered by request, and refuses anyone else', async () => {
+    const read = await send('local-officer', '{ deflections(first: 1) { edges { node { id } } } }');
+    const query = `query($f: AuditTrailFilter) { casesAuditTrail(filter: $f) { edges { node { kind outcome entityType requestId recordedAt hash } } }
+      agenciesAuditTrail(first: 1) { edges { node { sequence } } } treatmentAuditTrail(first: 1) { edges { node { sequence } } } reportingAuditTrail(first: 1) { edges { node { sequence } } } }`;
+    const trail = await send('hub-admin', query, { f: { requestId: read.requestId } });
+    expect(trail.errors).toBeUndefined();
+    expect((trail.data!.casesAuditTrail as { edges: { node: { kind: string; requestId: string } }[] }).edges).toEqual([
+      { node: expect.objectContaining({ kind: 'READ', outcome: 'SUCCESS', entityType: 'Deflection', requestId: read.requestId }) },
+    ]);
+    for (const persona of ['local-officer', 'analyst', 'agency-admin']) {
+      const refused = await send(persona, '{ casesAuditTrail(first: 1) { edges { node { sequence } } } }');
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const bad = await send('hub-admin', '{ casesAuditTrail(filter: { actorId: "not-a-uuid" }) { edges { node { sequence } } } }');
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.actorId', rule: 'uuid' });
+  });
+});
+
+describe('a request that cannot be audited fails', () => {
+  it('withholds the answer (AUDIT_UNAVAILABLE, no data) when the audit record cannot be written, and answers again once it can', async () => {
+    const role = 'hub_cases';
+    const error = jest.spyOn(console, 'error').mockImplementation(() => {});
+    await withAdmin((client) => client.query(`revoke insert on cases.audit_record from ${role}`));
+    try {
+      const result = await send('local-officer', '{ deflections(first: 1) { edges { node { id referenceNumber } } } }');
+      expect(result.data?.deflections ?? null).toBeNull();
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'AUDIT_UNAVAILABLE', retryable: true });
+      expect(JSON.stringify(result)).not.toMatch(/DFL-/);
+    } finally {
+      await withAdmin((client) => client.query(`grant insert on cases.audit_record to ${role}`));
+      error.mockRestore();
+    }
+    expect((await send('local-officer', '{ deflections(first: 1) { edges { node { id } } } }')).errors).toBeUndefined();
+  });
+});
