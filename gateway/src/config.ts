@@ -1,5 +1,6 @@
 import { ConfigError, readBoolean, readChoice, readInteger, readString, readUrl } from '@hub/platform/config';
 import type { RateLimits } from './rate-limits.js';
+import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './request-limits.js';
 import { gatewayPort, SUBGRAPH_NAMES, subgraphUrl, type SubgraphName } from '@hub/platform/topology';
 
 type Env = Record<string, string | undefined>;
@@ -27,6 +28,7 @@ export interface GatewayConfig {
   identityPolicy: IdentityPolicy;
   /** Per identity and minute (RATE_LIMIT_PERSON_LOOKUPS, RATE_LIMIT_STATISTICS, RATE_LIMIT_QUICK_REFERRALS; 0 = off). */
   rateLimits: RateLimits;
+  requestLimits: RequestLimits;
 }
 
 /** CJIS Security Policy identity rules (5.6.2.2 multi-factor, 5.5.5 session lock); each 0 or false is off. */
@@ -94,6 +96,14 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
       requireMfa: readBoolean('AUTH_REQUIRE_MFA', production, env),
       maxTokenAgeMinutes: readInteger('AUTH_MAX_TOKEN_AGE_MINUTES', production ? 12 * 60 : 0, { min: 0, max: 7 * 24 * 60 }, env),
       idleMinutes: readInteger('AUTH_IDLE_MINUTES', production ? 30 : 0, { min: 0, max: 24 * 60 }, env),
+    },
+    requestLimits: {
+      maxDepth: readInteger('HUB_MAX_DEPTH', DEFAULT_REQUEST_LIMITS.maxDepth, { min: 2, max: 50 }, env),
+      maxAliases: readInteger('HUB_MAX_ALIASES', DEFAULT_REQUEST_LIMITS.maxAliases, { min: 0, max: 1_000 }, env),
+      maxDirectives: readInteger('HUB_MAX_DIRECTIVES', DEFAULT_REQUEST_LIMITS.maxDirectives, { min: 0, max: 1_000 }, env),
+      maxTokens: readInteger('HUB_MAX_TOKENS', DEFAULT_REQUEST_LIMITS.maxTokens, { min: 100, max: 100_000 }, env),
+      maxCost: readInteger('HUB_MAX_COST', DEFAULT_REQUEST_LIMITS.maxCost, { min: 100, max: 10_000_000 }, env),
+      timeoutMs: readInteger('HUB_REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_LIMITS.timeoutMs, { min: 500, max: 55_000 }, env),
     },
     rateLimits: {
       personLookups: readInteger('RATE_LIMIT_PERSON_LOOKUPS', 120, { min: 0, max: 100_000 }, env),

@@ -7,6 +7,8 @@ export interface GatewayContext {
   clientAddress: string;
   /** Made by the gateway for each request; in every subgraph's audit records, and in the answer's X-Request-Id. */
   requestId: string;
+  /** When the request's time is up (HUB_REQUEST_TIMEOUT_MS after it arrived): no subgraph call outlives it. */
+  deadline: number;
   /**
    * The tokens for one subgraph call: signed for that subgraph alone (with onward tokens for those it may ask),
    * once per subgraph and request however many fetches the query plan makes.

@@ -52,15 +52,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: gatewayFormatError,
-    validationRules: requestLimitRules,
-    parseOptions,
+    validationRules: requestLimitRules(config.requestLimits),
+    parseOptions: parseOptions(config.requestLimits),
     introspection: config.introspection,
     // "Did you mean …" suggestions and the names of expected types: a map of the schema for whoever probes it.
     hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,
     plugins: [
       operationResolution,
-      queryCost,
+      queryCost(config.requestLimits),
       rateLimits(config.rateLimits),
       {
         async requestDidStart() {
@@ -98,11 +98,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const contextOf = (req: IncomingMessage, actor: Actor | null): GatewayContext => {
     const made = new Map<SubgraphName, Promise<InternalCredentials>>();
     const requestId = requestIdOf(req);
+    const deadline = Date.now() + config.requestLimits.timeoutMs;
     const clientAddress = req.socket.remoteAddress ?? 'unknown';
     return {
       actor,
       clientAddress,
       requestId,
+      deadline,
       credentialsFor(subgraph, operation) {
         let credentials = made.get(subgraph);
         if (!credentials) made.set(subgraph, (credentials = signer.credentialsFor(actor, subgraph, { requestId, clientAddress, operation })));

@@ -11,7 +11,10 @@ import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphq
  * field, and a long document costs time to parse and validate. The figures leave room for every query the hub's
  * own clients send; the explorer's introspection is exempt from the depth rule. See decisions.md.
  */
-export const REQUEST_LIMITS = { maxDepth: 8, maxAliases: 30, maxDirectives: 50, maxTokens: 5_000, maxCost: 100_000 } as const;
+export const DEFAULT_REQUEST_LIMITS = { maxDepth: 8, maxAliases: 30, maxDirectives: 50, maxTokens: 5_000, maxCost: 100_000, timeoutMs: 15_000 } as const;
+
+/** Each configurable (HUB_MAX_DEPTH, HUB_MAX_ALIASES, HUB_MAX_DIRECTIVES, HUB_MAX_TOKENS, HUB_MAX_COST, HUB_REQUEST_TIMEOUT_MS). */
+export type RequestLimits = { [K in keyof typeof DEFAULT_REQUEST_LIMITS]: number };
 
 /** What a list without `first` is assumed to hold when costing a query: more than most, so nesting them costs. */
 export const ASSUMED_LIST_SIZE = 50;
@@ -19,25 +22,29 @@ export const ASSUMED_LIST_SIZE = 50;
 const DEFAULT_PAGE = 25;
 
 /** GraphQL Armor throws by default, which Apollo reports as an internal error; report a validation error instead. */
-function reportAs(limit: keyof typeof REQUEST_LIMITS) {
+function reportAs(limit: keyof RequestLimits, max: number) {
   return {
     propagateOnRejection: false,
     onReject: [
       (context: ValidationContext | null, error: GraphQLError) =>
-        context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { limit, max: REQUEST_LIMITS[limit] } })),
+        context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { limit, max } })),
     ],
   };
 }
 
 /** Depth, aliases and directives: refused as GRAPHQL_VALIDATION_FAILED, naming the limit. */
-export const requestLimitRules: ValidationRule[] = [
-  maxDepthRule({ n: REQUEST_LIMITS.maxDepth, ...reportAs('maxDepth') }),
-  maxAliasesRule({ n: REQUEST_LIMITS.maxAliases, ...reportAs('maxAliases') }),
-  maxDirectivesRule({ n: REQUEST_LIMITS.maxDirectives, ...reportAs('maxDirectives') }),
-];
+export function requestLimitRules(limits: RequestLimits): ValidationRule[] {
+  return [
+    maxDepthRule({ n: limits.maxDepth, ...reportAs('maxDepth', limits.maxDepth) }),
+    maxAliasesRule({ n: limits.maxAliases, ...reportAs('maxAliases', limits.maxAliases) }),
+    maxDirectivesRule({ n: limits.maxDirectives, ...reportAs('maxDirectives', limits.maxDirectives) }),
+  ];
+}
 
 /** Checked while the document is read, before parsing and validation can take their time (GRAPHQL_PARSE_FAILED). */
-export const parseOptions = { maxTokens: REQUEST_LIMITS.maxTokens };
+export function parseOptions(limits: RequestLimits): { maxTokens: number } {
+  return { maxTokens: limits.maxTokens };
+}
 
 /**
  * A field's cost is its own plus its selection's, times how many items it returns: `first` when the field takes it
@@ -54,7 +61,8 @@ const listAwareEstimator: ComplexityEstimator = ({ type, field, args, childCompl
 };
 
 /** The query's cost with the request's own variables, after validation and before planning (400, naming the limit). */
-export const queryCost: ApolloServerPlugin<object> = {
+export function queryCost(limits: RequestLimits): ApolloServerPlugin<object> {
+  return {
   async requestDidStart() {
     return {
       async didResolveOperation({ request, document, schema, operation }) {
@@ -73,12 +81,13 @@ export const queryCost: ApolloServerPlugin<object> = {
           // Variables that do not fit their types: execution refuses them next, with the variable's name.
           return;
         }
-        if (cost > REQUEST_LIMITS.maxCost) {
-          throw new GraphQLError(`Query cost limit of ${REQUEST_LIMITS.maxCost} exceeded, found ${cost} (a list without first counts as ${ASSUMED_LIST_SIZE} items).`, {
-            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxCost', max: REQUEST_LIMITS.maxCost, http: { status: 400 } },
+        if (cost > limits.maxCost) {
+          throw new GraphQLError(`Query cost limit of ${limits.maxCost} exceeded, found ${cost} (a list without first counts as ${ASSUMED_LIST_SIZE} items).`, {
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxCost', max: limits.maxCost, http: { status: 400 } },
           });
         }
       },
     };
   },
-};
+  };
+}

@@ -24,15 +24,27 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
 
   /** The unavailable service's error carries the path of the fields it would have answered, where the plan knows it. */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      return await super.process(options);
+      const deadline = 'deadline' in options.context ? options.context.deadline : undefined;
+      if (deadline === undefined) return await super.process(options);
+      // The request's own time limit: however many subgraph calls its plan makes one after another, it ends here.
+      const remaining = deadline - Date.now();
+      const expired = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(requestTimedOut()), Math.max(0, remaining));
+      });
+      if (remaining <= 0) return await expired;
+      return await Promise.race([super.process(options), expired]);
     } catch (error) {
       const incoming = 'pathInIncomingRequest' in options ? options.pathInIncomingRequest : undefined;
       const path = incoming?.filter((key: string | number) => key !== '@');
-      if (error instanceof GraphQLError && error.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && path && path.length > 0) {
+      const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
+      if (error instanceof GraphQLError && (code === 'SUBGRAPH_UNAVAILABLE' || code === 'REQUEST_TIMEOUT') && path && path.length > 0) {
         throw new GraphQLError(error.message, { path, extensions: error.extensions });
       }
       throw error;
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -61,4 +73,10 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     if (typeof notice === 'string' && context && 'credentialsFor' in context) context.redisclosureNotice = notice;
     return response;
   }
+}
+
+function requestTimedOut(): GraphQLError {
+  return new GraphQLError('The request ran out of time (HUB_REQUEST_TIMEOUT_MS) before every part was answered; try again, or ask for less.', {
+    extensions: { code: 'REQUEST_TIMEOUT', retryable: true, limit: 'timeoutMs' },
+  });
 }

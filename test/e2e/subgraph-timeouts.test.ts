@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startTestHub, type TestHub } from '../support/hub.js';
+import { readGatewayConfig } from '@hub/gateway';
+import { postGraphQL, startTestHub, type TestHub } from '../support/hub.js';
 
 /**
  * A subgraph that stops answering (here: reporting, replaced by a server that accepts requests and never replies)
@@ -44,5 +45,37 @@ describe('a subgraph that stops answering', () => {
     const result = await hub.gql<{ me: { displayName: string } }>('{ me { displayName } }', { token: await hub.tokenFor('officer') });
     expect(result.errors).toBeUndefined();
     expect(result.data?.me.displayName).toContain('Reyes');
+  });
+});
+
+describe('the time one request may take, and the other request limits, are configurable', () => {
+  it('answers REQUEST_TIMEOUT at HUB_REQUEST_TIMEOUT_MS even when the subgraph timeout is longer', async () => {
+    const quick = await hub.startGateway({ SUBGRAPH_TIMEOUT_MS: '10000', HUB_REQUEST_TIMEOUT_MS: '600' });
+    try {
+      const started = performance.now();
+      const result = await postGraphQL(quick.graphqlUrl, '{ suppressionThreshold }', { authorization: `Bearer ${await hub.tokenFor('analyst')}` });
+      const ms = performance.now() - started;
+      expect(ms).toBeLessThan(3_000);
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'REQUEST_TIMEOUT', retryable: true, limit: 'timeoutMs' });
+    } finally {
+      await quick.close();
+    }
+  });
+
+  it('reads each request limit from its variable and applies it', async () => {
+    const strict = await hub.startGateway({ HUB_MAX_ALIASES: '2', HUB_MAX_DEPTH: '3', HUB_MAX_TOKENS: '200' });
+    try {
+      const token = await hub.tokenFor('officer');
+      const aliases = await postGraphQL(strict.graphqlUrl, '{ a: me { id } b: me { id } c: me { id } }', { authorization: `Bearer ${token}` });
+      expect(aliases.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxAliases', max: 2 });
+      const deep = await postGraphQL(strict.graphqlUrl, '{ myAgency { parent { parent { parent { name } } } } }', { authorization: `Bearer ${token}` });
+      expect(deep.errors?.[0]?.extensions).toMatchObject({ limit: 'maxDepth', max: 3 });
+      const long = await postGraphQL(strict.graphqlUrl, `{ ${'me { id } '.repeat(60)} }`, { authorization: `Bearer ${token}` });
+      expect(long.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    } finally {
+      await strict.close();
+    }
+    expect(() => readGatewayConfig({ HUB_MAX_DEPTH: '1' })).toThrow(/HUB_MAX_DEPTH/);
+    expect(readGatewayConfig({}).requestLimits).toEqual({ maxDepth: 8, maxAliases: 30, maxDirectives: 50, maxTokens: 5_000, maxCost: 100_000, timeoutMs: 15_000 });
   });
 });
