@@ -5,7 +5,7 @@ import { createSubgraphOrm, type MigrationClass, type SubgraphOrm } from './db/o
 import { sealAppendOnlyTables, subgraphDatabase } from './db/roles.js';
 import { demoHistory, type DemoHistory } from './demo/history.js';
 import type { Actor } from './identity/actor.js';
-import { auditPlugin, requestAudit, RequestAudit, SIGN_IN_FAILURES_PATH, signInFailureRoute } from './audit/index.js';
+import { auditPlugin, recordRefusedToken, requestAudit, RequestAudit, SIGN_IN_FAILURES_PATH, signInFailureRoute } from './audit/index.js';
 import type { JWK } from 'jose';
 import { InternalTokenVerifier, type OnwardTokens } from './identity/internal-token.js';
 import type { RouteHandler, RunningServer } from './server/http.js';
@@ -134,6 +134,7 @@ export async function runSubgraph<C extends object>(
       await orm.orm.em.fork().getConnection().execute('select 1');
       return true;
     },
+    onRefusedToken: (req, reason) => recordRefusedToken(definition.name, orm, req.socket.remoteAddress ?? null, reason),
     routes: { ...definition.routes?.(orm, env), [SIGN_IN_FAILURES_PATH]: signInFailureRoute(definition.name, orm, verifier) },
     plugins: [auditPlugin(orm), ...(definition.plugins ?? [])],
   });

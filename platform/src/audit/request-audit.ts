@@ -144,3 +144,20 @@ export function signInFailureRoute(schema: string, orm: SubgraphOrm, verifier: I
     sendJson(res, 202, { recorded: true });
   };
 }
+
+/**
+ * A request that reached this subgraph without a valid gateway token: someone inside the network calling it
+ * directly, or a token replayed from another subgraph. Recorded like a refused sign-in; if the record cannot be
+ * written the refusal stands all the same, and the log has it.
+ */
+export async function recordRefusedToken(schema: string, orm: SubgraphOrm, clientAddress: string | null, reason: string): Promise<void> {
+  try {
+    await orm.fork().transactional((em) =>
+      appendAuditRecords(em, schema, { actorId: null, actingForId: null, agencyId: null, operation: null, clientAddress, requestId: null }, [
+        { kind: 'SIGN_IN_FAILED', outcome: 'DENIED', detail: `internal token refused: ${reason}` },
+      ]),
+    );
+  } catch (error) {
+    console.error(`[refused token not audited] ${reason}: ${(error as Error).message}`);
+  }
+}

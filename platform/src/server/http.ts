@@ -125,7 +125,11 @@ export async function startHttpServer<C extends BaseContext>(options: {
         : Promise.resolve(sendJson(res, 404, { error: 'not found' }));
     work.catch((error: unknown) => {
       if (res.headersSent) return res.destroy();
-      if (error instanceof HttpError) return sendGraphQLError(res, error);
+      if (error instanceof HttpError) {
+        // The rest of an oversized body is never read: close the connection rather than leave it to the next request.
+        if (error.status === 413) res.setHeader('connection', 'close');
+        return sendGraphQLError(res, error);
+      }
       const errorId = randomUUID();
       console.error(`[unexpected error ${errorId}]`, error);
       sendGraphQLError(res, new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error.', { errorId }));

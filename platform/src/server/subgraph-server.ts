@@ -20,6 +20,8 @@ export interface SubgraphServerOptions<C extends object> {
   /** Answers whether the subgraph can serve (its database answers). */
   healthy(): Promise<boolean>;
   routes?: Record<string, RouteHandler>;
+  /** Told of every request refused for its token (someone inside the network calling a subgraph directly). */
+  onRefusedToken?(req: IncomingMessage, reason: string): Promise<void>;
   plugins?: ApolloServerPlugin<BaseContext>[];
 }
 
@@ -54,6 +56,7 @@ export async function startSubgraphServer<C extends object>(options: SubgraphSer
         return options.createContext(actor, decodeOnwardTokens(req.headers[ONWARD_TOKENS_HEADER], subgraphsReachedFrom(options.name)), request);
       } catch (error) {
         if (error instanceof InvalidInternalToken) {
+          await options.onRefusedToken?.(req, error.message);
           throw new HttpError(401, 'UNAUTHENTICATED', 'This subgraph only answers requests signed by the hub gateway.');
         }
         throw error;
