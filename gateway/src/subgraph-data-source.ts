@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, parse } from 'graphql';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { encodeOnwardTokens, ONWARD_TOKENS_HEADER } from '@hub/platform/identity';
 import type { SubgraphName } from '@hub/platform/topology';
@@ -37,7 +37,10 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
       return await Promise.race([super.process(options), expired]);
     } catch (error) {
       const incoming = 'pathInIncomingRequest' in options ? options.pathInIncomingRequest : undefined;
-      const path = incoming?.filter((key: string | number) => key !== '@');
+      const entityPath = incoming?.filter((key: string | number) => key !== '@');
+      // The plan's path names the entity; when the subgraph was asked for one field of it, name that field too.
+      const field = entityPath && entityPath.length > 0 ? soleEntityField(options.request.query) : null;
+      const path = field ? [...entityPath!, field] : entityPath;
       const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
       if (error instanceof GraphQLError && (code === 'SUBGRAPH_UNAVAILABLE' || code === 'REQUEST_TIMEOUT') && path && path.length > 0) {
         throw new GraphQLError(error.message, { path, extensions: error.extensions });
@@ -79,4 +82,24 @@ function requestTimedOut(): GraphQLError {
   return new GraphQLError('The request ran out of time (HUB_REQUEST_TIMEOUT_MS) before every part was answered; try again, or ask for less.', {
     extensions: { code: 'REQUEST_TIMEOUT', retryable: true, limit: 'timeoutMs' },
   });
+}
+
+/** The one field an `_entities` fetch asks of its entities (`treatmentOptions`), or null when it asks several or none. */
+function soleEntityField(query: string | undefined): string | null {
+  if (!query) return null;
+  let document;
+  try {
+    document = parse(query);
+  } catch {
+    return null;
+  }
+  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const entities = operation?.kind === Kind.OPERATION_DEFINITION ? operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD && s.name.value === '_entities') : undefined;
+  if (!entities || entities.kind !== Kind.FIELD || !entities.selectionSet) return null;
+  const fields = new Set<string>();
+  for (const selection of entities.selectionSet.selections) {
+    const inner = selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet.selections : [selection];
+    for (const s of inner) if (s.kind === Kind.FIELD && s.name.value !== '__typename') fields.add(s.alias?.value ?? s.name.value);
+  }
+  return fields.size === 1 ? [...fields][0]! : null;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readGatewayConfig } from '@hub/gateway';
+import { freePort } from '@hub/platform/db';
 import { postGraphQL, startTestHub, type TestHub } from '../support/hub.js';
 
 /**
@@ -77,5 +78,58 @@ describe('the time one request may take, and the other request limits, are confi
     }
     expect(() => readGatewayConfig({ HUB_MAX_DEPTH: '1' })).toThrow(/HUB_MAX_DEPTH/);
     expect(readGatewayConfig({}).requestLimits).toEqual({ maxDepth: 8, maxAliases: 30, maxDirectives: 50, maxTokens: 5_000, maxCost: 100_000, timeoutMs: 15_000 });
+  });
+});
+
+describe('an outage of one subgraph costs only the fields it contributes', () => {
+  const LIST = `{ deflections(first: 5) { edges { node { id referenceNumber status
+    initiatingUnit { name } countsFor { id deflectionsCounted { value } } treatmentOptions { name } } } } }`;
+  type Listed = { deflections: { edges: { node: { id: string; referenceNumber: string; initiatingUnit: { name: string } | null; countsFor: { deflectionsCounted: unknown } | null; treatmentOptions: unknown[] | null } }[] } };
+
+  async function listThrough(env: Record<string, string>) {
+    const gateway = await hub.startGateway(env);
+    try {
+      return await postGraphQL<Listed>(gateway.graphqlUrl, LIST, { authorization: `Bearer ${await hub.tokenFor('meg-director')}` });
+    } finally {
+      await gateway.close();
+    }
+  }
+
+  it('keeps every deflection when reporting is down, with deflectionsCounted null and an error on its path', async () => {
+    // Reporting is the stalled server in this file.
+    const result = await postGraphQL<Listed>(hub.gatewayUrl, LIST, { authorization: `Bearer ${await hub.tokenFor('meg-director')}` });
+    const nodes = result.data!.deflections.edges.map((e) => e.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) {
+      expect(node.referenceNumber).toMatch(/^DFL-/);
+      expect(node.initiatingUnit?.name).toBeTruthy();
+      if (node.countsFor) expect(node.countsFor.deflectionsCounted).toBeNull();
+    }
+    const error = result.errors?.find((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE');
+    expect(error?.path).toEqual(expect.arrayContaining(['deflections', 'edges']));
+    expect(error?.path?.at(-1)).toBe('deflectionsCounted');
+  });
+
+  it('keeps every deflection when treatment is down, with treatmentOptions null and an error on its path', async () => {
+    const result = await listThrough({ TREATMENT_URL: `http://127.0.0.1:${await freePort()}/graphql`, REPORTING_URL: hub.subgraphUrl('reporting') });
+    const nodes = result.data!.deflections.edges.map((e) => e.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) {
+      expect(node.referenceNumber).toMatch(/^DFL-/);
+      expect(node.treatmentOptions).toBeNull();
+    }
+    const error = result.errors?.find((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && e.extensions?.service === 'treatment');
+    expect(error?.path?.at(-1)).toBe('treatmentOptions');
+  });
+
+  it('keeps every deflection when agencies is down, with the agency fields null', async () => {
+    const result = await listThrough({ AGENCIES_URL: `http://127.0.0.1:${await freePort()}/graphql` });
+    const nodes = result.data!.deflections.edges.map((e) => e.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) {
+      expect(node.referenceNumber).toMatch(/^DFL-/);
+      expect(node.initiatingUnit).toBeNull();
+    }
+    expect(result.errors?.some((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE')).toBe(true);
   });
 });

@@ -22,7 +22,8 @@ function csvField(value: string | number | boolean | null): string {
 export function stateDataSetCsv(set: DataSet): string {
   const rows: (string | number | boolean | null)[][] = [];
   for (const program of set.programs) {
-    const base = [set.year, set.quarter, program.program.id, program.program.name, program.programRole];
+    // A program whose name agencies could not give (an outage) is still listed, by id.
+    const base = [set.year, set.quarter, program.program?.id ?? null, program.program?.name ?? null, program.programRole];
     const figure = (measure: string, value: Value, dimension: string | null = null, category: string | null = null) =>
       rows.push([...base, measure, dimension, category, value.value, value.suppressed, value.reason]);
     figure('deflections', program.deflections);

@@ -45,7 +45,7 @@ export type Approval = {
   /** The leader whose authority a designee used. */
   actingFor: Maybe<Person>;
   decidedAt: Scalars['DateTime']['output'];
-  decidedBy: Person;
+  decidedBy: Maybe<Person>;
   decision: ApprovalDecision;
   reason: Scalars['String']['output'];
 };
@@ -149,7 +149,7 @@ export type ContactAttempt = {
   __typename?: 'ContactAttempt';
   actingFor: Maybe<Person>;
   at: Scalars['DateTime']['output'];
-  by: Person;
+  by: Maybe<Person>;
   caseManagerName: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   method: ContactMethod;
@@ -186,7 +186,7 @@ export type Deflection = {
   approvalRequired: Scalars['Boolean']['output'];
   /** Whether an arrest was made at the encounter. */
   arrestMade: Scalars['Boolean']['output'];
-  caseManagementOrganization: Agency;
+  caseManagementOrganization: Maybe<Agency>;
   /** How the contact came about (FB-5), where known. */
   channel: Maybe<ReferralChannel>;
   /** Officer intervention: charges held in abeyance until the plan is completed. */
@@ -205,9 +205,9 @@ export type Deflection = {
   history: Array<HistoryEntry>;
   id: Scalars['ID']['output'];
   incident: Incident;
-  initiatedBy: Person;
+  initiatedBy: Maybe<Person>;
   /** The unit whose personnel initiated the deflection. */
-  initiatingUnit: Agency;
+  initiatingUnit: Maybe<Agency>;
   /** The day the last follow-up review was held. */
   lastReviewedOn: Maybe<Scalars['Date']['output']>;
   narrative: Scalars['String']['output'];
@@ -229,7 +229,7 @@ export type Deflection = {
   referredAt: Scalars['DateTime']['output'];
   reviewOverdue: Scalars['Boolean']['output'];
   reviews: Array<Review>;
-  solutionActionPlan: SolutionActionPlan;
+  solutionActionPlan: Maybe<SolutionActionPlan>;
   status: DeflectionStatus;
   /** Send it back with updates (optimistic concurrency). */
   version: Scalars['Int']['output'];
@@ -312,7 +312,7 @@ export type Disposition = {
   __typename?: 'Disposition';
   kind: Scalars['String']['output'];
   recordedAt: Scalars['DateTime']['output'];
-  recordedBy: Person;
+  recordedBy: Maybe<Person>;
   recordsSystem: RecordsSystem;
   reportNumber: Scalars['String']['output'];
 };
@@ -347,7 +347,7 @@ export type EvidenceEvent = {
   __typename?: 'EvidenceEvent';
   action: EvidenceAction;
   at: Scalars['DateTime']['output'];
-  by: Person;
+  by: Maybe<Person>;
   notes: Maybe<Scalars['String']['output']>;
 };
 
@@ -362,7 +362,7 @@ export type EvidenceItem = {
   handling: Array<EvidenceEvent>;
   id: Scalars['ID']['output'];
   /** The unit responsible for disposal: the initiating unit (OPS-092 III.D.3). */
-  responsibleUnit: Agency;
+  responsibleUnit: Maybe<Agency>;
   seizedAt: Scalars['DateTime']['output'];
 };
 
@@ -370,7 +370,7 @@ export type HistoryEntry = {
   __typename?: 'HistoryEntry';
   actingFor: Maybe<Person>;
   action: Scalars['String']['output'];
-  actor: Person;
+  actor: Maybe<Person>;
   at: Scalars['DateTime']['output'];
   /** What changed, field by field, as JSON. */
   changes: Maybe<Scalars['String']['output']>;
@@ -380,7 +380,7 @@ export type HistoryEntry = {
 
 export type Incident = {
   __typename?: 'Incident';
-  agency: Agency;
+  agency: Maybe<Agency>;
   callType: CallType;
   county: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -501,9 +501,9 @@ export type NextSteps = {
   approvalRequired: Scalars['Boolean']['output'];
   /** The MEG or task force whose leader decides; ask it for `approvers`. */
   approvingAgency: Maybe<Agency>;
-  caseManagementOrganization: Agency;
+  caseManagementOrganization: Maybe<Agency>;
   /** The plan the referral was made under; ask it for `caseManagerContact`. */
-  solutionActionPlan: SolutionActionPlan;
+  solutionActionPlan: Maybe<SolutionActionPlan>;
   /** A sentence the officer can act on. */
   summary: Scalars['String']['output'];
 };
@@ -513,7 +513,7 @@ export type Outcome = {
   /** When charges held in abeyance were released (successful officer interventions). */
   chargesReleasedAt: Maybe<Scalars['DateTime']['output']>;
   decidedAt: Scalars['DateTime']['output'];
-  decidedBy: Person;
+  decidedBy: Maybe<Person>;
   kind: DeflectionOutcome;
   prosecutingAttorney: Maybe<Scalars['String']['output']>;
   reason: Maybe<Scalars['String']['output']>;
@@ -749,7 +749,7 @@ export type Review = {
   heldOn: Scalars['Date']['output'];
   id: Scalars['ID']['output'];
   notes: Maybe<Scalars['String']['output']>;
-  reviewer: Person;
+  reviewer: Maybe<Person>;
 };
 
 export type ReviewDue =
@@ -1021,7 +1021,7 @@ export type AgencyResolvers<ContextType = Context, ParentType extends ResolversP
 export type ApprovalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Approval'] = ResolversParentTypes['Approval']> = {
   actingFor?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   decidedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  decidedBy?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  decidedBy?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   decision?: Resolver<ResolversTypes['ApprovalDecision'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1057,7 +1057,7 @@ export type AuditRecordEdgeResolvers<ContextType = Context, ParentType extends R
 export type ContactAttemptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContactAttempt'] = ResolversParentTypes['ContactAttempt']> = {
   actingFor?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  by?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   caseManagerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   method?: Resolver<ResolversTypes['ContactMethod'], ParentType, ContextType>;
@@ -1078,7 +1078,7 @@ export type DeflectionResolvers<ContextType = Context, ParentType extends Resolv
   approval?: Resolver<Maybe<ResolversTypes['Approval']>, ParentType, ContextType>;
   approvalRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   arrestMade?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  caseManagementOrganization?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  caseManagementOrganization?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   channel?: Resolver<Maybe<ResolversTypes['ReferralChannel']>, ParentType, ContextType>;
   chargesHeldInAbeyance?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   contactAttempts?: Resolver<Array<ResolversTypes['ContactAttempt']>, ParentType, ContextType>;
@@ -1091,8 +1091,8 @@ export type DeflectionResolvers<ContextType = Context, ParentType extends Resolv
   history?: Resolver<Array<ResolversTypes['HistoryEntry']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType>;
-  initiatedBy?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
-  initiatingUnit?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  initiatedBy?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  initiatingUnit?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   lastReviewedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   narrative?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nextReviewDue?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1106,7 +1106,7 @@ export type DeflectionResolvers<ContextType = Context, ParentType extends Resolv
   referredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   reviewOverdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   reviews?: Resolver<Array<ResolversTypes['Review']>, ParentType, ContextType>;
-  solutionActionPlan?: Resolver<ResolversTypes['SolutionActionPlan'], ParentType, ContextType>;
+  solutionActionPlan?: Resolver<Maybe<ResolversTypes['SolutionActionPlan']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['DeflectionStatus'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -1131,7 +1131,7 @@ export type DemographicsResolvers<ContextType = Context, ParentType extends Reso
 export type DispositionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Disposition'] = ResolversParentTypes['Disposition']> = {
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  recordedBy?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  recordedBy?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   recordsSystem?: Resolver<ResolversTypes['RecordsSystem'], ParentType, ContextType>;
   reportNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1139,7 +1139,7 @@ export type DispositionResolvers<ContextType = Context, ParentType extends Resol
 export type EvidenceEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceEvent'] = ResolversParentTypes['EvidenceEvent']> = {
   action?: Resolver<ResolversTypes['EvidenceAction'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  by?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -1151,14 +1151,14 @@ export type EvidenceItemResolvers<ContextType = Context, ParentType extends Reso
   disposedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   handling?: Resolver<Array<ResolversTypes['EvidenceEvent']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  responsibleUnit?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  responsibleUnit?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   seizedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type HistoryEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HistoryEntry'] = ResolversParentTypes['HistoryEntry']> = {
   actingFor?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  actor?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   changes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fromStatus?: Resolver<Maybe<ResolversTypes['DeflectionStatus']>, ParentType, ContextType>;
@@ -1166,7 +1166,7 @@ export type HistoryEntryResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type IncidentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Incident'] = ResolversParentTypes['Incident']> = {
-  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   callType?: Resolver<ResolversTypes['CallType'], ParentType, ContextType>;
   county?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1199,15 +1199,15 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 export type NextStepsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NextSteps'] = ResolversParentTypes['NextSteps']> = {
   approvalRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   approvingAgency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
-  caseManagementOrganization?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
-  solutionActionPlan?: Resolver<ResolversTypes['SolutionActionPlan'], ParentType, ContextType>;
+  caseManagementOrganization?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
+  solutionActionPlan?: Resolver<Maybe<ResolversTypes['SolutionActionPlan']>, ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type OutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Outcome'] = ResolversParentTypes['Outcome']> = {
   chargesReleasedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   decidedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  decidedBy?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  decidedBy?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['DeflectionOutcome'], ParentType, ContextType>;
   prosecutingAttorney?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1258,7 +1258,7 @@ export type ReviewResolvers<ContextType = Context, ParentType extends ResolversP
   heldOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  reviewer?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  reviewer?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
 };
 
 export type SolutionActionPlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SolutionActionPlan'] = ResolversParentTypes['SolutionActionPlan']> = {

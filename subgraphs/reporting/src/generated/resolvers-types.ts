@@ -46,7 +46,7 @@ export type Agency = {
    * Deflections that count for this agency in statistics (OPS-D9): a DOP/DCI deflection counts for the MEG or task
    * force that approved it, once approved (pending and declined ones count for nobody); any other for its unit.
    */
-  deflectionsCounted: SuppressibleCount;
+  deflectionsCounted: Maybe<SuppressibleCount>;
   id: Scalars['ID']['output'];
 };
 
@@ -191,7 +191,7 @@ export type CrisisImportRowError = {
 /** IAC-1 to IAC-4: one dispatch to a person in a mental-health crisis, as reported to ISP. Never a name. */
 export type CrisisIncident = {
   __typename?: 'CrisisIncident';
-  agency: Agency;
+  agency: Maybe<Agency>;
   /** The agency's own CAD/RMS number for the call. */
   agencyIncidentNumber: Maybe<Scalars['String']['output']>;
   arrival: CrisisArrival;
@@ -257,7 +257,7 @@ export type CrisisMeasureValue = {
 
 export type CrisisMonthStatus = {
   __typename?: 'CrisisMonthStatus';
-  agency: Agency;
+  agency: Maybe<Agency>;
   /** The 15th of the following month (1244.300(f)), whatever day of the week it is. */
   dueOn: Scalars['Date']['output'];
   /** Incidents recorded for the month now. */
@@ -326,7 +326,7 @@ export type CrisisStatisticsResult = {
 /** IAC-5: one version of an agency's monthly crisis report to ISP. A correction makes a new version; old ones are kept. */
 export type CrisisSubmission = {
   __typename?: 'CrisisSubmission';
-  agency: Agency;
+  agency: Maybe<Agency>;
   /** The file itself, as the download serves it. */
   content: Scalars['String']['output'];
   /**
@@ -342,7 +342,7 @@ export type CrisisSubmission = {
   late: Scalars['Boolean']['output'];
   month: Scalars['String']['output'];
   submittedAt: Scalars['DateTime']['output'];
-  submittedBy: Person;
+  submittedBy: Maybe<Person>;
   /** A later version replaces this one. */
   superseded: Scalars['Boolean']['output'];
   version: Scalars['Int']['output'];
@@ -438,7 +438,7 @@ export type ExportFormat =
 /** A month's feedback for a unit or a MEG/task force (the checklist's newsletter): aggregated figures ready to render. */
 export type FeedbackDigest = {
   __typename?: 'FeedbackDigest';
-  agency: Agency;
+  agency: Maybe<Agency>;
   /** Referrals and 30-day engagement by pathway this month. */
   byPathway: Array<StatisticCell>;
   figures: Array<DigestFigure>;
@@ -656,7 +656,7 @@ export type MutationUpdateUseOfForceIncidentArgs = {
 /** Referrals made by one officer (a performance measure, FB-2): counts of their own actions, not of people. */
 export type OfficerReferrals = {
   __typename?: 'OfficerReferrals';
-  officer: Person;
+  officer: Maybe<Person>;
   referrals: Scalars['Int']['output'];
 };
 
@@ -929,7 +929,7 @@ export type StateDataSetProgram = {
   engagementRateAt30Days: MeasureValue;
   /** Median days from the encounter to treatment engagement. */
   medianDaysToTreatmentEngagement: MeasureValue;
-  program: Agency;
+  program: Maybe<Agency>;
   programRole: ProgramRole;
 };
 
@@ -1130,13 +1130,13 @@ export type UnitReferrals = {
   __typename?: 'UnitReferrals';
   byOfficer: Array<OfficerReferrals>;
   referrals: Scalars['Int']['output'];
-  unit: Agency;
+  unit: Maybe<Agency>;
 };
 
 /** IAC-6: a use-of-force incident for the FBI's National Use-of-Force Data Collection (only the agency's administrators and records staff see it). */
 export type UseOfForceIncident = {
   __typename?: 'UseOfForceIncident';
-  agency: Agency;
+  agency: Maybe<Agency>;
   agencyIncidentNumber: Maybe<Scalars['String']['output']>;
   ambush: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
@@ -1188,7 +1188,7 @@ export type UseOfForceQualifier =
 /** One month's submission of an agency to the FBI collection (a zero report when nothing qualified). */
 export type UseOfForceSubmission = {
   __typename?: 'UseOfForceSubmission';
-  agency: Agency;
+  agency: Maybe<Agency>;
   content: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   incidentCount: Scalars['Int']['output'];
@@ -1362,7 +1362,7 @@ export type ResolversTypes = {
   LevelOfResponse: LevelOfResponse;
   MeasureValue: ResolverTypeWrapper<CellValueModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  OfficerReferrals: ResolverTypeWrapper<Omit<OfficerReferrals, 'officer'> & { officer: ResolversTypes['Person'] }>;
+  OfficerReferrals: ResolverTypeWrapper<Omit<OfficerReferrals, 'officer'> & { officer?: Maybe<ResolversTypes['Person']> }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Pathway: Pathway;
   PerceivedCondition: PerceivedCondition;
@@ -1435,7 +1435,7 @@ export type ResolversParentTypes = {
   ForceSubjectInput: ForceSubjectInput;
   MeasureValue: CellValueModel;
   Mutation: Record<PropertyKey, never>;
-  OfficerReferrals: Omit<OfficerReferrals, 'officer'> & { officer: ResolversParentTypes['Person'] };
+  OfficerReferrals: Omit<OfficerReferrals, 'officer'> & { officer?: Maybe<ResolversParentTypes['Person']> };
   PageInfo: PageInfo;
   Person: EntityReferenceModel;
   Provider: EntityReferenceModel;
@@ -1465,7 +1465,7 @@ export type LimitDirectiveResolver<Result, Parent, ContextType = Context, Args =
 
 export type AgencyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency'], FederationReferenceType extends FederationReferenceTypes['Agency'] = FederationReferenceTypes['Agency']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Agency']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  deflectionsCounted?: Resolver<ResolversTypes['SuppressibleCount'], ParentType, ContextType>;
+  deflectionsCounted?: Resolver<Maybe<ResolversTypes['SuppressibleCount']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -1518,7 +1518,7 @@ export type CrisisImportRowErrorResolvers<ContextType = Context, ParentType exte
 };
 
 export type CrisisIncidentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrisisIncident'] = ResolversParentTypes['CrisisIncident']> = {
-  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   agencyIncidentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   arrival?: Resolver<ResolversTypes['CrisisArrival'], ParentType, ContextType>;
   callType?: Resolver<Maybe<ResolversTypes['CallType']>, ParentType, ContextType>;
@@ -1545,7 +1545,7 @@ export type CrisisMeasureValueResolvers<ContextType = Context, ParentType extend
 };
 
 export type CrisisMonthStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrisisMonthStatus'] = ResolversParentTypes['CrisisMonthStatus']> = {
-  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   incidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   latestSubmission?: Resolver<Maybe<ResolversTypes['CrisisSubmission']>, ParentType, ContextType>;
@@ -1567,7 +1567,7 @@ export type CrisisStatisticsResultResolvers<ContextType = Context, ParentType ex
 };
 
 export type CrisisSubmissionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrisisSubmission'] = ResolversParentTypes['CrisisSubmission']> = {
-  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   content?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<CrisisSubmissionContentArgs, 'format'>>;
   csvPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1577,7 +1577,7 @@ export type CrisisSubmissionResolvers<ContextType = Context, ParentType extends 
   late?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  submittedBy?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  submittedBy?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   superseded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   zeroReport?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1627,7 +1627,7 @@ export type EventSourceStatusResolvers<ContextType = Context, ParentType extends
 };
 
 export type FeedbackDigestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FeedbackDigest'] = ResolversParentTypes['FeedbackDigest']> = {
-  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   byPathway?: Resolver<Array<ResolversTypes['StatisticCell']>, ParentType, ContextType>;
   figures?: Resolver<Array<ResolversTypes['DigestFigure']>, ParentType, ContextType>;
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1681,7 +1681,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type OfficerReferralsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OfficerReferrals'] = ResolversParentTypes['OfficerReferrals']> = {
-  officer?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  officer?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   referrals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1752,7 +1752,7 @@ export type StateDataSetProgramResolvers<ContextType = Context, ParentType exten
   encountersReferredToTreatment?: Resolver<ResolversTypes['MeasureValue'], ParentType, ContextType>;
   engagementRateAt30Days?: Resolver<ResolversTypes['MeasureValue'], ParentType, ContextType>;
   medianDaysToTreatmentEngagement?: Resolver<ResolversTypes['MeasureValue'], ParentType, ContextType>;
-  program?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  program?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   programRole?: Resolver<ResolversTypes['ProgramRole'], ParentType, ContextType>;
 };
 
@@ -1783,11 +1783,11 @@ export type SuppressibleCountResolvers<ContextType = Context, ParentType extends
 export type UnitReferralsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnitReferrals'] = ResolversParentTypes['UnitReferrals']> = {
   byOfficer?: Resolver<Array<ResolversTypes['OfficerReferrals']>, ParentType, ContextType>;
   referrals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  unit?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
 };
 
 export type UseOfForceIncidentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UseOfForceIncident'] = ResolversParentTypes['UseOfForceIncident']> = {
-  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   agencyIncidentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ambush?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1808,7 +1808,7 @@ export type UseOfForceIncidentResolvers<ContextType = Context, ParentType extend
 };
 
 export type UseOfForceSubmissionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UseOfForceSubmission'] = ResolversParentTypes['UseOfForceSubmission']> = {
-  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incidentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

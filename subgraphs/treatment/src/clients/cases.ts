@@ -3,7 +3,9 @@ import { forbidden } from '@hub/platform/errors';
 import { callSubgraph, type SubgraphTarget } from '@hub/platform/graphql';
 import { DeflectionForReferralDocument, type DeflectionForReferralQuery } from '../generated/cases-operations.js';
 
-export type DeflectionForReferral = NonNullable<DeflectionForReferralQuery['deflection']>;
+type Answered = NonNullable<DeflectionForReferralQuery['deflection']>;
+/** A deflection always names its case management organization; the schema may not promise it (see decisions.md). */
+export type DeflectionForReferral = Answered & { caseManagementOrganization: NonNullable<Answered['caseManagementOrganization']> };
 
 /** The cases subgraph, asked through the graph as the caller (its visibility rules apply): never its tables. */
 export class CasesClient {
@@ -16,6 +18,8 @@ export class CasesClient {
   async deflection(id: string): Promise<DeflectionForReferral> {
     const { deflection } = await callSubgraph(this.target, this.onward, DeflectionForReferralDocument, { id });
     if (!deflection) throw forbidden();
-    return deflection;
+    const { caseManagementOrganization } = deflection;
+    if (!caseManagementOrganization) throw new Error(`cases answered deflection ${id} without its case management organization`);
+    return { ...deflection, caseManagementOrganization };
   }
 }

@@ -170,7 +170,7 @@ export type ConsentKind =
 /** A recipient a consent names: an agency, or everyone holding a role in one (42 CFR 2.31(a)(4)). */
 export type ConsentRecipient = {
   __typename?: 'ConsentRecipient';
-  agency: Agency;
+  agency: Maybe<Agency>;
   /** When set, only people with this hub role in the agency. */
   role: Maybe<Scalars['String']['output']>;
 };
@@ -192,7 +192,7 @@ export type Deflection = {
    */
   treatment: Maybe<DeflectionTreatment>;
   /** Licensed providers serving the deflection's county with open capacity now, most open slots first (TRT-4). */
-  treatmentOptions: Array<Provider>;
+  treatmentOptions: Maybe<Array<Provider>>;
 };
 
 /**
@@ -235,8 +235,8 @@ export type Disclosure = {
   consent: Maybe<Consent>;
   information: Array<ConsentInformation>;
   purpose: Scalars['String']['output'];
-  recipient: Person;
-  recipientAgency: Agency;
+  recipient: Maybe<Person>;
+  recipientAgency: Maybe<Agency>;
 };
 
 /** TRT-4: the closed-loop referral and the treatment episode it becomes (compare FHIR Task.status). */
@@ -256,7 +256,7 @@ export type EpisodeState =
 export type EpisodeTransition = {
   __typename?: 'EpisodeTransition';
   at: Scalars['DateTime']['output'];
-  by: Person;
+  by: Maybe<Person>;
   fromState: Maybe<EpisodeState>;
   reason: Maybe<Scalars['String']['output']>;
   toState: EpisodeState;
@@ -841,7 +841,7 @@ export type ConsentResolvers<ContextType = Context, ParentType extends Resolvers
 };
 
 export type ConsentRecipientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsentRecipient'] = ResolversParentTypes['ConsentRecipient']> = {
-  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -857,7 +857,7 @@ export type DeflectionResolvers<ContextType = Context, ParentType extends Resolv
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Deflection']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   treatment?: Resolver<Maybe<ResolversTypes['DeflectionTreatment']>, ParentType, ContextType>;
-  treatmentOptions?: Resolver<Array<ResolversTypes['Provider']>, ParentType, ContextType>;
+  treatmentOptions?: Resolver<Maybe<Array<ResolversTypes['Provider']>>, ParentType, ContextType>;
 };
 
 export type DeflectionTreatmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeflectionTreatment'] = ResolversParentTypes['DeflectionTreatment']> = {
@@ -880,13 +880,13 @@ export type DisclosureResolvers<ContextType = Context, ParentType extends Resolv
   consent?: Resolver<Maybe<ResolversTypes['Consent']>, ParentType, ContextType>;
   information?: Resolver<Array<ResolversTypes['ConsentInformation']>, ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  recipient?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
-  recipientAgency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  recipient?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  recipientAgency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
 };
 
 export type EpisodeTransitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EpisodeTransition'] = ResolversParentTypes['EpisodeTransition']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  by?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   fromState?: Resolver<Maybe<ResolversTypes['EpisodeState']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   toState?: Resolver<ResolversTypes['EpisodeState'], ParentType, ContextType>;
