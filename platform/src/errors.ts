@@ -45,6 +45,14 @@ export function subgraphUnavailable(subgraph: string, message = `The ${subgraph}
   return new GraphQLError(message, { extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph, retryable: true } });
 }
 
+/**
+ * The subgraph's database could not be reached. A write in flight may or may not have committed, so the message
+ * does not promise either; a client retries with the same idempotency key, which makes the retry land once.
+ */
+export function databaseUnavailable(message = 'The database did not answer. Try again in a moment.'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'DATABASE_UNAVAILABLE', retryable: true } });
+}
+
 export function notFound(what: string): GraphQLError {
   return new GraphQLError(`${what} was not found.`, { extensions: { code: 'NOT_FOUND' } });
 }

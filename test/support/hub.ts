@@ -59,7 +59,13 @@ export async function postGraphQL<T>(url: string, query: string, headers: Record
 }
 
 /** `history` adds the demo year (about 900 deflections) to the fixtures; most tests count the fixtures alone. */
-export async function startTestHub(options: { env?: Record<string, string>; history?: boolean; now?: Date } = {}): Promise<TestHub> {
+/**
+ * `connectThrough` gives a subgraph its own connection at another address (a TcpProxy's, to cut its database off);
+ * the others share the test database's pool.
+ */
+export async function startTestHub(
+  options: { env?: Record<string, string>; history?: boolean; now?: Date; connectThrough?: Partial<Record<SubgraphName, { host: string; port: number }>> } = {},
+): Promise<TestHub> {
   const db = await createTestDatabase(HUB_SUBGRAPHS, { seed: true, history: options.history ?? false, now: options.now });
   const gatewayKey = await generateSigningKeyPair('gateway-test');
   const issuerKey = await generateSigningKeyPair('issuer-test');
@@ -79,7 +85,12 @@ export async function startTestHub(options: { env?: Record<string, string>; hist
   };
   const subgraphs: RunningSubgraph[] = [];
   for (const definition of HUB_SUBGRAPHS) {
-    subgraphs.push(await runSubgraph(definition, { databaseUrl: db.urlFor(definition.name), gatewayKey: gatewayKey.publicJwk, port: ports[definition.name], env, orm: db.orm(definition.name) }));
+    const through = options.connectThrough?.[definition.name];
+    const databaseUrl = new URL(db.urlFor(definition.name));
+    if (through) Object.assign(databaseUrl, { hostname: through.host, port: String(through.port) });
+    subgraphs.push(
+      await runSubgraph(definition, { databaseUrl: databaseUrl.toString(), gatewayKey: gatewayKey.publicJwk, port: ports[definition.name], env, orm: through ? undefined : db.orm(definition.name) }),
+    );
   }
   const gateway: RunningServer = await startGateway({
     config: readGatewayConfig(env),

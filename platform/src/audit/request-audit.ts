@@ -5,6 +5,8 @@ import { Kind, type GraphQLFormattedError } from 'graphql';
 import type { SubgraphOrm } from '../db/orm.js';
 import type { Actor } from '../identity/actor.js';
 import { InvalidInternalToken, type InternalTokenVerifier, type RequestFacts } from '../identity/internal-token.js';
+import { databaseUnavailable } from '../errors.js';
+import { isDatabaseUnavailable } from '../server/format-error.js';
 import { readBody, sendJson, type RouteHandler } from '../server/http.js';
 import { appendAuditRecords, type AuditFact, type AuditRequest } from './chain.js';
 
@@ -95,7 +97,12 @@ export function auditPlugin(orm: SubgraphOrm): ApolloServerPlugin<BaseContext> {
             const errorId = randomUUID();
             console.error(`[audit unavailable ${errorId}]`, error);
             result.data = null;
-            result.errors = [{ message: 'The audit trail could not be written, so nothing is returned. Try again in a moment.', extensions: { code: 'AUDIT_UNAVAILABLE', retryable: true, errorId } }];
+            // With the database away, that is what the caller needs to know (and what every other refusal of the
+            // outage says); either way the answer is withheld and a retry is safe.
+            const refusal = isDatabaseUnavailable(error)
+              ? databaseUnavailable()
+              : { message: 'The audit trail could not be written, so nothing is returned. Try again in a moment.', extensions: { code: 'AUDIT_UNAVAILABLE', retryable: true } };
+            result.errors = [{ message: refusal.message, extensions: { ...refusal.extensions, errorId } }];
           }
         },
       };

@@ -74,6 +74,9 @@ export async function createSubgraphOrm(options: SubgraphOrmOptions): Promise<Su
     debug: options.debug ?? false,
     loggerFactory: (loggerOptions) => new CountingLogger(loggerOptions, counter),
     pool: { min: 0, max: options.poolSize ?? 10 },
+    // With the database unreachable, a request waits at most this long for a connection, then answers
+    // DATABASE_UNAVAILABLE (retryable), instead of hanging with everything queued behind it.
+    driverOptions: { connectionTimeoutMillis: 5_000 },
     forceUtcTimezone: true,
     ensureDatabase: false,
     allowGlobalContext: false,

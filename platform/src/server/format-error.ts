@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { databaseUnavailable } from '../errors.js';
 
 const CLIENT_CODES = new Set([
   'UNAUTHENTICATED',
@@ -18,6 +19,7 @@ const CLIENT_CODES = new Set([
   'RATE_LIMITED',
   'AUDIT_UNAVAILABLE',
   'REQUEST_TIMEOUT',
+  'DATABASE_UNAVAILABLE',
 ]);
 
 /**
@@ -35,6 +37,37 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   // match) with a 4xx status and no code: they are the client's, and say so.
   const status = original instanceof GraphQLError ? (original.extensions?.http as { status?: number } | undefined)?.status : undefined;
   if (status !== undefined && status >= 400 && status < 500) return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+  if (isDatabaseUnavailable(original)) {
+    const unavailable = databaseUnavailable();
+    return { message: unavailable.message, path: formatted.path, extensions: unavailable.extensions };
+  }
   console.error('[unexpected error]', original);
   return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * Socket failures, and PostgreSQL's "shutting down" (57P0x) and connection-exception (08xxx) classes. The pg driver
+ * reports a dropped connection or a pool that cannot connect in time only in its message, so those are matched too.
+ */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03']);
+const UNREACHABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+
+/**
+ * Whether an error means the database could not be reached, as opposed to a statement it refused (a constraint, a
+ * bug): only the first is worth retrying unchanged. MikroORM wraps the driver's error and keeps its code and
+ * message; Apollo and our own code may wrap it again, hence the walk through `cause` and `originalError`, and
+ * graphql-js wraps anything thrown that is not an Error of its realm (Node's socket errors under Jest's VM modules)
+ * as `thrownValue`.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (typeof current !== 'object') return false;
+    const { code, message, name } = current as { code?: unknown; message?: unknown; name?: unknown };
+    if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || /^08/.test(code))) return true;
+    if (name === 'ConnectionException') return true;
+    if (typeof message === 'string' && UNREACHABLE_MESSAGES.test(message)) return true;
+    const wrapper = current as { cause?: unknown; originalError?: unknown; thrownValue?: unknown };
+    current = wrapper.cause ?? wrapper.originalError ?? wrapper.thrownValue;
+  }
+  return false;
 }

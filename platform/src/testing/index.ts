@@ -5,3 +5,4 @@ export * from './access-matrix.js';
 export * from './matrix-expectations.js';
 export * from './fuzz.js';
 export * from './fuzz-expectations.js';
+export * from './tcp-proxy.js';
