@@ -1,11 +1,10 @@
 /**
  * npm start: the whole hub on one machine. Without DATABASE_URL it runs an embedded PostgreSQL kept in the data
  * folder; it provisions each subgraph's schema and role, migrates, loads demo data into empty subgraphs,
- * then starts the four subgraphs and the gateway as child processes. Ctrl-C stops all of them.
+ * then starts the four subgraphs and the gateway as supervised child processes (a crashed one is restarted with
+ * backoff). Ctrl-C stops all of them within HUB_STOP_GRACE_MS.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { exitOnConfigError, readBoolean, readPort, readUrl } from '@hub/platform/config';
 import { createDatabase, databaseExists, type EmbeddedServer, ensureRoles, ensureSchemas, roleUrl, startEmbeddedPostgres, subgraphDatabase, waitForPostgres } from '@hub/platform/db';
 import { PERSONAS } from '@hub/platform/demo';
@@ -15,12 +14,13 @@ import { OutboxEvent, OutboxEventSchema } from '@hub/platform/events';
 import { openSubgraphOrm, prepareSubgraphData, sealSubgraphTables, type SubgraphDataDefinition } from '@hub/platform/subgraph';
 import { checkHubProductionSettings, demoDataWanted } from '@hub/platform/production';
 import type { SubgraphOrm } from '@hub/platform/db';
+import { httpReady, readSupervisorPolicy, Supervisor, type SupervisorEvent } from '@hub/platform/supervisor';
 import { subgraphPort } from '@hub/platform/topology';
 import { readGatewayConfig } from '@hub/gateway';
 import { HUB_SUBGRAPHS } from './hub-subgraphs.js';
 
 const DATABASE_NAME = 'deflection_hub';
-const children: ChildProcess[] = [];
+let supervisor: Supervisor | null = null;
 let embedded: EmbeddedServer | null = null;
 let shuttingDown = false;
 
@@ -28,25 +28,40 @@ function step(message: string): void {
   console.log(`\x1b[36m▸\x1b[0m ${message}`);
 }
 
+function warn(message: string): void {
+  console.error(`\x1b[33m▸\x1b[0m ${message}`);
+}
+
 async function shutdown(code: number): Promise<never> {
   if (!shuttingDown) {
     shuttingDown = true;
     step('Stopping the hub…');
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-            setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-          }),
-      ),
-    );
+    await supervisor?.stop();
     if (embedded) await embedded.stop().catch(() => {});
     step('Stopped.');
   }
   process.exit(code);
+}
+
+function describe(event: SupervisorEvent): void {
+  const seconds = (ms: number) => `${(ms / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} s`;
+  switch (event.type) {
+    case 'started':
+      step(`${event.name} started (pid ${event.pid})${event.restart > 0 ? `, restart ${event.restart}` : ''}`);
+      break;
+    case 'ready':
+      if (event.restart > 0) step(`${event.name} is serving again (pid ${event.pid}).`);
+      break;
+    case 'crashed':
+      warn(`${event.name} (pid ${event.pid}) stopped unexpectedly (${event.reason}); the others keep serving. Restarting it in ${seconds(event.restartInMs)} (crash ${event.crashes} within the window).`);
+      break;
+    case 'gave-up':
+      warn(`${event.name} (pid ${event.pid}) stopped unexpectedly (${event.reason}), its ${event.crashes}th crash within the window (HUB_MAX_CRASHES, HUB_CRASH_WINDOW_MS): giving up and stopping the hub.`);
+      break;
+    case 'killed':
+      warn(`${event.name} (pid ${event.pid}) did not stop within HUB_STOP_GRACE_MS; killed.`);
+      break;
+  }
 }
 
 async function databaseUrl(): Promise<string> {
@@ -71,43 +86,6 @@ async function databaseUrl(): Promise<string> {
   const url = new URL(existing);
   url.pathname = `/${DATABASE_NAME}`;
   return url.toString();
-}
-
-function prefixOutput(child: ChildProcess, name: string): void {
-  for (const stream of [child.stdout, child.stderr]) {
-    if (!stream) continue;
-    createInterface({ input: stream }).on('line', (line) => console.log(`\x1b[90m[${name}]\x1b[0m ${line}`));
-  }
-}
-
-async function waitForHealth(name: string, url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited during start-up (code ${child.exitCode})`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${name} did not answer ${url} within ${timeoutMs / 1000} s`);
-}
-
-function launch(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
-  children.push(child);
-  prefixOutput(child, name);
-  child.on('exit', (code, signal) => {
-    if (shuttingDown) return;
-    console.error(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the hub.`);
-    void shutdown(1);
-  });
-  return child;
 }
 
 function publishes(definition: SubgraphDataDefinition): boolean {
@@ -151,6 +129,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
   checkHubProductionSettings();
   const gatewayConfig = readGatewayConfig();
+  supervisor = new Supervisor(readSupervisorPolicy(), {
+    output: (name, line) => console.log(`\x1b[90m[${name}]\x1b[0m ${line}`),
+    event: describe,
+    gaveUp: () => void shutdown(1),
+  });
   const adminUrl = await databaseUrl();
   const password = rolePassword();
   const databases = HUB_SUBGRAPHS.map((s) => subgraphDatabase(s.name));
@@ -185,13 +168,12 @@ async function main(): Promise<void> {
   if (gatewayConfig.authMode === 'dev') await loadOrCreateKeyPair(devIssuerKeyFile(), 'dev-issuer-1');
 
   const childEnv = { ...process.env, DATABASE_URL: adminUrl, MIGRATE_ON_START: 'false', HUB_DATA_DIR: dataDirectory() };
+  const launch = (name: string, entry: string, healthUrl: string) =>
+    supervisor!.start({ name, command: process.execPath, args: ['--import', 'tsx', entry], env: childEnv, ready: httpReady(healthUrl) });
   for (const definition of HUB_SUBGRAPHS) {
-    const port = subgraphPort(definition.name);
-    const child = launch(definition.name, `subgraphs/${definition.name}/src/main.ts`, childEnv);
-    await waitForHealth(definition.name, `http://127.0.0.1:${port}/health`, child);
+    await launch(definition.name, `subgraphs/${definition.name}/src/main.ts`, `http://127.0.0.1:${subgraphPort(definition.name)}/health`);
   }
-  const gateway = launch('gateway', 'gateway/src/main.ts', childEnv);
-  await waitForHealth('gateway', `http://127.0.0.1:${gatewayConfig.port}/health`, gateway);
+  await launch('gateway', 'gateway/src/main.ts', `http://127.0.0.1:${gatewayConfig.port}/health`);
 
   const url = `http://localhost:${gatewayConfig.port}/graphql`;
   console.log(`
@@ -213,7 +195,7 @@ async function main(): Promise<void> {
     npm run token -- officer          # prints a bearer token
     npm run token -- --list           # every persona: ${PERSONAS.map((p) => p.key).join(', ')}
 
-  Ctrl-C stops everything.
+  A process that crashes is restarted while the others keep serving. Ctrl-C stops everything.
 `);
   // The hub answers already; statistics fill in while reporting applies the demo year's events.
   if (publishers.length > 0) await showCatchUp(publishers);
