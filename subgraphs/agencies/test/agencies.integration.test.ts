@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_AGENCY as A, DEMO_PERSON as P } from '@hub/platform/demo';
+import { illinoisDate } from '@hub/platform/domain';
 import { createTestDatabase, SubgraphClient, type TestDatabase } from '@hub/platform/testing';
 import type { Context } from '../src/context.js';
 import { agencies } from '../src/index.js';
@@ -277,8 +278,9 @@ describe('administration mutations', () => {
     });
     const designate = 'mutation($input: DesignateInput!) { designate(input: $input) { id validToday } }';
     const director = { personId: P.directorMarsh, agencyId: A.lakeCountyMeg, roles: ['MEG_DIRECTOR' as const], actingFor: null };
+    // From today: the designation is revoked today, so it must not reach back into dates other tests ask about.
     const made = await client.ok<{ designate: { id: string; validToday: boolean } }>(director, designate, {
-      input: { designeeId: added.addPerson.id, delegatedById: P.directorMarsh, capacity: 'MEG_DIRECTOR', agencyId: A.lakeCountyMeg, validFrom: '2026-01-01' },
+      input: { designeeId: added.addPerson.id, delegatedById: P.directorMarsh, capacity: 'MEG_DIRECTOR', agencyId: A.lakeCountyMeg, validFrom: illinoisDate() },
     });
     expect(made.designate.validToday).toBe(true);
     const names = async () =>
