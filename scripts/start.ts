@@ -32,15 +32,23 @@ function warn(message: string): void {
   console.error(`\x1b[33m▸\x1b[0m ${message}`);
 }
 
-async function shutdown(code: number): Promise<never> {
-  if (!shuttingDown) {
+let stopping: Promise<never> | null = null;
+
+/**
+ * Stops everything once, however often it is asked: Ctrl-C in a terminal may arrive twice (from the terminal and
+ * relayed by a wrapper), and the second must wait for the first rather than exit with the children still running.
+ * The supervisor bounds how long that takes (HUB_STOP_GRACE_MS).
+ */
+function shutdown(code: number): Promise<never> {
+  stopping ??= (async () => {
     shuttingDown = true;
     step('Stopping the hub…');
     await supervisor?.stop();
     if (embedded) await embedded.stop().catch(() => {});
     step('Stopped.');
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return stopping;
 }
 
 function describe(event: SupervisorEvent): void {
