@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../src/db/index.js';
 import { httpReady, restartDelay, Supervisor, type SupervisorEvent, type SupervisorPolicy } from '../src/supervisor.js';
+import { isAlive } from '../src/testing/processes.js';
 
 /**
  * Real child processes: a small HTTP server that answers /health, and on request ignores SIGTERM (as a process busy
@@ -34,15 +35,6 @@ afterEach(async () => {
   await supervisor?.stop();
   supervisor = null;
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createDatabase, dropDatabase, freePort } from '@hub/platform/db';
+import { isAlive } from '@hub/platform/testing';
 
 /**
  * `npm start` itself (scripts/start.ts, as `npm start` runs it) against a database of its own on the test server,
@@ -39,15 +40,6 @@ afterEach(async () => {
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function untilGone(pids: number[], timeoutMs: number): Promise<number[]> {
   const deadline = Date.now() + timeoutMs;

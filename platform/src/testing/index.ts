@@ -6,3 +6,4 @@ export * from './matrix-expectations.js';
 export * from './fuzz.js';
 export * from './fuzz-expectations.js';
 export * from './tcp-proxy.js';
+export * from './processes.js';
