@@ -17,6 +17,7 @@ import type { SubgraphOrm } from '@hub/platform/db';
 import { httpReady, readSupervisorPolicy, Supervisor, type SupervisorEvent } from '@hub/platform/supervisor';
 import { subgraphPort } from '@hub/platform/topology';
 import { readGatewayConfig } from '@hub/gateway';
+import { ensureConsoleBuilt } from './console-build.js';
 import { HUB_SUBGRAPHS } from './hub-subgraphs.js';
 
 const DATABASE_NAME = 'deflection_hub';
@@ -170,6 +171,7 @@ async function main(): Promise<void> {
       if (!keepOpen) await orm.close();
     }
   }
+  if (gatewayConfig.console.enabled) await ensureConsoleBuilt(step);
   // Made before the children start, so they read the same files instead of racing to create them.
   await gatewayKeyPair();
   await eventsSecret();
@@ -187,6 +189,7 @@ async function main(): Promise<void> {
   console.log(`
 \x1b[32mThe Illinois deflection hub is running.\x1b[0m
 
+  Partner console: http://localhost:${gatewayConfig.port}/   (pick a demo persona)
   Query explorer:  ${url}
   Health:          http://localhost:${gatewayConfig.port}/health
 

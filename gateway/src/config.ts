@@ -29,6 +29,21 @@ export interface GatewayConfig {
   /** Per identity and minute (RATE_LIMIT_PERSON_LOOKUPS, RATE_LIMIT_STATISTICS, RATE_LIMIT_QUICK_REFERRALS; 0 = off). */
   rateLimits: RateLimits;
   requestLimits: RequestLimits;
+  console: ConsoleSettings;
+  /**
+   * HUB_TRUSTED_DOCUMENTS: `allow` (default) runs the console's registered operations by hash and anything else as
+   * sent; `only` runs nothing but registered operations for browsers; `off` ignores the manifest.
+   */
+  trustedDocuments: 'off' | 'allow' | 'only';
+}
+
+/** The partner console served at `/` (web/dist, built by npm start). */
+export interface ConsoleSettings {
+  /** HUB_CONSOLE=false serves no console (an agency that runs only its own frontend). */
+  enabled: boolean;
+  /** The OpenID Connect client the console signs in as (CONSOLE_OIDC_CLIENT_ID, in oidc mode). */
+  oidcClientId: string | null;
+  oidcScope: string;
 }
 
 /** CJIS Security Policy identity rules (5.6.2.2 multi-factor, 5.5.5 session lock); each 0 or false is off. */
@@ -105,6 +120,12 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
       maxCost: readInteger('HUB_MAX_COST', DEFAULT_REQUEST_LIMITS.maxCost, { min: 100, max: 10_000_000 }, env),
       timeoutMs: readInteger('HUB_REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_LIMITS.timeoutMs, { min: 500, max: 55_000 }, env),
     },
+    console: {
+      enabled: readBoolean('HUB_CONSOLE', true, env),
+      oidcClientId: readString('CONSOLE_OIDC_CLIENT_ID', '', env) || null,
+      oidcScope: readString('CONSOLE_OIDC_SCOPE', 'openid profile', env),
+    },
+    trustedDocuments: readChoice('HUB_TRUSTED_DOCUMENTS', ['off', 'allow', 'only'] as const, 'allow', env),
     rateLimits: {
       personLookups: readInteger('RATE_LIMIT_PERSON_LOOKUPS', 120, { min: 0, max: 100_000 }, env),
       statistics: readInteger('RATE_LIMIT_STATISTICS', 30, { min: 0, max: 100_000 }, env),

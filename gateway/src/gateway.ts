@@ -15,6 +15,8 @@ import { crisisSubmissionExport } from './exports/crisis-submission-route.js';
 import { stateDataSetExport } from './exports/state-data-set-route.js';
 import { useOfForceSubmissionExport } from './exports/use-of-force-submission-route.js';
 import { loadExplorer } from './explorer/explorer.js';
+import { loadConsole } from './console/console.js';
+import { TrustedDocuments } from './trusted-documents.js';
 import { gatewayHealth } from './health.js';
 import { operationResolution } from './operation-resolution.js';
 import { parseOptions, queryCost, requestLimitRules } from './request-limits.js';
@@ -89,6 +91,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   if (devIssuer) Object.assign(routes, devSignInRoutes(devIssuer));
   const explorer = config.explorer ? await loadExplorer({ devSignIn: devIssuer !== null }) : null;
   if (explorer) Object.assign(routes, explorer.routes);
+  const loaded = config.console.enabled ? await loadConsole(config) : null;
+  const partnerConsole = loaded && 'page' in loaded ? loaded : null;
+  if (loaded && 'missing' in loaded) console.warn(`[gateway] the partner console is not served: ${loaded.missing}`);
+  if (partnerConsole) Object.assign(routes, partnerConsole.routes);
+  const trustedDocuments = await TrustedDocuments.load(config.trustedDocuments);
   // In dev mode the JWKS is the gateway's own endpoint, known once it listens; fetched over HTTP all the same,
   // so development exercises the code path production uses with a real identity provider.
   const identityRules = new IdentityRules(config.identityPolicy);
@@ -139,9 +146,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     host: config.host,
     apollo,
     routes,
-    landingPage: explorer?.landingPage,
+    // The console answers a browser at `/`, the explorer at /graphql (and at `/` when there is no console).
+    landingPage: (req, res) => (partnerConsole && new URL(req.url ?? '/', 'http://localhost').pathname === '/' && partnerConsole.page(req, res)) || (explorer?.landingPage(req, res) ?? false),
+    pages: (req, res) => partnerConsole?.page(req, res) ?? false,
     buildContext: contextFor,
     before: corsFor(config.allowedOrigins),
+    prepareRequest: (body, search, req) => {
+      if (req.method === 'GET') trustedDocuments.checkGet(search, req);
+      return trustedDocuments.resolve(body, req);
+    },
   });
   if (!verifier) verifier = new CallerTokenVerifier({ issuer: config.issuer, audience: config.audience, jwksUrl: new URL(DEV_JWKS_PATH, server.url) });
   return {

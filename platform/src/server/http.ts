@@ -52,6 +52,7 @@ async function handleGraphQL<C extends BaseContext>(
   req: IncomingMessage,
   res: ServerResponse,
   errorsAsOk: boolean,
+  prepare?: PrepareRequest,
 ): Promise<void> {
   // Authentication runs before Apollo sees the request, so a rejected caller learns nothing from the schema.
   const context = await buildContext(req);
@@ -68,11 +69,13 @@ async function handleGraphQL<C extends BaseContext>(
       throw new HttpError(400, 'BAD_REQUEST', 'Request body is not valid JSON.');
     }
   }
+  const search = new URL(req.url ?? '/', 'http://localhost').search;
+  if (prepare) body = prepare(body, new URLSearchParams(search), req);
   const result = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: {
       method: (req.method ?? 'GET').toUpperCase(),
       headers,
-      search: new URL(req.url ?? '/', 'http://localhost').search,
+      search,
       body,
     },
     context: async () => context,
@@ -89,6 +92,9 @@ async function handleGraphQL<C extends BaseContext>(
   for await (const chunk of result.body.asyncIterator) res.write(chunk);
   res.end();
 }
+
+/** Turns a parsed request body into the one Apollo runs (the gateway's trusted documents), or refuses it with an HttpError. */
+export type PrepareRequest = (body: unknown, search: URLSearchParams, req: IncomingMessage) => unknown;
 
 export async function startHttpServer<C extends BaseContext>(options: {
   port: number;
@@ -108,12 +114,15 @@ export async function startHttpServer<C extends BaseContext>(options: {
    * for instance, or call `next` to go on.
    */
   before?: (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+  prepareRequest?: PrepareRequest;
+  /** Asked about a GET no route answers (a web application's own paths), before the 404. True when it has answered. */
+  pages?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }): Promise<RunningServer> {
   const routes = options.routes ?? {};
   const { landingPage } = options;
   const graphQL = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (landingPage && req.method === 'GET' && (await landingPage(req, res))) return;
-    await handleGraphQL(options.apollo, options.buildContext, req, res, options.errorsAsOk ?? false);
+    await handleGraphQL(options.apollo, options.buildContext, req, res, options.errorsAsOk ?? false, options.prepareRequest);
   };
   const serve = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -122,7 +131,9 @@ export async function startHttpServer<C extends BaseContext>(options: {
       ? Promise.resolve(route(req, res))
       : path === '/graphql' || path === '/'
         ? graphQL(req, res)
-        : Promise.resolve(sendJson(res, 404, { error: 'not found' }));
+        : options.pages?.(req, res)
+          ? Promise.resolve()
+          : Promise.resolve(sendJson(res, 404, { error: 'not found' }));
     work.catch((error: unknown) => {
       if (res.headersSent) return res.destroy();
       if (error instanceof HttpError) {

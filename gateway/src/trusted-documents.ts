@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { HttpError } from '@hub/platform/server';
+
+/**
+ * Trusted documents: the console's operations, by hash, from the manifest codegen writes
+ * (web/src/gql/persisted-documents.json, `sha256:<hex>` → text). A request that names a hash in the manifest runs
+ * the manifest's text, whatever else it sends. With HUB_TRUSTED_DOCUMENTS=only a browser may run nothing else:
+ * arbitrary query text from a page (a partner's XSS, a curious user's console) is refused before it is parsed.
+ * Servers calling the hub (no Origin, no Sec-Fetch headers) are partner integrations and keep sending queries.
+ */
+export const TRUSTED_DOCUMENTS_FILE = fileURLToPath(new URL('../../web/src/gql/persisted-documents.json', import.meta.url));
+
+export type TrustedDocumentsMode = 'off' | 'allow' | 'only';
+
+interface PersistedQueryExtension {
+  version?: unknown;
+  sha256Hash?: unknown;
+}
+
+function fromBrowser(req: IncomingMessage): boolean {
+  return req.headers['sec-fetch-mode'] !== undefined || req.headers.origin !== undefined;
+}
+
+export class TrustedDocuments {
+  private constructor(
+    private readonly mode: TrustedDocumentsMode,
+    private readonly documents: Map<string, string>,
+  ) {}
+
+  static async load(mode: TrustedDocumentsMode, file = TRUSTED_DOCUMENTS_FILE): Promise<TrustedDocuments> {
+    if (mode === 'off') return new TrustedDocuments(mode, new Map());
+    const text = await readFile(file, 'utf8').catch((error: Error) => {
+      throw new Error(`HUB_TRUSTED_DOCUMENTS=${mode} needs the manifest ${file}: ${error.message}`);
+    });
+    const manifest = JSON.parse(text) as Record<string, string>;
+    const documents = new Map<string, string>();
+    for (const [key, query] of Object.entries(manifest)) documents.set(key.replace(/^sha256:/, ''), query);
+    return new TrustedDocuments(mode, documents);
+  }
+
+  get size(): number {
+    return this.documents.size;
+  }
+
+  /**
+   * The body Apollo should run: a known hash becomes its manifest text (and loses the persisted-query extension, so
+   * Apollo's own APQ cache is not involved). Refusals are HttpErrors, answered before anything is parsed.
+   */
+  resolve(body: unknown, req: IncomingMessage): unknown {
+    if (this.mode === 'off' || typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+    const request = body as { query?: unknown; extensions?: { persistedQuery?: PersistedQueryExtension } & Record<string, unknown> };
+    const hash = request.extensions?.persistedQuery?.sha256Hash;
+    if (typeof hash === 'string') {
+      const query = this.documents.get(hash.replace(/^sha256:/, ''));
+      if (query !== undefined) {
+        const { persistedQuery: _, ...extensions } = request.extensions ?? {};
+        return { ...request, query, extensions };
+      }
+      if (this.mode === 'only' && fromBrowser(req)) {
+        throw new HttpError(400, 'PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound', { detail: 'This hub runs only the operations registered for its console (HUB_TRUSTED_DOCUMENTS=only).' });
+      }
+      return body;
+    }
+    if (this.mode === 'only' && fromBrowser(req) && request.query !== undefined) {
+      throw new HttpError(400, 'TRUSTED_DOCUMENTS_ONLY', 'This hub runs only registered operations from a browser (HUB_TRUSTED_DOCUMENTS=only); send the operation by its hash.');
+    }
+    return body;
+  }
+
+  /** A GET names its operation in the URL: under `only`, a browser's GET with query text is refused the same way. */
+  checkGet(search: URLSearchParams, req: IncomingMessage): void {
+    if (this.mode === 'only' && fromBrowser(req) && search.has('query')) {
+      throw new HttpError(400, 'TRUSTED_DOCUMENTS_ONLY', 'This hub runs only registered operations from a browser (HUB_TRUSTED_DOCUMENTS=only); send the operation by its hash.');
+    }
+  }
+}

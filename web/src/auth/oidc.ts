@@ -1,0 +1,51 @@
+import { InMemoryWebStorage, UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
+import type { ConsoleConfig } from '../config.js';
+import { setSession } from './session.js';
+
+/**
+ * Production sign-in: OpenID Connect authorization code flow with PKCE (oidc-client-ts). The user, and so the
+ * token, is kept in memory (InMemoryWebStorage), never in localStorage; oidc-client-ts renews it silently before it
+ * expires. Only the short-lived state of a redirect in progress goes to sessionStorage, as the flow requires.
+ */
+let manager: UserManager | null = null;
+
+export const OIDC_CALLBACK_PATH = '/signed-in';
+
+function adopt(user: User | null): void {
+  setSession(user && !user.expired ? { token: user.access_token, expiresAt: (user.expires_at ?? 0) * 1000, source: { kind: 'oidc' } } : null);
+}
+
+export function oidcManager(config: NonNullable<ConsoleConfig['oidc']>): UserManager {
+  if (manager) return manager;
+  manager = new UserManager({
+    authority: config.authority,
+    client_id: config.clientId,
+    scope: config.scope,
+    redirect_uri: new URL(OIDC_CALLBACK_PATH, window.location.origin).toString(),
+    post_logout_redirect_uri: window.location.origin,
+    response_type: 'code',
+    userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
+    automaticSilentRenew: true,
+  });
+  manager.events.addUserLoaded(adopt);
+  manager.events.addUserUnloaded(() => adopt(null));
+  manager.events.addAccessTokenExpired(() => adopt(null));
+  return manager;
+}
+
+/** Completes a redirect back from the provider; true when this page load was one. */
+export async function completeOidcSignIn(config: NonNullable<ConsoleConfig['oidc']>): Promise<boolean> {
+  if (window.location.pathname !== OIDC_CALLBACK_PATH) return false;
+  const user = await oidcManager(config).signinRedirectCallback();
+  adopt(user);
+  window.history.replaceState(null, '', (user.state as string | undefined) ?? '/');
+  return true;
+}
+
+export function startOidcSignIn(config: NonNullable<ConsoleConfig['oidc']>): Promise<void> {
+  return oidcManager(config).signinRedirect({ state: window.location.pathname });
+}
+
+export async function endOidcSession(): Promise<void> {
+  await manager?.removeUser();
+}

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { ErrorSummary, Field, Loading, Page, PATHWAY_LABELS, words } from '../../components/ui.js';
+import { RecordReviewDocument, ReviewsDueDocument, type ReviewFinding, type ReviewRowFragment } from '../../gql/graphql.js';
+import { fieldErrors, generalErrors, refusalsOf } from '../../graphql/errors.js';
+
+const WITHIN_DAYS = 14;
+
+/** Reviews the leaders hold with the case manager (OPS-092 III.E): overdue first, then those due within two weeks. */
+export function Reviews() {
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ReviewsDueDocument, variables: { withinDays: WITHIN_DAYS } });
+  const overdue = data?.overdueReviews ?? [];
+  const due = (data?.reviewsDue ?? []).filter((d) => !overdue.some((o) => o.id === d.id));
+  const refresh = () => refetch({ requestPolicy: 'network-only' });
+  return (
+    <Page title="Reviews">
+      <ErrorSummary refusals={refusalsOf(error)} />
+      {fetching && !data && <Loading what="reviews" />}
+      {data && (
+        <>
+          <h2>Overdue ({overdue.length})</h2>
+          {overdue.length === 0 ? <p>None overdue.</p> : overdue.map((d) => <ReviewCard key={d.id} deflection={d} onRecorded={refresh} />)}
+          <h2>
+            Due within {WITHIN_DAYS} days ({due.length})
+          </h2>
+          {due.length === 0 ? <p>None due.</p> : due.map((d) => <ReviewCard key={d.id} deflection={d} onRecorded={refresh} />)}
+        </>
+      )}
+    </Page>
+  );
+}
+
+function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(new Date());
+}
+
+function ReviewCard({ deflection, onRecorded }: { deflection: ReviewRowFragment; onRecorded: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState({ heldOn: today(), caseManagerName: '', finding: 'PROGRESSING' as ReviewFinding, notes: '' });
+  const [result, record] = useMutation(RecordReviewDocument);
+  const [key] = useState(() => crypto.randomUUID());
+  const refusals = refusalsOf(result.error);
+  const errors = fieldErrors(refusals);
+  const headingId = `review-${deflection.id}`;
+  const submit = async () => {
+    const answer = await record({ input: { deflectionId: deflection.id, version: deflection.version, ...form, notes: form.notes || null }, idempotencyKey: key });
+    if (answer.data) onRecorded();
+  };
+  return (
+    <article className="card" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {deflection.referenceNumber}: {deflection.participant.givenName} {deflection.participant.familyName}
+      </h3>
+      <p>
+        {PATHWAY_LABELS[deflection.pathway]}, {words(deflection.status)}. Review due {deflection.nextReviewDue ?? '—'}
+        {deflection.lastReviewedOn && `, last held ${deflection.lastReviewedOn}`}. Case management: {deflection.caseManagementOrganization?.name ?? '—'}.
+      </p>
+      {!open ? (
+        <button type="button" onClick={() => setOpen(true)}>
+          Record a review
+        </button>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+          noValidate
+        >
+          <ErrorSummary refusals={generalErrors(refusals, ['heldOn', 'caseManagerName', 'finding', 'notes'])} />
+          <Field label="Held on" error={errors.heldOn}>
+            {(p) => <input {...p} type="date" value={form.heldOn} onChange={(e) => setForm({ ...form, heldOn: e.target.value })} />}
+          </Field>
+          <Field label="Case manager" error={errors.caseManagerName}>
+            {(p) => <input {...p} value={form.caseManagerName} onChange={(e) => setForm({ ...form, caseManagerName: e.target.value })} />}
+          </Field>
+          <Field label="Finding" error={errors.finding}>
+            {(p) => (
+              <select {...p} value={form.finding} onChange={(e) => setForm({ ...form, finding: e.target.value as ReviewFinding })}>
+                <option value="PROGRESSING">Progressing</option>
+                <option value="SUCCESSFUL">Successful</option>
+                <option value="UNSUCCESSFUL">Unsuccessful</option>
+              </select>
+            )}
+          </Field>
+          <Field label="Notes" error={errors.notes}>
+            {(p) => <textarea {...p} rows={2} value={form.notes} onChange={(e) => setForm({ ...form, notes: e.target.value })} />}
+          </Field>
+          <button type="submit" className="primary" disabled={result.fetching}>
+            Record the review
+          </button>
+        </form>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,141 @@
+import { useState, type ChangeEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { ErrorSummary, formatDateTime, Loading, Page, Part2Notice, words } from '../../components/ui.js';
+import { BulkUpdateEpisodesDocument, MyEpisodesDocument, UpdateEpisodeDocument, type BulkUpdateEpisodesMutation } from '../../gql/graphql.js';
+import { refusalsOf } from '../../graphql/errors.js';
+import { parseOutcomeCsv } from './outcome-csv.js';
+
+/** TRT-4: the provider's episodes, newest first; a referral is acknowledged here, and outcomes arrive in bulk by CSV. */
+export function Episodes() {
+  const [{ data, fetching, error, extensions }, refetch] = useQuery({ query: MyEpisodesDocument, variables: { first: 50 } });
+  const [acknowledging, acknowledge] = useMutation(UpdateEpisodeDocument);
+  const refresh = () => refetch({ requestPolicy: 'network-only' });
+  return (
+    <Page title="Treatment episodes">
+      <Part2Notice extensions={extensions} />
+      <ErrorSummary refusals={[...refusalsOf(error), ...refusalsOf(acknowledging.error)]} />
+      {fetching && !data && <Loading what="episodes" />}
+      {data && (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Episodes">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Patient</th>
+                <th scope="col">Service</th>
+                <th scope="col">State</th>
+                <th scope="col">Referred</th>
+                <th scope="col">Episode id</th>
+                <th scope="col">Action</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.myEpisodes.edges.map(({ node }) => (
+                <tr key={node.id}>
+                  <td>
+                    {node.patient.givenName} {node.patient.familyName}
+                  </td>
+                  <td>{words(node.service)}</td>
+                  <td>{words(node.state)}</td>
+                  <td>{formatDateTime(node.referredAt)}</td>
+                  <td>
+                    <code>{node.id}</code>
+                  </td>
+                  <td>
+                    {node.state === 'REFERRED' && (
+                      <button
+                        type="button"
+                        disabled={acknowledging.fetching}
+                        aria-label={`Acknowledge the referral of ${node.patient.givenName} ${node.patient.familyName}`}
+                        onClick={() =>
+                          void acknowledge({ input: { episodeId: node.id, version: node.version, toState: 'ACKNOWLEDGED', at: new Date().toISOString() } }).then((r) => r.data && refresh())
+                        }
+                      >
+                        Acknowledge
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <BulkUpload onApplied={refresh} />
+    </Page>
+  );
+}
+
+type BulkResult = BulkUpdateEpisodesMutation['bulkUpdateEpisodes'];
+
+function BulkUpload({ onApplied }: { onApplied: () => void }) {
+  const [problems, setProblems] = useState<string[]>([]);
+  const [result, setResult] = useState<BulkResult | null>(null);
+  const [bulk, send] = useMutation(BulkUpdateEpisodesDocument);
+  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    setResult(null);
+    if (!file) return;
+    const parsed = parseOutcomeCsv(await file.text());
+    setProblems(parsed.problems);
+    if (parsed.problems.length > 0 || parsed.updates.length === 0) return;
+    // One key per file content: uploading the same file again replays the first answer instead of applying twice.
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(parsed.updates)));
+    const key = `outcomes-${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+    const answer = await send({ updates: parsed.updates, idempotencyKey: key });
+    if (answer.data) {
+      setResult(answer.data.bulkUpdateEpisodes);
+      onApplied();
+    }
+  };
+  return (
+    <section aria-labelledby="bulk-heading">
+      <h2 id="bulk-heading">Update outcomes from a CSV file</h2>
+      <p className="hint">
+        Columns: episodeId, toState, at, and optionally reason, intakeScheduledFor, clientUpdateId. Each row is judged on its own; the table below says what happened
+        to each.
+      </p>
+      <label htmlFor="outcomes-file">CSV file of outcome updates</label>
+      <input id="outcomes-file" type="file" accept=".csv,text/csv" onChange={(e) => void upload(e)} />
+      {problems.length > 0 && (
+        <div className="error-summary" role="alert">
+          <h3>The file could not be read</h3>
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <ErrorSummary refusals={refusalsOf(bulk.error)} />
+      {result && (
+        <>
+          <p role="status">
+            {result.applied} applied, {result.rejected} rejected, {result.duplicates} already applied.
+          </p>
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Result per row">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Row</th>
+                  <th scope="col">Result</th>
+                  <th scope="col">State now</th>
+                  <th scope="col">Why</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.results.map((r) => (
+                  <tr key={r.index} className={r.status === 'REJECTED' ? 'rejected' : undefined}>
+                    <td>{r.index + 2}</td>
+                    <td>{words(r.status)}</td>
+                    <td>{r.episode ? words(r.episode.state) : '—'}</td>
+                    <td>{r.reason ? `${r.field ? `${r.field}: ` : ''}${r.reason}` : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
