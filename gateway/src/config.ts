@@ -44,6 +44,8 @@ export interface ConsoleSettings {
   /** The OpenID Connect client the console signs in as (CONSOLE_OIDC_CLIENT_ID, in oidc mode). */
   oidcClientId: string | null;
   oidcScope: string;
+  /** How often the console refreshes the counts of what waits (CONSOLE_POLL_SECONDS, 30). */
+  pollSeconds: number;
 }
 
 /** CJIS Security Policy identity rules (5.6.2.2 multi-factor, 5.5.5 session lock); each 0 or false is off. */
@@ -124,6 +126,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
       enabled: readBoolean('HUB_CONSOLE', true, env),
       oidcClientId: readString('CONSOLE_OIDC_CLIENT_ID', '', env) || null,
       oidcScope: readString('CONSOLE_OIDC_SCOPE', 'openid profile', env),
+      pollSeconds: readInteger('CONSOLE_POLL_SECONDS', 30, { min: 1, max: 3_600 }, env),
     },
     trustedDocuments: readChoice('HUB_TRUSTED_DOCUMENTS', ['off', 'allow', 'only'] as const, 'allow', env),
     rateLimits: {

@@ -8,7 +8,7 @@ import { HttpError } from '@hub/platform/server';
  * (web/src/gql/persisted-documents.json, `sha256:<hex>` → text). A request that names a hash in the manifest runs
  * the manifest's text, whatever else it sends. With HUB_TRUSTED_DOCUMENTS=only a browser may run nothing else:
  * arbitrary query text from a page (a partner's XSS, a curious user's console) is refused before it is parsed.
- * Servers calling the hub (no Origin, no Sec-Fetch headers) are partner integrations and keep sending queries.
+ * Servers calling the hub (no Origin, no Sec-Fetch-Site) are partner integrations and keep sending queries.
  */
 export const TRUSTED_DOCUMENTS_FILE = fileURLToPath(new URL('../../web/src/gql/persisted-documents.json', import.meta.url));
 
@@ -19,8 +19,12 @@ interface PersistedQueryExtension {
   sha256Hash?: unknown;
 }
 
+/**
+ * Browsers send Origin with every POST and Sec-Fetch-Site with every request, and a page cannot remove either.
+ * (Sec-Fetch-Mode alone proves nothing: Node's fetch sends it too.)
+ */
 function fromBrowser(req: IncomingMessage): boolean {
-  return req.headers['sec-fetch-mode'] !== undefined || req.headers.origin !== undefined;
+  return req.headers.origin !== undefined || req.headers['sec-fetch-site'] !== undefined;
 }
 
 export class TrustedDocuments {

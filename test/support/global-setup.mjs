@@ -1,4 +1,5 @@
 // Plain ESM on purpose: Jest loads global setup outside its transform pipeline.
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -77,4 +78,7 @@ export default async function globalSetup() {
     process.env.HUB_TEST_ADMIN_URL = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
   }
   await ensureRoles(process.env.HUB_TEST_ADMIN_URL, password);
+  // The browser tests drive the built console. Built here, once, before any test file starts: two files building
+  // it at once in two workers would write the same folder. Instant when web/dist matches web/'s sources.
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/console-build.ts'], { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '' } });
 }

@@ -4,6 +4,8 @@ export interface ConsoleConfig {
   oidc: { authority: string; clientId: string; scope: string } | null;
   /** Minutes without use after which the console signs out (CJIS session lock). */
   idleMinutes: number;
+  /** How often the counts of what waits are refreshed. */
+  pollSeconds: number;
 }
 
 export async function loadConfig(): Promise<ConsoleConfig> {

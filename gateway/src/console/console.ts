@@ -37,6 +37,7 @@ export function consoleConfig(config: GatewayConfig) {
     // The gateway refuses sessions idle longer than AUTH_IDLE_MINUTES; the console signs out first, or after 30
     // minutes where the gateway sets no limit (a shared squad-car laptop left signed in is the case in point).
     idleMinutes: config.identityPolicy.idleMinutes || 30,
+    pollSeconds: config.console.pollSeconds,
   };
 }
 

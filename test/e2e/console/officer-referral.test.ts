@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ensureConsoleBuilt } from '../../../scripts/console-build.js';
 import { checkScreen, launchChromium, newContext } from '../../support/browser.js';
 import { startTestHub, type TestHub } from '../../support/hub.js';
 
@@ -14,7 +13,6 @@ let browser: Browser;
 let origin: string;
 
 beforeAll(async () => {
-  await ensureConsoleBuilt(() => {});
   hub = await startTestHub();
   origin = new URL(hub.gatewayUrl).origin;
   browser = await launchChromium();

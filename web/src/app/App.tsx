@@ -107,14 +107,14 @@ function Shell({ config, session, onSignedOut }: { config: ConsoleConfig; sessio
         </ul>
       </nav>
       <main id="main">
-        <Screen path={path} me={me} />
+        <Screen path={path} me={me} pollMs={config.pollSeconds * 1000} />
       </main>
     </>
   );
 }
 
-function Screen({ path, me }: { path: string; me: MeQuery['me'] }) {
-  if (path === '/' || !mayUse(me.roles, path)) return <Home me={me} notFound={path !== '/'} pending={<PendingCounts roles={me.roles} />} />;
+function Screen({ path, me, pollMs }: { path: string; me: MeQuery['me']; pollMs: number }) {
+  if (path === '/' || !mayUse(me.roles, path)) return <Home me={me} notFound={path !== '/'} pending={<PendingCounts roles={me.roles} pollMs={pollMs} />} />;
   switch (path) {
     case '/refer':
       return <QuickReferral personId={me.id} />;

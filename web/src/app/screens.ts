@@ -13,7 +13,7 @@ export const SCREENS: readonly ScreenEntry[] = [
   { path: '/refer', label: 'Refer', roles: ['OFFICER'] },
   { path: '/referrals', label: 'My referrals', roles: ['OFFICER', 'SUPERVISOR'] },
   { path: '/approvals', label: 'Approvals', roles: APPROVERS },
-  { path: '/reviews', label: 'Reviews', roles: [...APPROVERS, 'CASE_MANAGER'] },
+  { path: '/reviews', label: 'Reviews', roles: APPROVERS },
   { path: '/episodes', label: 'Episodes', roles: ['PROVIDER_STAFF'] },
   { path: '/statistics', label: 'Statistics', roles: ['ANALYST'] },
 ];

@@ -59,16 +59,18 @@ export function Loading({ what }: { what: string }) {
 }
 
 /**
- * 42 CFR 2.32: the notice that must accompany any disclosure of substance-use-disorder treatment records. The text
- * is the hub's own (the treatment subgraph sends it with every answer that discloses such records), so the console
- * shows exactly what the hub disclosed under, wherever treatment data is on screen.
+ * 42 CFR 2.32 (as amended in 2024): the notice that accompanies substance-use-disorder treatment records. The
+ * console shows it wherever treatment data is on screen; where the hub disclosed the records under a consent, the
+ * treatment subgraph sends its notice with the answer and that text is shown instead.
  */
-export function Part2Notice({ extensions }: { extensions: Record<string, unknown> | undefined }) {
-  const text = extensions?.redisclosureNotice;
-  if (typeof text !== 'string') return null;
+export const PART2_NOTICE =
+  'This record which has been disclosed to you is protected by federal confidentiality rules (42 CFR part 2). These rules prohibit you from using or disclosing this record, or testimony that describes the information contained in this record, in any civil, criminal, administrative, or legislative proceedings by any Federal, State, or local authority, against the patient, unless authorized by the consent of the patient, except as provided at 42 CFR 2.12(c)(5) or as authorized by a court in accordance with 42 CFR 2.64 or 2.65. In addition, the Federal rules prohibit you from making any other use or disclosure of this record unless at least one of the following applies: further use or disclosure is expressly permitted by the written consent of the individual whose information is being disclosed in this record or as otherwise permitted by 42 CFR part 2. A general authorization for the release of medical or other information is NOT sufficient for this purpose (see 42 CFR 2.31).';
+
+export function Part2Notice({ extensions }: { extensions?: Record<string, unknown> | undefined }) {
+  const sent = extensions?.redisclosureNotice;
   return (
     <aside className="part2-notice" aria-label="42 CFR part 2 notice">
-      <strong>42 CFR part 2 notice.</strong> {text}
+      <strong>42 CFR part 2 notice.</strong> {typeof sent === 'string' ? sent : PART2_NOTICE}
     </aside>
   );
 }
@@ -87,6 +89,8 @@ export const PATHWAY_LABELS: Record<string, string> = {
   OFFICER_INTERVENTION: 'Officer intervention',
   PRE_ARREST_DIVERSION: 'Pre-arrest diversion',
 };
+
+export const CAPACITY_LABELS: Record<string, string> = { MEG_DIRECTOR: 'MEG Director', TASK_FORCE_COMMANDER: 'Task Force Commander', SUPERVISOR: 'Supervisor' };
 
 export function words(value: string): string {
   const text = value.toLowerCase().replace(/_/g, ' ');

@@ -81,7 +81,7 @@ export function toTable(result: Result): StatisticsTable {
   const rows = result.cells.map((cell) => [
     ...result.groupBy.map((dimension) => {
       const d = cell.dimensions.find((x) => x.dimension === dimension);
-      return { text: d?.total ? 'All' : (d?.value ?? 'None'), suppressed: false };
+      return { text: d?.total ? 'All' : valueLabel(d?.value ?? null), suppressed: false };
     }),
     ...result.measures.map((measure) => {
       const v = cell.values.find((x) => x.measure === measure);
@@ -112,7 +112,7 @@ export function chartSeries(result: Result): ChartSeries | null {
   const [measure] = result.measures;
   if (!first || !measure) return null;
   const cells = result.cells.filter((c) => c.kind === 'CELL');
-  const valueOf = (cell: Result['cells'][number], dimension: StatisticDimension) => cell.dimensions.find((d) => d.dimension === dimension)?.value ?? 'None';
+  const valueOf = (cell: Result['cells'][number], dimension: StatisticDimension) => valueLabel(cell.dimensions.find((d) => d.dimension === dimension)?.value ?? null);
   const labels = [...new Set(cells.map((c) => valueOf(c, first)))];
   const groups = second ? [...new Set(cells.map((c) => valueOf(c, second)))] : [label(measure)];
   const datasets = groups.map((group) => {
@@ -127,6 +127,12 @@ export function chartSeries(result: Result): ChartSeries | null {
     return { label: group, values, suppressed };
   });
   return { measure: label(measure), labels, datasets };
+}
+
+/** An enum value in words (SELF_REFERRAL: Self referral); months, counties and ids as they are. */
+export function valueLabel(value: string | null): string {
+  if (value === null) return 'None';
+  return /^[A-Z][A-Z0-9_]*$/.test(value) ? label(value) : value;
 }
 
 export function label(value: string): string {

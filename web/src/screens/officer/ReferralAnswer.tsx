@@ -1,4 +1,4 @@
-import { words } from '../../components/ui.js';
+import { CAPACITY_LABELS, words } from '../../components/ui.js';
 import type { Referred } from '../../offline/use-referral-queue.js';
 
 /** What the officer needs once the referral is in: its reference number and the next steps, with whom to call. */
@@ -24,7 +24,12 @@ export function ReferralAnswer({ answer, onAnother }: { answer: Referred; onAnot
                 <ul>
                   {approvers.map((a, i) => (
                     <li key={i}>
-                      {a.person.displayName} ({words(a.capacity)}){a.person.phone && <>, <a href={`tel:${a.person.phone}`}>{a.person.phone}</a></>}
+                      {a.person.displayName} ({a.actingFor ? `designee of ${a.actingFor.displayName}` : CAPACITY_LABELS[a.capacity]})
+                      {a.person.phone && (
+                        <>
+                          , <a href={`tel:${a.person.phone}`}>{a.person.phone}</a>
+                        </>
+                      )}
                     </li>
                   ))}
                 </ul>

@@ -1,67 +1,85 @@
-import { useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ErrorSummary, formatDateTime, Loading, Page, Part2Notice, words } from '../../components/ui.js';
-import { BulkUpdateEpisodesDocument, MyEpisodesDocument, UpdateEpisodeDocument, type BulkUpdateEpisodesMutation } from '../../gql/graphql.js';
+import { BulkUpdateEpisodesDocument, MyEpisodesDocument, UpdateEpisodeDocument, type BulkUpdateEpisodesMutation, type MyEpisodesQuery } from '../../gql/graphql.js';
 import { refusalsOf } from '../../graphql/errors.js';
 import { parseOutcomeCsv } from './outcome-csv.js';
 
 /** TRT-4: the provider's episodes, newest first; a referral is acknowledged here, and outcomes arrive in bulk by CSV. */
 export function Episodes() {
-  const [{ data, fetching, error, extensions }, refetch] = useQuery({ query: MyEpisodesDocument, variables: { first: 50 } });
+  const [waiting, refetchWaiting] = useQuery({ query: MyEpisodesDocument, variables: { state: ['REFERRED'], first: 100 } });
+  const [recent, refetchRecent] = useQuery({ query: MyEpisodesDocument, variables: { first: 25 } });
   const [acknowledging, acknowledge] = useMutation(UpdateEpisodeDocument);
-  const refresh = () => refetch({ requestPolicy: 'network-only' });
+  const refresh = () => {
+    refetchWaiting({ requestPolicy: 'network-only' });
+    refetchRecent({ requestPolicy: 'network-only' });
+  };
+  const toAcknowledge = waiting.data?.myEpisodes.edges.map((e) => e.node) ?? [];
   return (
     <Page title="Treatment episodes">
-      <Part2Notice extensions={extensions} />
-      <ErrorSummary refusals={[...refusalsOf(error), ...refusalsOf(acknowledging.error)]} />
-      {fetching && !data && <Loading what="episodes" />}
-      {data && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="Episodes">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Patient</th>
-                <th scope="col">Service</th>
-                <th scope="col">State</th>
-                <th scope="col">Referred</th>
-                <th scope="col">Episode id</th>
-                <th scope="col">Action</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.myEpisodes.edges.map(({ node }) => (
-                <tr key={node.id}>
-                  <td>
-                    {node.patient.givenName} {node.patient.familyName}
-                  </td>
-                  <td>{words(node.service)}</td>
-                  <td>{words(node.state)}</td>
-                  <td>{formatDateTime(node.referredAt)}</td>
-                  <td>
-                    <code>{node.id}</code>
-                  </td>
-                  <td>
-                    {node.state === 'REFERRED' && (
-                      <button
-                        type="button"
-                        disabled={acknowledging.fetching}
-                        aria-label={`Acknowledge the referral of ${node.patient.givenName} ${node.patient.familyName}`}
-                        onClick={() =>
-                          void acknowledge({ input: { episodeId: node.id, version: node.version, toState: 'ACKNOWLEDGED', at: new Date().toISOString() } }).then((r) => r.data && refresh())
-                        }
-                      >
-                        Acknowledge
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      <Part2Notice extensions={waiting.extensions ?? recent.extensions} />
+      <ErrorSummary refusals={[...refusalsOf(waiting.error), ...refusalsOf(recent.error), ...refusalsOf(acknowledging.error)]} />
+      <h2>Referrals to acknowledge ({toAcknowledge.length})</h2>
+      {waiting.fetching && !waiting.data && <Loading what="referrals" />}
+      {waiting.data && toAcknowledge.length === 0 && <p>No referral waits for you.</p>}
+      {toAcknowledge.length > 0 && (
+        <EpisodeTable
+          label="Referrals to acknowledge"
+          episodes={toAcknowledge}
+          action={(node) => (
+            <button
+              type="button"
+              disabled={acknowledging.fetching}
+              aria-label={`Acknowledge the referral of ${node.patient.givenName} ${node.patient.familyName}`}
+              onClick={() => void acknowledge({ input: { episodeId: node.id, version: node.version, toState: 'ACKNOWLEDGED', at: new Date().toISOString() } }).then((r) => r.data && refresh())}
+            >
+              Acknowledge
+            </button>
+          )}
+        />
       )}
+      <h2>Recent episodes</h2>
+      {recent.fetching && !recent.data && <Loading what="episodes" />}
+      {recent.data && <EpisodeTable label="Recent episodes" episodes={recent.data.myEpisodes.edges.map((e) => e.node)} />}
       <BulkUpload onApplied={refresh} />
     </Page>
+  );
+}
+
+type Episode = MyEpisodesQuery['myEpisodes']['edges'][number]['node'];
+
+function EpisodeTable({ label, episodes, action }: { label: string; episodes: Episode[]; action?: (episode: Episode) => ReactNode }) {
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Patient</th>
+            <th scope="col">Service</th>
+            <th scope="col">State</th>
+            <th scope="col">Referred</th>
+            <th scope="col">Episode id</th>
+            {action && <th scope="col">Action</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {episodes.map((node) => (
+            <tr key={node.id}>
+              <td>
+                {node.patient.givenName} {node.patient.familyName}
+              </td>
+              <td>{words(node.service)}</td>
+              <td>{words(node.state)}</td>
+              <td>{formatDateTime(node.referredAt)}</td>
+              <td>
+                <code>{node.id}</code>
+              </td>
+              {action && <td>{action(node)}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { checkScreen, launchChromium, newContext } from '../../support/browser.js';
+import { startTestHub, type TestHub } from '../../support/hub.js';
+
+/**
+ * One journey per role of the partner console, in Debian's Chromium against a hub with the demo year, each screen
+ * checked with axe-core (WCAG 2.1 AA) and saved as a screenshot. Every journey makes the data it acts on through
+ * the graph, so none depends on another (the order is random).
+ */
+let hub: TestHub;
+let browser: Browser;
+let origin: string;
+const GATEWAY_FOUNDATION = 'd0000001-0000-4000-8000-000000000001';
+
+beforeAll(async () => {
+  hub = await startTestHub({ history: true, env: { CONSOLE_POLL_SECONDS: '1' } });
+  origin = new URL(hub.gatewayUrl).origin;
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await hub?.stop();
+});
+
+const letters = () => Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+
+/** A DOP referral in Lake County, which waits for the Lake County MEG Director. */
+async function referral(): Promise<{ id: string; version: number; referenceNumber: string; familyName: string }> {
+  const familyName = `R${letters()}`;
+  const data = await hub.ok<{ quickReferral: { deflection: { id: string; version: number; referenceNumber: string } } }>(
+    await hub.tokenFor('officer'),
+    'mutation($input: QuickReferralInput!) { quickReferral(input: $input) { deflection { id version referenceNumber } } }',
+    { input: { person: { givenName: 'Journey', familyName }, pathway: 'OFFICER_INTERVENTION', chargesHeldInAbeyance: true, county: 'Lake', narrative: 'Agreed to see a case manager.' } },
+  );
+  return { ...data.quickReferral.deflection, familyName };
+}
+
+async function approve(deflection: { id: string; version: number }): Promise<void> {
+  await hub.ok(await hub.tokenFor('meg-director'), 'mutation($input: DecideApprovalInput!) { decideApproval(input: $input) { status } }', {
+    input: { deflectionId: deflection.id, version: deflection.version, decision: 'APPROVED', reason: 'Eligible under the plan.' },
+  });
+}
+
+/** Signs in as a persona on a desktop-sized window; `operations` collects the name of every operation the page sends. */
+/** Every GraphQL request of the console, by operation name; `withText` the ones that sent query text instead of a hash. */
+async function signIn(persona: string): Promise<{ page: Page; operations: string[]; withText: string[] }> {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  const operations: string[] = [];
+  const withText: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
+    const body = request.postDataJSON() as { operationName?: string; query?: string; extensions?: { persistedQuery?: { sha256Hash?: string } } };
+    if (body.operationName) operations.push(body.operationName);
+    if (body.query !== undefined || !body.extensions?.persistedQuery?.sha256Hash) withText.push(body.operationName ?? '(anonymous)');
+  });
+  await page.goto(`${origin}/`);
+  await page.locator(`[data-persona="${persona}"]`).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  return { page, operations, withText };
+}
+
+async function open(page: Page, link: string, heading: string | RegExp): Promise<void> {
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: link, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+describe('the partner console, one journey per role', () => {
+  it('a unit supervisor sees the unit’s referrals, who made them, and their outcomes aggregated and suppressed', async () => {
+    const { page } = await signIn('supervisor');
+    await checkScreen(page, 'supervisor-home');
+    await open(page, 'My referrals', 'Referrals of my unit');
+    await page.getByRole('region', { name: 'Referrals' }).locator('tbody tr').first().waitFor();
+    await page.getByRole('columnheader', { name: 'By' }).waitFor();
+    await page.getByText('Engaged in treatment within 30 days').waitFor();
+    await checkScreen(page, 'supervisor-referrals');
+    await page.context().close();
+  });
+
+  it('a MEG Director sees the count of approvals waiting grow without reloading, and approves one with a reason', async () => {
+    const first = await referral();
+    const { page } = await signIn('meg-director');
+    const count = page.getByRole('list', { name: 'What waits for you' }).getByRole('link', { name: /approvals waiting/ });
+    await count.waitFor();
+    const countNow = async () => Number((await count.locator('.count').textContent()) ?? 'NaN');
+    const deadline = Date.now() + 10_000;
+    while (Number.isNaN(await countNow()) && Date.now() < deadline) await page.waitForTimeout(100);
+    const before = await countNow();
+    await checkScreen(page, 'meg-director-home');
+    await referral();
+    while ((await countNow()) !== before + 1 && Date.now() < deadline + 10_000) await page.waitForTimeout(200);
+    expect(await countNow()).toBe(before + 1);
+
+    await count.click();
+    await page.getByRole('heading', { level: 1, name: 'Approvals waiting' }).waitFor();
+    const card = page.getByRole('article', { name: new RegExp(`${first.referenceNumber}: Journey ${first.familyName}`) });
+    await card.waitFor();
+    await checkScreen(page, 'meg-director-approvals');
+    await card.getByLabel('Reason for the decision').fill('Eligible under the plan; charges held in abeyance.');
+    await card.getByRole('button', { name: 'Approve' }).click();
+    await card.waitFor({ state: 'detached' });
+    const [row] = await hub.db.orm('cases').fork().getConnection().execute<{ status: string }[]>(`select status from cases.deflection where id = ?`, [first.id]);
+    expect(row?.status).toBe('ACTIVE');
+    await page.context().close();
+  });
+
+  it('a designee sees whom they act for', async () => {
+    const { page } = await signIn('meg-designee');
+    await page.getByText('Acting for Elaine Marsh').waitFor();
+    await open(page, 'Reviews', 'Reviews');
+    await checkScreen(page, 'meg-designee-reviews');
+    await page.context().close();
+  });
+
+  it('a treatment provider acknowledges a referral and updates outcomes from a CSV file, with a result per row, under the 42 CFR 2.32 notice', async () => {
+    const deflection = await referral();
+    await approve(deflection);
+    const episode = await hub.ok<{ referToTreatment: { id: string } }>(await hub.tokenFor('case-manager'), 'mutation($input: ReferToTreatmentInput!) { referToTreatment(input: $input) { id } }', {
+      input: { deflectionId: deflection.id, providerId: GATEWAY_FOUNDATION, service: 'SUD_OUTPATIENT' },
+    });
+    const { page } = await signIn('provider');
+    await page.getByRole('link', { name: /referrals to acknowledge/ }).waitFor();
+    await open(page, 'Episodes', 'Treatment episodes');
+    await page.getByRole('complementary', { name: '42 CFR part 2 notice' }).waitFor();
+    await checkScreen(page, 'provider-episodes');
+    await page.getByRole('button', { name: `Acknowledge the referral of Journey ${deflection.familyName}` }).click();
+    await page.getByRole('button', { name: `Acknowledge the referral of Journey ${deflection.familyName}` }).waitFor({ state: 'detached' });
+
+    const csv = ['episodeId,toState,at', `${episode.referToTreatment.id},ENGAGED,${new Date().toISOString()}`, `00000000-0000-4000-8000-000000000000,ENGAGED,${new Date().toISOString()}`].join('\n');
+    await page.getByLabel('CSV file of outcome updates').setInputFiles({ name: 'outcomes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('1 applied, 1 rejected, 0 already applied.').waitFor();
+    const rows = page.getByRole('region', { name: 'Result per row' }).locator('tbody tr');
+    expect(await rows.allInnerTexts()).toEqual([expect.stringMatching(/^2\s+Applied\s+Engaged/), expect.stringMatching(/^3\s+Rejected/)]);
+    await checkScreen(page, 'provider-bulk-result');
+    await page.context().close();
+  });
+
+  it('an analyst builds a statistic, sees it drawn and tabled with suppressed cells marked, and downloads it as CSV', async () => {
+    const { page, operations, withText } = await signIn('analyst');
+    await open(page, 'Statistics', 'Statistics');
+    const table = page.getByRole('region', { name: 'Statistic table' });
+    await table.locator('tbody tr').first().waitFor();
+    await page.getByRole('img', { name: /Deflections by Quarter/ }).waitFor();
+    expect(await table.locator('td.suppressed').count()).toBeGreaterThan(0);
+    await checkScreen(page, 'analyst-statistics');
+    // A fourth dimension is refused with a reason, before anything is asked of the hub.
+    await page.getByLabel('Month', { exact: true }).check();
+    await page.getByLabel('County', { exact: true }).click();
+    await page.getByText('At most 3 dimensions: remove one before adding another.').waitFor();
+    expect(await page.getByLabel('County', { exact: true }).isChecked()).toBe(false);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('Quarter,Pathway,Deflections,Engagement 30 day rate');
+    expect(csv).toContain('suppressed');
+    // Sent by hash alone, as HUB_TRUSTED_DOCUMENTS=only requires.
+    expect(operations).toContain('RunStatistics');
+    expect(withText).toEqual([]);
+    await page.context().close();
+  });
+
+  it('offers each role only its screens, and fetches nothing for a screen that is not theirs', async () => {
+    const { page, operations, withText } = await signIn('officer');
+    const links = await page.getByRole('navigation', { name: 'Screens' }).getByRole('link').allInnerTexts();
+    expect(links).toEqual(['Home', 'Refer', 'My referrals']);
+    // As a link to it would (a reload signs out: the token lives in memory only).
+    await page.evaluate(() => {
+      history.pushState(null, '', '/statistics');
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await page.getByText('That screen is not one of yours; here is what is.').waitFor();
+    expect(operations).not.toContain('RunStatistics');
+    expect(operations.filter((o) => o.startsWith('Pending'))).toEqual([]);
+    expect(withText).toEqual([]);
+    await page.context().close();
+  });
+});
