@@ -166,10 +166,7 @@ describe('the partner console, one journey per role', () => {
     const links = await page.getByRole('navigation', { name: 'Screens' }).getByRole('link').allInnerTexts();
     expect(links).toEqual(['Home', 'Refer', 'My referrals']);
     // As a link to it would (a reload signs out: the token lives in memory only).
-    await page.evaluate(() => {
-      history.pushState(null, '', '/statistics');
-      dispatchEvent(new PopStateEvent('popstate'));
-    });
+    await page.evaluate("history.pushState(null, '', '/statistics'); dispatchEvent(new PopStateEvent('popstate'));");
     await page.getByText('That screen is not one of yours; here is what is.').waitFor();
     expect(operations).not.toContain('RunStatistics');
     expect(operations.filter((o) => o.startsWith('Pending'))).toEqual([]);
