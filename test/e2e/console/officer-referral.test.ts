@@ -104,6 +104,45 @@ describe('an officer refers someone from a phone', () => {
     await context.close();
   });
 
+  it('works from the keyboard alone: sign in, reach the form, fill it, choose the pathway and refer', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const familyName = uniqueFamilyName();
+    await page.goto(`${origin}/`);
+    await page.locator('[data-persona="officer"]').waitFor();
+    // Tab to the first persona (the officer), then Enter.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement?.getAttribute("data-persona")')).toBe('officer');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    const tabTo = async (name: string) => {
+      for (let i = 0; i < 30; i++) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate('(() => { const e = document.activeElement; return e ? (e.labels?.[0]?.textContent ?? e.textContent ?? "").trim() : ""; })()');
+        if (focused === name) return;
+      }
+      throw new Error(`could not reach ${name} with Tab`);
+    };
+    await tabTo('Refer');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Quick referral' }).waitFor();
+    await tabTo('Given name');
+    await page.keyboard.type('Jamie');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(familyName);
+    await tabTo('County');
+    await page.keyboard.press('ArrowDown');
+    await tabTo('What happened');
+    await page.keyboard.type('Referred without a mouse.');
+    await tabTo('Self-referral: the person asked for help');
+    await page.keyboard.press('Space');
+    await tabTo('Refer');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /^Referred: DFL-/ }).waitFor();
+    expect(await deflectionsOf(familyName)).toHaveLength(1);
+    await context.close();
+  });
+
   it('shows the hub’s refusal next to the field it names, and stores nothing', async () => {
     const page = await signInOnPhone('officer');
     await page.getByRole('navigation').getByRole('link', { name: 'Refer', exact: true }).tap();

@@ -161,6 +161,60 @@ describe('the partner console, one journey per role', () => {
     await page.context().close();
   });
 
+  it('a case manager takes a hand-off, which leaves the queue for the reviews with the leaders', async () => {
+    const deflection = await referral();
+    await approve(deflection);
+    const { page } = await signIn('case-manager');
+    await page.getByRole('link', { name: /hand-offs to take/ }).waitFor();
+    await open(page, 'Hand-offs', 'Hand-offs and reviews');
+    const card = page.getByRole('article', { name: new RegExp(`${deflection.referenceNumber}: Journey ${deflection.familyName}`) });
+    await card.waitFor();
+    await checkScreen(page, 'case-manager-hand-offs');
+    await card.getByLabel('How').selectOption('IN_PERSON');
+    await card.getByLabel('Result').selectOption('HANDED_OFF');
+    await card.getByRole('button', { name: 'Record' }).click();
+    await card.waitFor({ state: 'detached' });
+    await page.getByRole('region', { name: 'Reviews with the leaders' }).getByText(deflection.referenceNumber).waitFor();
+    const [row] = await hub.db.orm('cases').fork().getConnection().execute<{ handed_off_at: Date | null }[]>(`select handed_off_at from cases.deflection where id = ?`, [deflection.id]);
+    expect(row?.handed_off_at).not.toBeNull();
+    await page.context().close();
+  });
+
+  it('agency records staff see the month’s crisis incidents and standing, submit the month to ISP, and see the use-of-force queue', async () => {
+    const { page } = await signIn('records-staff');
+    await open(page, 'Reporting', 'Crisis and use-of-force reporting');
+    const submit = page.getByRole('button', { name: /Submit/ });
+    await submit.waitFor();
+    await page.getByRole('heading', { name: /Rejected, waiting to be corrected/ }).waitFor();
+    await checkScreen(page, 'records-staff-reporting');
+    await submit.click();
+    await page.getByText(/^Last submitted .* \(version \d+/).waitFor();
+    await page.context().close();
+  });
+
+  it('an agency administrator sees personnel with their designations and the plan versions, and can deactivate and reactivate someone', async () => {
+    const { page } = await signIn('agency-admin');
+    await open(page, 'Administration', 'Administration');
+    const personnel = page.getByRole('region', { name: 'Personnel' });
+    await personnel.locator('tbody tr').first().waitFor();
+    await checkScreen(page, 'agency-admin-administration');
+    const toggle = personnel.getByRole('button', { name: /^Deactivate / }).last();
+    const name = ((await toggle.textContent()) ?? '').replace('Deactivate ', '').trim();
+    await toggle.click();
+    await personnel.getByRole('button', { name: `Activate ${name}` }).click();
+    await personnel.getByRole('button', { name: `Deactivate ${name}` }).waitFor();
+    await page.context().close();
+  });
+
+  it('the hub administrator picks any agency and sees its Solution Action Plan versions', async () => {
+    const { page } = await signIn('hub-admin');
+    await open(page, 'Administration', 'Administration');
+    await page.getByLabel('Agency').selectOption({ label: 'ISP Division of Patrol, Troop 2' });
+    await page.getByRole('region', { name: 'Solution Action Plan versions' }).locator('tbody tr').first().waitFor();
+    await checkScreen(page, 'hub-admin-administration');
+    await page.context().close();
+  });
+
   it('offers each role only its screens, and fetches nothing for a screen that is not theirs', async () => {
     const { page, operations, withText } = await signIn('officer');
     const links = await page.getByRole('navigation', { name: 'Screens' }).getByRole('link').allInnerTexts();

@@ -10,6 +10,8 @@ import type { ConsoleConfig } from '../config.js';
 import { MeDocument, type MeQuery } from '../gql/graphql.js';
 import { createHubClient } from '../graphql/client.js';
 import { refusalsOf } from '../graphql/errors.js';
+import { Administration } from '../screens/admin/Administration.js';
+import { HandOffs } from '../screens/case-manager/HandOffs.js';
 import { Home } from '../screens/Home.js';
 import { Approvals } from '../screens/leaders/Approvals.js';
 import { Reviews } from '../screens/leaders/Reviews.js';
@@ -17,6 +19,7 @@ import { MyReferrals } from '../screens/officer/MyReferrals.js';
 import { QuickReferral } from '../screens/officer/QuickReferral.js';
 import { Episodes } from '../screens/provider/Episodes.js';
 import { StatisticsBuilder } from '../screens/analyst/StatisticsBuilder.js';
+import { Reporting } from '../screens/records/Reporting.js';
 import { PendingCounts } from './Pending.js';
 import { Link, navigate, usePath } from './router.js';
 import { mayUse, screensFor } from './screens.js';
@@ -124,10 +127,16 @@ function Screen({ path, me, pollMs }: { path: string; me: MeQuery['me']; pollMs:
       return <Approvals />;
     case '/reviews':
       return <Reviews />;
+    case '/hand-offs':
+      return <HandOffs myName={me.displayName} />;
     case '/episodes':
       return <Episodes />;
     case '/statistics':
       return <StatisticsBuilder />;
+    case '/reporting':
+      return <Reporting />;
+    case '/administration':
+      return <Administration roles={me.roles} />;
     default:
       return null;
   }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useQuery } from 'urql';
-import { PendingAcknowledgementsDocument, PendingApprovalsDocument, PendingReviewsDocument, type Role } from '../gql/graphql.js';
+import { PendingAcknowledgementsDocument, PendingApprovalsDocument, PendingHandOffsDocument, PendingReviewsDocument, type Role } from '../gql/graphql.js';
 import { Link } from './router.js';
 
 /** Refreshed every `pollMs` (CONSOLE_POLL_SECONDS at the gateway), without reloading the page. */
@@ -21,12 +21,15 @@ export function PendingCounts({ roles, pollMs }: { roles: readonly Role[]; pollM
   // Leaders list the reviews they hold with the case manager; the case manager's role may not (cases access rules).
   const reviewer = approver;
   const provider = roles.includes('PROVIDER_STAFF');
+  const caseManager = roles.includes('CASE_MANAGER');
   const approvals = usePolled(useQuery({ query: PendingApprovalsDocument, pause: !approver }), pollMs, approver);
   const reviews = usePolled(useQuery({ query: PendingReviewsDocument, pause: !reviewer }), pollMs, reviewer);
+  const handOffs = usePolled(useQuery({ query: PendingHandOffsDocument, pause: !caseManager }), pollMs, caseManager);
   const acknowledgements = usePolled(useQuery({ query: PendingAcknowledgementsDocument, pause: !provider }), pollMs, provider);
   const items: { to: string; label: string; count: number | undefined }[] = [];
   if (approver) items.push({ to: '/approvals', label: 'approvals waiting', count: approvals?.deflections.edges.length });
   if (reviewer) items.push({ to: '/reviews', label: 'reviews due or overdue', count: reviews ? new Set([...reviews.reviewsDue, ...reviews.overdueReviews].map((d) => d.id)).size : undefined });
+  if (caseManager) items.push({ to: '/hand-offs', label: 'hand-offs to take', count: handOffs?.deflections.edges.filter((e) => !e.node.handedOffAt).length });
   if (provider) items.push({ to: '/episodes', label: 'referrals to acknowledge', count: acknowledgements?.myEpisodes.edges.length });
   if (items.length === 0) return null;
   return (

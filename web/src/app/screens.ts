@@ -14,8 +14,11 @@ export const SCREENS: readonly ScreenEntry[] = [
   { path: '/referrals', label: 'My referrals', roles: ['OFFICER', 'SUPERVISOR'] },
   { path: '/approvals', label: 'Approvals', roles: APPROVERS },
   { path: '/reviews', label: 'Reviews', roles: APPROVERS },
+  { path: '/hand-offs', label: 'Hand-offs', roles: ['CASE_MANAGER'] },
   { path: '/episodes', label: 'Episodes', roles: ['PROVIDER_STAFF'] },
   { path: '/statistics', label: 'Statistics', roles: ['ANALYST'] },
+  { path: '/reporting', label: 'Reporting', roles: ['RECORDS_STAFF'] },
+  { path: '/administration', label: 'Administration', roles: ['ADMINISTRATOR', 'HUB_ADMINISTRATOR'] },
 ];
 
 export function screensFor(roles: readonly Role[]): ScreenEntry[] {
