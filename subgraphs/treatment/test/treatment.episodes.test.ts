@@ -47,6 +47,27 @@ async function newEpisode(providerN: number, service: TreatmentEpisode['service'
   return { id: episode.id, version: episode.version };
 }
 
+describe('the next states an episode may take (TRT-4)', () => {
+  const NEXT_STATES = 'query($id: ID!) { treatmentEpisode(id: $id) { state nextStates } }';
+  type Next = { treatmentEpisode: { state: string; nextStates: string[] } };
+
+  it('offers the treating provider exactly the moves the state machine accepts, and nothing once the episode ended', async () => {
+    const episode = await newEpisode(1);
+    expect((await client.ok<Next>(gatewayCounselor, NEXT_STATES, { id: episode.id })).treatmentEpisode).toEqual({ state: 'REFERRED', nextStates: ['ACKNOWLEDGED', 'DECLINED'] });
+    await client.ok(gatewayCounselor, UPDATE, { input: { episodeId: episode.id, version: episode.version, toState: 'DECLINED', at: minutesFromNow(0), reason: 'No bed.' } });
+    expect((await client.ok<Next>(gatewayCounselor, NEXT_STATES, { id: episode.id })).treatmentEpisode).toEqual({ state: 'DECLINED', nextStates: [] });
+  });
+
+  it('offers no move to the case manager, who sees only the referral as it was made (in the referral’s own answer too)', async () => {
+    const referred = await client.ok<{ referToTreatment: { state: string; nextStates: string[] } }>(
+      'case-manager',
+      'mutation($input: ReferToTreatmentInput!) { referToTreatment(input: $input) { state nextStates } }',
+      { input: { deflectionId: demoDeflectionId(19), providerId: demoProviderId(1), service: 'SUD_OUTPATIENT' } },
+    );
+    expect(referred.referToTreatment).toEqual({ state: 'REFERRED', nextStates: [] });
+  });
+});
+
 describe('referral into treatment (TRT-4)', () => {
   it('refers an active deflection to a provider with open capacity, copying who the patient is', async () => {
     const result = await client.ok<Referred>('case-manager', REFER, { input: { deflectionId: demoDeflectionId(19), providerId: demoProviderId(4), service: 'SUD_RESIDENTIAL' } });

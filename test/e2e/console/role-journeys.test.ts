@@ -135,6 +135,39 @@ describe('the partner console, one journey per role', () => {
     const rows = page.getByRole('region', { name: 'Result per row' }).locator('tbody tr');
     expect(await rows.allInnerTexts()).toEqual([expect.stringMatching(/^2\s+Applied\s+Engaged/), expect.stringMatching(/^3\s+Rejected/)]);
     await checkScreen(page, 'provider-bulk-result');
+
+    // The episode itself: its history, a consent recorded and revoked (42 CFR 2.31), the accounting of disclosures.
+    await page.getByRole('region', { name: 'Recent episodes' }).getByRole('button', { name: `Open the episode of Journey ${deflection.familyName}` }).click();
+    const detail = page.getByRole('region', { name: /^Journey .*: Sud outpatient$/ });
+    await detail.getByRole('heading', { name: 'Accounting of disclosures' }).waitFor();
+    await detail.getByText(/Acknowledged → Engaged/).waitFor();
+    await detail.getByLabel('To', { exact: true }).first().selectOption('RETAINED_30');
+    await detail.getByLabel('Purpose').fill('Case review with the Lake County MEG');
+    await detail.getByLabel('To', { exact: true }).last().selectOption({ label: 'Lake County Metropolitan Enforcement Group' });
+    // Without an expiry the hub refuses (42 CFR 2.31(a)(6)), and says so on the field.
+    await detail.getByRole('button', { name: 'Record the consent' }).click();
+    await detail.getByText('A consent expires on a date or an event (42 CFR 2.31(a)(6)): give one.').waitFor();
+    await detail.getByLabel('Expires on').fill(`${new Date().getFullYear() + 1}-06-30`);
+    await detail.getByRole('button', { name: 'Record the consent' }).click();
+    const consent = detail.getByRole('listitem').filter({ hasText: 'Case review with the Lake County MEG' });
+    await consent.getByText('In effect.').waitFor();
+    await checkScreen(page, 'provider-episode-detail');
+    await consent.getByRole('button', { name: 'Revoke' }).click();
+    await consent.getByText(/Revoked /).waitFor();
+
+    // Capacity per service: saved, and read back from the hub.
+    const capacity = page.getByRole('form', { name: /^Capacity of / }).first();
+    const slots = capacity.getByLabel('Open slots: Sud outpatient');
+    const more = String(Number(await slots.inputValue()) + 1);
+    await slots.fill(more);
+    await capacity.getByRole('button', { name: 'Save capacity' }).click();
+    await capacity.getByText(/Reported /).first().waitFor();
+    const [{ open_slots: saved } = { open_slots: -1 }] = await hub.db
+      .orm('treatment')
+      .fork()
+      .getConnection()
+      .execute<{ open_slots: number }[]>(`select open_slots from treatment.service_capacity where provider_id = ? and service = 'SUD_OUTPATIENT'`, [GATEWAY_FOUNDATION]);
+    expect(String(saved)).toBe(more);
     await page.context().close();
   });
 

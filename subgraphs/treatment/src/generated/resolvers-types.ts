@@ -534,6 +534,11 @@ export type TreatmentEpisode = {
   id: Scalars['ID']['output'];
   intakeScheduledFor: Maybe<Scalars['DateTime']['output']>;
   measures: HandOffMeasures;
+  /**
+   * The states the episode may move to next (TRT-4), so a form offers only those; empty for anyone who does not see
+   * the whole episode (to them it is the referral as made).
+   */
+  nextStates: Array<EpisodeState>;
   patient: Patient;
   provider: Provider;
   referredAt: Scalars['DateTime']['output'];
@@ -982,6 +987,7 @@ export type TreatmentEpisodeResolvers<ContextType = Context, ParentType extends 
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   intakeScheduledFor?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   measures?: Resolver<ResolversTypes['HandOffMeasures'], ParentType, ContextType>;
+  nextStates?: Resolver<Array<ResolversTypes['EpisodeState']>, ParentType, ContextType>;
   patient?: Resolver<ResolversTypes['Patient'], ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
   referredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;

@@ -7,6 +7,7 @@ import type { Patient } from '../entities/episode.entity.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import type { PatientView } from '../models.js';
 import { inEffect } from '../rules/consent-rules.js';
+import { nextStatesFrom } from '../rules/episode-machine.js';
 import { handOffMeasures } from '../rules/measures.js';
 import { openSlots } from '../rules/treatment-options.js';
 import { rankedProviders, seesWholeEpisode } from '../reads.js';
@@ -74,6 +75,7 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
     },
     measures: async (episode, _args, context) => ((await seesWholeEpisode(context, episode)) ? handOffMeasures(episode, new Date()) : NO_MEASURES),
     version: async (episode, _args, context) => ((await seesWholeEpisode(context, episode)) ? episode.version : 1),
+    nextStates: async (episode, _args, context) => ((await seesWholeEpisode(context, episode)) ? [...nextStatesFrom(episode.state)] : []),
   },
 
   EpisodeTransition: {

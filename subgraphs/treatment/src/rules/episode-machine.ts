@@ -17,6 +17,11 @@ const NEXT: Record<EpisodeState, readonly EpisodeState[]> = {
   DISCHARGED: [],
 };
 
+/** Where an episode in `state` may go next: what `checkMove` accepts as a target. */
+export function nextStatesFrom(state: EpisodeState): readonly EpisodeState[] {
+  return NEXT[state];
+}
+
 const RETENTION_DAYS: Partial<Record<EpisodeState, number>> = { RETAINED_30: 30, RETAINED_60: 60, RETAINED_90: 90 };
 export const ENDED_STATES: readonly EpisodeState[] = ['DECLINED', 'COMPLETED', 'DISCHARGED'];
 

@@ -3,6 +3,8 @@ import { useMutation, useQuery } from 'urql';
 import { ErrorSummary, formatDateTime, Loading, Page, Part2Notice, words } from '../../components/ui.js';
 import { BulkUpdateEpisodesDocument, MyEpisodesDocument, UpdateEpisodeDocument, type BulkUpdateEpisodesMutation, type MyEpisodesQuery } from '../../gql/graphql.js';
 import { refusalsOf } from '../../graphql/errors.js';
+import { Capacity } from './Capacity.js';
+import { EpisodeDetail } from './EpisodeDetail.js';
 import { parseOutcomeCsv } from './outcome-csv.js';
 
 /** TRT-4: the provider's episodes, newest first; a referral is acknowledged here, and outcomes arrive in bulk by CSV. */
@@ -10,11 +12,14 @@ export function Episodes() {
   const [waiting, refetchWaiting] = useQuery({ query: MyEpisodesDocument, variables: { state: ['REFERRED'], first: 100 } });
   const [recent, refetchRecent] = useQuery({ query: MyEpisodesDocument, variables: { first: 25 } });
   const [acknowledging, acknowledge] = useMutation(UpdateEpisodeDocument);
+  const [open, setOpen] = useState<string | null>(null);
   const refresh = () => {
     refetchWaiting({ requestPolicy: 'network-only' });
     refetchRecent({ requestPolicy: 'network-only' });
   };
   const toAcknowledge = waiting.data?.myEpisodes.edges.map((e) => e.node) ?? [];
+  // The sites this person works for, as their episodes name them.
+  const providers = [...new Map([...toAcknowledge, ...(recent.data?.myEpisodes.edges.map((e) => e.node) ?? [])].map((e) => [e.provider.id, e.provider])).values()];
   return (
     <Page title="Treatment episodes">
       <Part2Notice extensions={waiting.extensions ?? recent.extensions} />
@@ -40,7 +45,27 @@ export function Episodes() {
       )}
       <h2>Recent episodes</h2>
       {recent.fetching && !recent.data && <Loading what="episodes" />}
-      {recent.data && <EpisodeTable label="Recent episodes" episodes={recent.data.myEpisodes.edges.map((e) => e.node)} />}
+      {recent.data && (
+        <EpisodeTable
+          label="Recent episodes"
+          episodes={recent.data.myEpisodes.edges.map((e) => e.node)}
+          action={(node) => (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setOpen(node.id);
+                requestAnimationFrame(() => document.getElementById('episode-heading')?.focus());
+              }}
+            >
+              Open<span className="visually-hidden"> the episode of {node.patient.givenName} {node.patient.familyName}</span>
+            </button>
+          )}
+        />
+      )}
+      {open && <EpisodeDetail key={open} id={open} onChanged={refresh} />}
+      <h2>Capacity</h2>
+      {providers.length === 0 ? <p>No episode names a provider of yours yet.</p> : providers.map((p) => <Capacity key={p.id} providerId={p.id} />)}
       <BulkUpload onApplied={refresh} />
     </Page>
   );
