@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { IdleTimer, type IdleClock } from '../src/auth/idle.js';
 import { parseOutcomeCsv } from '../src/screens/provider/outcome-csv.js';
+import { latestPastDueMonth, previousMonth } from '../src/screens/records/months.js';
 
 /** A clock the test moves by hand. */
 function manualClock() {
@@ -77,5 +78,18 @@ describe('a provider’s outcome file', () => {
       'The header row lacks episodeId, toState, at (expected episodeId, toState, at, reason, intakeScheduledFor, clientUpdateId).',
       'Unknown column(s): episode, state.',
     ]);
+  });
+});
+
+describe('which month a report is about', () => {
+  it('starts the late list at the latest month past its due date (the 15th of the month after), in Illinois time', () => {
+    // 6 December: November is not due until the 15th, so October is the latest past due.
+    expect(latestPastDueMonth(new Date('2026-12-06T18:00:00Z'))).toBe('2026-10');
+    expect(latestPastDueMonth(new Date('2026-12-16T18:00:00Z'))).toBe('2026-11');
+    // 15 January is still on time for December; across the year boundary.
+    expect(latestPastDueMonth(new Date('2027-01-15T18:00:00Z'))).toBe('2026-11');
+    // 1 January 03:00 UTC is still 31 December in Illinois.
+    expect(previousMonth(new Date('2027-01-01T03:00:00Z'))).toBe('2026-11');
+    expect(previousMonth(new Date('2027-01-01T12:00:00Z'))).toBe('2026-12');
   });
 });

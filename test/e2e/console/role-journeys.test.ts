@@ -161,7 +161,7 @@ describe('the partner console, one journey per role', () => {
     const more = String(Number(await slots.inputValue()) + 1);
     await slots.fill(more);
     await capacity.getByRole('button', { name: 'Save capacity' }).click();
-    await capacity.getByText(/Reported /).first().waitFor();
+    await capacity.getByText('Saved: officers and case managers see these open slots now.').waitFor();
     const [{ open_slots: saved } = { open_slots: -1 }] = await hub.db
       .orm('treatment')
       .fork()
@@ -245,6 +245,45 @@ describe('the partner console, one journey per role', () => {
     await page.getByLabel('Agency').selectOption({ label: 'ISP Division of Patrol, Troop 2' });
     await page.getByRole('region', { name: 'Solution Action Plan versions' }).locator('tbody tr').first().waitFor();
     await checkScreen(page, 'hub-admin-administration');
+    await page.context().close();
+  });
+
+  it('a MEG Director closes a deflection due for review with its outcome, sending an unsuccessful one to the prosecutor', async () => {
+    const { page } = await signIn('meg-director');
+    await open(page, 'Reviews', 'Reviews');
+    const card = page.getByRole('article').first();
+    await card.waitFor();
+    const title = (await card.getByRole('heading').textContent())!;
+    const reference = title.split(':')[0]!;
+    await card.getByRole('button', { name: 'Record the outcome' }).click();
+    await card.getByLabel('Outcome').selectOption('UNSUCCESSFUL');
+    await card.getByLabel('Reason').fill('Stopped attending.');
+    await card.getByLabel('Submitted to the prosecuting attorney').fill("Lake County State's Attorney");
+    await checkScreen(page, 'meg-director-close');
+    await card.getByRole('button', { name: 'Close the deflection' }).click();
+    await page.getByRole('article', { name: title }).waitFor({ state: 'detached' });
+    const [row] = await hub.db.orm('cases').fork().getConnection().execute<{ status: string }[]>(`select status from cases.deflection where reference_number = ?`, [reference]);
+    expect(row?.status).toBe('UNSUCCESSFUL');
+    await page.context().close();
+  });
+
+  it('an analyst downloads the state data set of a quarter, fetched with the token rather than a link carrying it', async () => {
+    const { page } = await signIn('analyst');
+    await open(page, 'Statistics', 'Statistics');
+    const button = page.getByRole('button', { name: 'Download the state data set (CSV)' });
+    await button.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv.split(/\r?\n/)[0]).toBe('year,quarter,program_id,program_name,program_role,measure,dimension,category,value,suppressed,suppression_reason');
+    expect(download.url()).toMatch(/^blob:/);
+    await page.context().close();
+  });
+
+  it('ISP reporting staff see the late list of a month across Illinois', async () => {
+    const { page } = await signIn('isp-reporting');
+    await open(page, 'Late list', 'Crisis reporting across Illinois');
+    await page.getByRole('region', { name: 'Agencies and their standing' }).getByText('Dixon Police Department').waitFor();
+    await checkScreen(page, 'isp-reporting-late-list');
     await page.context().close();
   });
 

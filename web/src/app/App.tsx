@@ -19,6 +19,7 @@ import { MyReferrals } from '../screens/officer/MyReferrals.js';
 import { QuickReferral } from '../screens/officer/QuickReferral.js';
 import { Episodes } from '../screens/provider/Episodes.js';
 import { StatisticsBuilder } from '../screens/analyst/StatisticsBuilder.js';
+import { LateList } from '../screens/records/LateList.js';
 import { Reporting } from '../screens/records/Reporting.js';
 import { PendingCounts } from './Pending.js';
 import { Link, navigate, usePath } from './router.js';
@@ -135,6 +136,8 @@ function Screen({ path, me, pollMs }: { path: string; me: MeQuery['me']; pollMs:
       return <StatisticsBuilder />;
     case '/reporting':
       return <Reporting />;
+    case '/late-list':
+      return <LateList />;
     case '/administration':
       return <Administration roles={me.roles} />;
     default:

@@ -18,6 +18,7 @@ export const SCREENS: readonly ScreenEntry[] = [
   { path: '/episodes', label: 'Episodes', roles: ['PROVIDER_STAFF'] },
   { path: '/statistics', label: 'Statistics', roles: ['ANALYST'] },
   { path: '/reporting', label: 'Reporting', roles: ['RECORDS_STAFF'] },
+  { path: '/late-list', label: 'Late list', roles: ['STATE_REPORTING_STAFF'] },
   { path: '/administration', label: 'Administration', roles: ['ADMINISTRATOR', 'HUB_ADMINISTRATOR'] },
 ];
 

@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 import { ErrorSummary, Field, Loading, Page, PATHWAY_LABELS } from '../../components/ui.js';
 import { RunStatisticsDocument, type Pathway, type StatisticDimension, type StatisticMeasure, type StatisticsQuery } from '../../gql/graphql.js';
 import { refusalsOf } from '../../graphql/errors.js';
+import { StateDataSetExport } from './StateDataSetExport.js';
 import { builderReducer, chartSeries, initialBuilderState, label, MAX_DIMENSIONS, toCsv, toQuery, toTable } from './builder-state.js';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
@@ -138,6 +139,7 @@ export function StatisticsBuilder() {
         </section>
       )}
       {!result && !fetching && !error && <Loading what="the statistic" />}
+      <StateDataSetExport />
     </Page>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ErrorSummary, Field, Loading, Page, PATHWAY_LABELS, words } from '../../components/ui.js';
-import { RecordReviewDocument, ReviewsDueDocument, type ReviewFinding, type ReviewRowFragment } from '../../gql/graphql.js';
+import { CloseDeflectionDocument, RecordReviewDocument, ReviewsDueDocument, type DeflectionOutcome, type ReviewFinding, type ReviewRowFragment } from '../../gql/graphql.js';
 import { fieldErrors, generalErrors, refusalsOf } from '../../graphql/errors.js';
 
 const WITHIN_DAYS = 14;
@@ -55,11 +55,15 @@ function ReviewCard({ deflection, onRecorded }: { deflection: ReviewRowFragment;
         {PATHWAY_LABELS[deflection.pathway]}, {words(deflection.status)}. Review due {deflection.nextReviewDue ?? '—'}
         {deflection.lastReviewedOn && `, last held ${deflection.lastReviewedOn}`}. Case management: {deflection.caseManagementOrganization?.name ?? '—'}.
       </p>
-      {!open ? (
-        <button type="button" onClick={() => setOpen(true)}>
-          Record a review
-        </button>
-      ) : (
+      {!open && (
+        <div className="actions">
+          <button type="button" onClick={() => setOpen(true)}>
+            Record a review
+          </button>
+          <CloseWithOutcome deflection={deflection} onClosed={onRecorded} />
+        </div>
+      )}
+      {open && (
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -92,5 +96,70 @@ function ReviewCard({ deflection, onRecorded }: { deflection: ReviewRowFragment;
         </form>
       )}
     </article>
+  );
+}
+
+/** OPS-D8 and III.E.2: close with the outcome; an unsuccessful one may go to the prosecuting attorney at once. */
+function CloseWithOutcome({ deflection, onClosed }: { deflection: ReviewRowFragment; onClosed: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState({ outcome: 'SUCCESSFUL' as DeflectionOutcome, reason: '', prosecutingAttorney: '', submittedToProsecutorOn: today() });
+  const [result, close] = useMutation(CloseDeflectionDocument);
+  const refusals = refusalsOf(result.error);
+  const errors = fieldErrors(refusals);
+  if (!open) {
+    return (
+      <button type="button" className="secondary" onClick={() => setOpen(true)}>
+        Record the outcome
+      </button>
+    );
+  }
+  const unsuccessful = form.outcome === 'UNSUCCESSFUL';
+  const submit = async () => {
+    const answer = await close({
+      input: {
+        deflectionId: deflection.id,
+        version: deflection.version,
+        outcome: form.outcome,
+        reason: form.reason || null,
+        prosecutingAttorney: unsuccessful && form.prosecutingAttorney ? form.prosecutingAttorney : null,
+        submittedToProsecutorOn: unsuccessful && form.prosecutingAttorney ? form.submittedToProsecutorOn : null,
+      },
+    });
+    if (answer.data) onClosed();
+  };
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      noValidate
+    >
+      <ErrorSummary refusals={generalErrors(refusals, ['outcome', 'reason', 'prosecutingAttorney', 'submittedToProsecutorOn'])} />
+      <Field label="Outcome" error={errors.outcome}>
+        {(p) => (
+          <select {...p} value={form.outcome} onChange={(e) => setForm({ ...form, outcome: e.target.value as DeflectionOutcome })}>
+            <option value="SUCCESSFUL">Successful: the plan was completed</option>
+            <option value="UNSUCCESSFUL">Unsuccessful: not completed</option>
+          </select>
+        )}
+      </Field>
+      <Field label="Reason" error={errors.reason}>
+        {(p) => <input {...p} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} />}
+      </Field>
+      {unsuccessful && (
+        <>
+          <Field label="Submitted to the prosecuting attorney" hint="Leave empty if it is not submitted." error={errors.prosecutingAttorney}>
+            {(p) => <input {...p} value={form.prosecutingAttorney} onChange={(e) => setForm({ ...form, prosecutingAttorney: e.target.value })} />}
+          </Field>
+          <Field label="Submitted on" error={errors.submittedToProsecutorOn}>
+            {(p) => <input {...p} type="date" value={form.submittedToProsecutorOn} onChange={(e) => setForm({ ...form, submittedToProsecutorOn: e.target.value })} />}
+          </Field>
+        </>
+      )}
+      <button type="submit" className="primary" disabled={result.fetching}>
+        Close the deflection
+      </button>
+    </form>
   );
 }

@@ -9,6 +9,7 @@ export function Capacity({ providerId }: { providerId: string }) {
   const [{ data, fetching, error }] = useQuery({ query: ProviderCapacityDocument, variables: { id: providerId } });
   const [result, update] = useMutation(UpdateCapacityDocument);
   const [edits, setEdits] = useState<Partial<Record<TreatmentService, string>>>({});
+  const [saved, setSaved] = useState(false);
   const provider = data?.provider;
   if (fetching && !data) return <Loading what="capacity" />;
   if (!provider) return <ErrorSummary refusals={refusalsOf(error)} />;
@@ -17,8 +18,12 @@ export function Capacity({ providerId }: { providerId: string }) {
       service,
       openSlots: Number(edits[service] ?? provider.capacity.find((c) => c.service === service)?.openSlots ?? 0),
     }));
+    setSaved(false);
     const answer = await update({ input: { providerId, capacity } });
-    if (answer.data) setEdits({});
+    if (answer.data) {
+      setEdits({});
+      setSaved(true);
+    }
   };
   return (
     <form
@@ -35,13 +40,30 @@ export function Capacity({ providerId }: { providerId: string }) {
         const current = provider.capacity.find((c) => c.service === service);
         return (
           <Field key={service} label={`Open slots: ${words(service)}`} hint={current ? `Reported ${formatDateTime(current.updatedAt)}` : 'Not reported yet'}>
-            {(p) => <input {...p} type="number" min={0} inputMode="numeric" value={edits[service] ?? String(current?.openSlots ?? 0)} onChange={(e) => setEdits({ ...edits, [service]: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                min={0}
+                inputMode="numeric"
+                value={edits[service] ?? String(current?.openSlots ?? 0)}
+                onChange={(e) => {
+                  setSaved(false);
+                  setEdits({ ...edits, [service]: e.target.value });
+                }}
+              />
+            )}
           </Field>
         );
       })}
       <button type="submit" disabled={result.fetching}>
         Save capacity
       </button>
+      {saved && (
+        <p role="status" className="hint">
+          Saved: officers and case managers see these open slots now.
+        </p>
+      )}
     </form>
   );
 }

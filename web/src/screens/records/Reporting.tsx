@@ -3,12 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { ErrorSummary, Field, formatDateTime, Loading, Page, words } from '../../components/ui.js';
 import { CrisisMonthViewDocument, SubmitCrisisMonthDocument, UseOfForceViewDocument, type ForceSubmissionFragment } from '../../gql/graphql.js';
 import { refusalsOf } from '../../graphql/errors.js';
-
-/** The month before this one in Illinois (YYYY-MM): the one whose crisis report is due by the 15th. */
-export function previousMonth(now = new Date()): string {
-  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago', year: 'numeric', month: '2-digit' }).format(now).split('-').map(Number) as [number, number];
-  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
-}
+import { previousMonth } from './months.js';
 
 /** Crisis incidents of a month and their submission to ISP (IAC-1 to IAC-4), and use-of-force submissions (IAC-6). */
 export function Reporting() {
