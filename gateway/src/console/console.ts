@@ -43,7 +43,8 @@ export function consoleConfig(config: GatewayConfig) {
 
 function contentSecurityPolicy(config: GatewayConfig): string {
   // The console loads nothing from elsewhere; in oidc mode it talks to the identity provider (discovery, token
-  // endpoint, silent renewal in a hidden frame) and nothing else.
+  // endpoint, silent renewal in a hidden frame) and nothing else. Only the console frames itself (that renewal frame
+  // comes back to /signed-in-silently); no other site may.
   const provider = config.authMode === 'oidc' && config.issuer ? ` ${new URL(config.issuer).origin}` : '';
   return [
     "default-src 'none'",
@@ -55,7 +56,7 @@ function contentSecurityPolicy(config: GatewayConfig): string {
     `frame-src${provider || " 'none'"}`,
     "base-uri 'none'",
     `form-action 'self'${provider}`,
-    "frame-ancestors 'none'",
+    "frame-ancestors 'self'",
   ].join('; ');
 }
 

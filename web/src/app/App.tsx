@@ -25,9 +25,9 @@ import { PendingCounts } from './Pending.js';
 import { Link, navigate, usePath } from './router.js';
 import { mayUse, screensFor } from './screens.js';
 
-export function App({ config }: { config: ConsoleConfig }) {
+export function App({ config, initialNotice = null }: { config: ConsoleConfig; initialNotice?: string | null }) {
   const session = useSession();
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(initialNotice);
   // A new client per sign-in (every sign-out passes through "nobody"; a renewed token keeps the client): nothing one
   // person fetched stays in a cache the next person on this device could read.
   const signedIn = session !== null;

@@ -10,6 +10,8 @@ import { setSession } from './session.js';
 let manager: UserManager | null = null;
 
 export const OIDC_CALLBACK_PATH = '/signed-in';
+/** Loaded in a hidden frame when the token is renewed without leaving the page (prompt=none). */
+export const OIDC_SILENT_CALLBACK_PATH = '/signed-in-silently';
 
 function adopt(user: User | null): void {
   setSession(user && !user.expired ? { token: user.access_token, expiresAt: (user.expires_at ?? 0) * 1000, source: { kind: 'oidc' } } : null);
@@ -22,15 +24,25 @@ export function oidcManager(config: NonNullable<ConsoleConfig['oidc']>): UserMan
     client_id: config.clientId,
     scope: config.scope,
     redirect_uri: new URL(OIDC_CALLBACK_PATH, window.location.origin).toString(),
+    silent_redirect_uri: new URL(OIDC_SILENT_CALLBACK_PATH, window.location.origin).toString(),
     post_logout_redirect_uri: window.location.origin,
     response_type: 'code',
     userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
+    // Only a redirect in flight (state and PKCE verifier) survives the trip to the provider; removed on return.
+    stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
     automaticSilentRenew: true,
   });
   manager.events.addUserLoaded(adopt);
   manager.events.addUserUnloaded(() => adopt(null));
   manager.events.addAccessTokenExpired(() => adopt(null));
   return manager;
+}
+
+/** In the hidden renewal frame: hands the provider's answer to the page that opened it; true when this load was one. */
+export async function completeSilentRenewal(config: NonNullable<ConsoleConfig['oidc']>): Promise<boolean> {
+  if (window.location.pathname !== OIDC_SILENT_CALLBACK_PATH) return false;
+  await oidcManager(config).signinSilentCallback();
+  return true;
 }
 
 /** Completes a redirect back from the provider; true when this page load was one. */
