@@ -1,5 +1,19 @@
+import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The build carries the manifest of every operation the console sends (hash → text, written by codegen), so a
+ * gateway serving this build can be told to run nothing else from browsers (HUB_TRUSTED_DOCUMENTS=only).
+ */
+function persistedDocuments(): Plugin {
+  return {
+    name: 'persisted-documents',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'persisted-documents.json', source: readFileSync(new URL('./src/gql/persisted-documents.json', import.meta.url), 'utf8') });
+    },
+  };
+}
 
 /**
  * The console is served by the gateway at `/` (same origin, so no CORS). `npm run dev:web` runs Vite's dev server
@@ -9,7 +23,7 @@ const hub = process.env.HUB_URL ?? 'http://localhost:4000';
 const forwarded = ['/graphql', '/dev-issuer', '/console/config.json', '/exports', '/health'];
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), persistedDocuments()],
   base: '/',
   build: {
     outDir: 'dist',

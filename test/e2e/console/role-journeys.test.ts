@@ -107,11 +107,23 @@ describe('the partner console, one journey per role', () => {
     await page.context().close();
   });
 
-  it('a designee sees whom they act for', async () => {
+  it('a designee sees whom they act for, and records a review held with the case manager', async () => {
     const { page } = await signIn('meg-designee');
     await page.getByText('Acting for Elaine Marsh').waitFor();
     await open(page, 'Reviews', 'Reviews');
     await checkScreen(page, 'meg-designee-reviews');
+    // A review held with the case manager moves the next one out of the list.
+    const card = page.getByRole('article').first();
+    const reference = ((await card.getByRole('heading').textContent()) ?? '').split(':')[0]!;
+    await card.getByRole('button', { name: 'Record a review' }).click();
+    await card.getByLabel('Case manager').fill('Joy Abernathy');
+    await card.getByRole('button', { name: 'Record the review' }).click();
+    await page.getByRole('heading', { name: new RegExp(`^${reference}:`) }).waitFor({ state: 'detached' });
+    const [row] = await hub.db.orm('cases').fork().getConnection().execute<{ reviews: string }[]>(
+      `select count(*)::text as reviews from cases.review r join cases.deflection d on d.id = r.deflection_id where d.reference_number = ? and r.held_on = (now() at time zone 'America/Chicago')::date`,
+      [reference],
+    );
+    expect(row?.reviews).toBe('1');
     await page.context().close();
   });
 
@@ -154,6 +166,11 @@ describe('the partner console, one journey per role', () => {
     await checkScreen(page, 'provider-episode-detail');
     await consent.getByRole('button', { name: 'Revoke' }).click();
     await consent.getByText(/Revoked /).waitFor();
+
+    // A move the state machine offers, recorded and shown in the history.
+    await detail.getByLabel('To', { exact: true }).first().selectOption('LOST_CONTACT');
+    await detail.getByRole('button', { name: 'Record the move' }).click();
+    await detail.getByText(/Engaged → Lost contact/).waitFor();
 
     // Capacity per service: saved, and read back from the hub.
     const capacity = page.getByRole('form', { name: /^Capacity of / }).first();
