@@ -49,7 +49,7 @@ beforeAll(async () => {
     cookies: { keys: ['a-test-cookie-key-of-some-length'] },
     clientBasedCORS: () => true,
     // Short enough that the console renews the token (a minute before expiry) while the test watches.
-    ttl: { AccessToken: 65, IdToken: 65 },
+    ttl: { AccessToken: 65, IdToken: 65, Grant: 3_600, Session: 3_600, Interaction: 600 },
     features: {
       devInteractions: { enabled: true },
       resourceIndicators: {

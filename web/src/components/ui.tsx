@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { ILLINOIS_TIME_ZONE } from '../dates.js';
 import type { Refusal } from '../graphql/errors.js';
 
 /** A labelled form control with its hint and the hub's error for it, tied together for screen readers. */
@@ -36,6 +37,26 @@ export function ErrorSummary({ refusals }: { refusals: Refusal[] }) {
           <li key={i}>{r.message}</li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+/** A table that scrolls sideways on a phone; focusable and named, so keyboard and screen-reader users can reach and scroll it. */
+export function DataTable({ label, columns, children }: { label: string; columns: readonly string[]; children: ReactNode }) {
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      <table>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th scope="col" key={column}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
     </div>
   );
 }
@@ -98,5 +119,5 @@ export function words(value: string): string {
 }
 
 export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString('en-US', { timeZone: 'America/Chicago', dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(iso).toLocaleString('en-US', { timeZone: ILLINOIS_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' });
 }

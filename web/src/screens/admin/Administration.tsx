@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { CAPACITY_LABELS, ErrorSummary, Field, Loading, Page, PATHWAY_LABELS, words } from '../../components/ui.js';
+import { DataTable, CAPACITY_LABELS, ErrorSummary, Field, Loading, Page, PATHWAY_LABELS, words } from '../../components/ui.js';
 import {
   AgencyAdministrationDocument,
   AgencyDirectoryDocument,
@@ -77,78 +77,52 @@ function AgencyAdministration({ agency }: { agency: AdministeredAgencyFragment }
       </p>
       <h3>Personnel ({agency.personnel.length})</h3>
       <ErrorSummary refusals={refusalsOf(changed.error)} />
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Personnel">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Roles</th>
-              <th scope="col">Designations</th>
-              <th scope="col">Status</th>
-              <th scope="col">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {agency.personnel.map((person) => (
-              <tr key={person.id}>
-                <td>
-                  {person.displayName}
-                  {person.badgeNumber && ` (badge ${person.badgeNumber})`}
-                </td>
-                <td>{person.roles.map(words).join(', ')}</td>
-                <td>
-                  {person.designations.map((d) => (
-                    <div key={d.id}>
-                      {CAPACITY_LABELS[d.capacity] ?? words(d.capacity)} for {d.delegatedBy.displayName}, {d.validFrom} to {d.validTo ?? 'open'}
-                      {d.revokedAt ? ', revoked' : d.validToday ? ', in force' : ''}
-                    </div>
-                  ))}
-                </td>
-                <td>{person.active ? 'Active' : 'Inactive'}</td>
-                <td>
-                  <button type="button" className="secondary" disabled={changed.fetching} onClick={() => void setActive({ input: { personId: person.id, active: !person.active } })}>
-                    {person.active ? 'Deactivate' : 'Activate'}
-                    <span className="visually-hidden"> {person.displayName}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label="Personnel" columns={['Name', 'Roles', 'Designations', 'Status', 'Change']}>
+        {agency.personnel.map((person) => (
+          <tr key={person.id}>
+            <td>
+              {person.displayName}
+              {person.badgeNumber && ` (badge ${person.badgeNumber})`}
+            </td>
+            <td>{person.roles.map(words).join(', ')}</td>
+            <td>
+              {person.designations.map((d) => (
+                <div key={d.id}>
+                  {CAPACITY_LABELS[d.capacity] ?? words(d.capacity)} for {d.delegatedBy.displayName}, {d.validFrom} to {d.validTo ?? 'open'}
+                  {d.revokedAt ? ', revoked' : d.validToday ? ', in force' : ''}
+                </div>
+              ))}
+            </td>
+            <td>{person.active ? 'Active' : 'Inactive'}</td>
+            <td>
+              <button type="button" className="secondary" disabled={changed.fetching} onClick={() => void setActive({ input: { personId: person.id, active: !person.active } })}>
+                {person.active ? 'Deactivate' : 'Activate'}
+                <span className="visually-hidden"> {person.displayName}</span>
+              </button>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <h3>Solution Action Plan versions ({agency.solutionActionPlans.length})</h3>
       {agency.solutionActionPlans.length === 0 ? (
         <p>No plan published.</p>
       ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="Solution Action Plan versions">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Version</th>
-                <th scope="col">County</th>
-                <th scope="col">In force</th>
-                <th scope="col">Pathways</th>
-                <th scope="col">Approval and case management</th>
-              </tr>
-            </thead>
-            <tbody>
-              {agency.solutionActionPlans.map((plan) => (
-                <tr key={plan.id}>
-                  <td>{plan.version}</td>
-                  <td>{plan.county ?? 'every county served'}</td>
-                  <td>
-                    {plan.effectiveFrom} to {plan.supersededOn ?? 'now'}
-                  </td>
-                  <td>{plan.enabledPathways.map((p) => PATHWAY_LABELS[p] ?? p).join(', ')}</td>
-                  <td>
-                    {plan.approvingAgency ? `${plan.approvingAgency.name}; ` : ''}
-                    {plan.caseManagementOrganization.name}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label="Solution Action Plan versions" columns={['Version', 'County', 'In force', 'Pathways', 'Approval and case management']}>
+          {agency.solutionActionPlans.map((plan) => (
+            <tr key={plan.id}>
+              <td>{plan.version}</td>
+              <td>{plan.county ?? 'every county served'}</td>
+              <td>
+                {plan.effectiveFrom} to {plan.supersededOn ?? 'now'}
+              </td>
+              <td>{plan.enabledPathways.map((p) => PATHWAY_LABELS[p] ?? p).join(', ')}</td>
+              <td>
+                {plan.approvingAgency ? `${plan.approvingAgency.name}; ` : ''}
+                {plan.caseManagementOrganization.name}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

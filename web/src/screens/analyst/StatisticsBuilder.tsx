@@ -2,7 +2,7 @@ import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Toolt
 import { useMemo, useReducer, useState } from 'react';
 import { Bar } from 'react-chartjs-2';
 import { useQuery } from 'urql';
-import { ErrorSummary, Field, Loading, Page, PATHWAY_LABELS } from '../../components/ui.js';
+import { DataTable, ErrorSummary, Field, Loading, Page, PATHWAY_LABELS } from '../../components/ui.js';
 import { RunStatisticsDocument, type Pathway, type StatisticDimension, type StatisticMeasure, type StatisticsQuery } from '../../gql/graphql.js';
 import { refusalsOf } from '../../graphql/errors.js';
 import { StateDataSetExport } from './StateDataSetExport.js';
@@ -112,30 +112,17 @@ export function StatisticsBuilder() {
           <button type="button" onClick={download}>
             Download CSV
           </button>
-          <div className="table-wrap" tabIndex={0} role="region" aria-label="Statistic table">
-            <table>
-              <thead>
-                <tr>
-                  {table.columns.map((c) => (
-                    <th scope="col" key={c}>
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {table.rows.map((row, i) => (
-                  <tr key={i}>
-                    {row.map((cell, j) => (
-                      <td key={j} className={cell.suppressed ? 'suppressed' : undefined}>
-                        {cell.text}
-                      </td>
-                    ))}
-                  </tr>
+          <DataTable label="Statistic table" columns={table.columns}>
+            {table.rows.map((row, i) => (
+              <tr key={i}>
+                {row.map((cell, j) => (
+                  <td key={j} className={cell.suppressed ? 'suppressed' : undefined}>
+                    {cell.text}
+                  </td>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       )}
       {!result && !fetching && !error && <Loading what="the statistic" />}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { ErrorSummary, Field, formatDateTime, Loading, Page, PATHWAY_LABELS, words } from '../../components/ui.js';
+import { DataTable, ErrorSummary, Field, formatDateTime, Loading, Page, PATHWAY_LABELS, words } from '../../components/ui.js';
 import { CaseManagerQueueDocument, RecordContactAttemptDocument, type CaseManagerQueueQuery, type ContactMethod, type ContactResult } from '../../gql/graphql.js';
 import { fieldErrors, generalErrors, refusalsOf } from '../../graphql/errors.js';
 
@@ -25,30 +25,18 @@ export function HandOffs({ myName }: { myName: string }) {
           {waiting.length === 0 ? <p>Every active deflection has been handed off.</p> : waiting.map((d) => <HandOff key={d.id} deflection={d} myName={myName} onRecorded={() => refetch({ requestPolicy: 'network-only' })} />)}
           <h2>Reviews with the leaders ({followed.length})</h2>
           {followed.length > 0 && (
-            <div className="table-wrap" tabIndex={0} role="region" aria-label="Reviews with the leaders">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Reference</th>
-                    <th scope="col">Person</th>
-                    <th scope="col">Next review</th>
-                    <th scope="col">Handed off</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {followed.map((d) => (
-                    <tr key={d.id}>
-                      <td>{d.referenceNumber}</td>
-                      <td>
-                        {d.participant.givenName} {d.participant.familyName}
-                      </td>
-                      <td>{d.nextReviewDue ? `${d.nextReviewDue}${d.reviewOverdue ? ' (overdue)' : ''}` : '—'}</td>
-                      <td>{formatDateTime(d.handedOffAt!)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable label="Reviews with the leaders" columns={['Reference', 'Person', 'Next review', 'Handed off']}>
+              {followed.map((d) => (
+                <tr key={d.id}>
+                  <td>{d.referenceNumber}</td>
+                  <td>
+                    {d.participant.givenName} {d.participant.familyName}
+                  </td>
+                  <td>{d.nextReviewDue ? `${d.nextReviewDue}${d.reviewOverdue ? ' (overdue)' : ''}` : '—'}</td>
+                  <td>{formatDateTime(d.handedOffAt!)}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </>
       )}

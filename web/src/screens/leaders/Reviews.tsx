@@ -3,6 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { ErrorSummary, Field, Loading, Page, PATHWAY_LABELS, words } from '../../components/ui.js';
 import { CloseDeflectionDocument, RecordReviewDocument, ReviewsDueDocument, type DeflectionOutcome, type ReviewFinding, type ReviewRowFragment } from '../../gql/graphql.js';
 import { fieldErrors, generalErrors, refusalsOf } from '../../graphql/errors.js';
+import { illinoisToday } from '../../dates.js';
 
 const WITHIN_DAYS = 14;
 
@@ -30,13 +31,10 @@ export function Reviews() {
   );
 }
 
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(new Date());
-}
 
 function ReviewCard({ deflection, onRecorded }: { deflection: ReviewRowFragment; onRecorded: () => void }) {
   const [open, setOpen] = useState(false);
-  const [form, setForm] = useState({ heldOn: today(), caseManagerName: '', finding: 'PROGRESSING' as ReviewFinding, notes: '' });
+  const [form, setForm] = useState({ heldOn: illinoisToday(), caseManagerName: '', finding: 'PROGRESSING' as ReviewFinding, notes: '' });
   const [result, record] = useMutation(RecordReviewDocument);
   const [key] = useState(() => crypto.randomUUID());
   const refusals = refusalsOf(result.error);
@@ -102,7 +100,7 @@ function ReviewCard({ deflection, onRecorded }: { deflection: ReviewRowFragment;
 /** OPS-D8 and III.E.2: close with the outcome; an unsuccessful one may go to the prosecuting attorney at once. */
 function CloseWithOutcome({ deflection, onClosed }: { deflection: ReviewRowFragment; onClosed: () => void }) {
   const [open, setOpen] = useState(false);
-  const [form, setForm] = useState({ outcome: 'SUCCESSFUL' as DeflectionOutcome, reason: '', prosecutingAttorney: '', submittedToProsecutorOn: today() });
+  const [form, setForm] = useState({ outcome: 'SUCCESSFUL' as DeflectionOutcome, reason: '', prosecutingAttorney: '', submittedToProsecutorOn: illinoisToday() });
   const [result, close] = useMutation(CloseDeflectionDocument);
   const refusals = refusalsOf(result.error);
   const errors = fieldErrors(refusals);

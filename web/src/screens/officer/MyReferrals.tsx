@@ -1,5 +1,5 @@
 import { useQuery } from 'urql';
-import { ErrorSummary, Figure, formatDateTime, Loading, Page, PATHWAY_LABELS, words } from '../../components/ui.js';
+import { DataTable, ErrorSummary, Figure, formatDateTime, Loading, Page, PATHWAY_LABELS, words } from '../../components/ui.js';
 import { MyReferralsDocument, OutcomeFeedbackDocument, UnitOutcomeFeedbackDocument, type OutcomeFiguresFragment, type Role } from '../../gql/graphql.js';
 import { refusalsOf } from '../../graphql/errors.js';
 
@@ -15,34 +15,20 @@ export function MyReferrals({ roles }: { roles: readonly Role[] }) {
       {fetching && !data && <Loading what="referrals" />}
       {data && data.deflections.edges.length === 0 && <p>No referrals yet.</p>}
       {data && data.deflections.edges.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="Referrals">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Reference</th>
-                <th scope="col">Person</th>
-                <th scope="col">Pathway</th>
-                <th scope="col">Status</th>
-                <th scope="col">Referred</th>
-                {supervisor && <th scope="col">By</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {data.deflections.edges.map(({ node }) => (
-                <tr key={node.id}>
-                  <td>{node.referenceNumber}</td>
-                  <td>
-                    {node.participant.givenName} {node.participant.familyName}
-                  </td>
-                  <td>{PATHWAY_LABELS[node.pathway] ?? node.pathway}</td>
-                  <td>{node.outcome ? words(node.outcome.kind) : words(node.status)}</td>
-                  <td>{formatDateTime(node.referredAt)}</td>
-                  {supervisor && <td>{node.initiatedBy?.displayName ?? '—'}</td>}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label="Referrals" columns={['Reference', 'Person', 'Pathway', 'Status', 'Referred', ...(supervisor ? ['By'] : [])]}>
+          {data.deflections.edges.map(({ node }) => (
+            <tr key={node.id}>
+              <td>{node.referenceNumber}</td>
+              <td>
+                {node.participant.givenName} {node.participant.familyName}
+              </td>
+              <td>{PATHWAY_LABELS[node.pathway] ?? node.pathway}</td>
+              <td>{node.outcome ? words(node.outcome.kind) : words(node.status)}</td>
+              <td>{formatDateTime(node.referredAt)}</td>
+              {supervisor && <td>{node.initiatedBy?.displayName ?? '—'}</td>}
+            </tr>
+          ))}
+        </DataTable>
       )}
     </Page>
   );

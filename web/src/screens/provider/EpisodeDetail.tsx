@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { ErrorSummary, Field, formatDateTime, Loading, Part2Notice, words } from '../../components/ui.js';
+import { DataTable, ErrorSummary, Field, formatDateTime, Loading, Part2Notice, words } from '../../components/ui.js';
 import {
   ConsentRecipientAgenciesDocument,
   EpisodeDetailDocument,
@@ -12,12 +12,10 @@ import {
   type EpisodeState,
 } from '../../gql/graphql.js';
 import { fieldErrors, generalErrors, refusalsOf } from '../../graphql/errors.js';
+import { illinoisToday } from '../../dates.js';
 
 const INFORMATION: ConsentInformation[] = ['ENGAGEMENT', 'EPISODE_STATUS', 'ATTENDANCE'];
 
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(new Date());
-}
 
 /** One episode for its treating provider: move it along the state machine, record and revoke consents, and the accounting of disclosures. */
 export function EpisodeDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
@@ -72,30 +70,17 @@ export function EpisodeDetail({ id, onChanged }: { id: string; onChanged: () => 
           {data.accountingOfDisclosures.length === 0 ? (
             <p>Nothing has been disclosed.</p>
           ) : (
-            <div className="table-wrap" tabIndex={0} role="region" aria-label="Accounting of disclosures">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">When</th>
-                    <th scope="col">To</th>
-                    <th scope="col">What</th>
-                    <th scope="col">Basis</th>
-                    <th scope="col">Purpose</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.accountingOfDisclosures.map((d, i) => (
-                    <tr key={i}>
-                      <td>{formatDateTime(d.at)}</td>
-                      <td>{[d.recipient?.displayName, d.recipientAgency?.name].filter(Boolean).join(', ') || '—'}</td>
-                      <td>{d.information.map(words).join(', ')}</td>
-                      <td>{words(d.basis)}</td>
-                      <td>{d.purpose}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable label="Accounting of disclosures" columns={['When', 'To', 'What', 'Basis', 'Purpose']}>
+              {data.accountingOfDisclosures.map((d, i) => (
+                <tr key={i}>
+                  <td>{formatDateTime(d.at)}</td>
+                  <td>{[d.recipient?.displayName, d.recipientAgency?.name].filter(Boolean).join(', ') || '—'}</td>
+                  <td>{d.information.map(words).join(', ')}</td>
+                  <td>{words(d.basis)}</td>
+                  <td>{d.purpose}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </>
       )}
@@ -185,7 +170,7 @@ function RecordConsent({ episodeId, onRecorded }: { episodeId: string; onRecorde
     information: ['ENGAGEMENT'] as ConsentInformation[],
     agencyId: '',
     purpose: '',
-    signedOn: today(),
+    signedOn: illinoisToday(),
     expiresOn: '',
     irrevocableUntil: '',
   });

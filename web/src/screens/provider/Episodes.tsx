@@ -1,6 +1,6 @@
 import { useState, type ChangeEvent, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { ErrorSummary, formatDateTime, Loading, Page, Part2Notice, words } from '../../components/ui.js';
+import { DataTable, ErrorSummary, formatDateTime, Loading, Page, Part2Notice, words } from '../../components/ui.js';
 import { BulkUpdateEpisodesDocument, MyEpisodesDocument, UpdateEpisodeDocument, type BulkUpdateEpisodesMutation, type MyEpisodesQuery } from '../../gql/graphql.js';
 import { refusalsOf } from '../../graphql/errors.js';
 import { Capacity } from './Capacity.js';
@@ -75,36 +75,22 @@ type Episode = MyEpisodesQuery['myEpisodes']['edges'][number]['node'];
 
 function EpisodeTable({ label, episodes, action }: { label: string; episodes: Episode[]; action?: (episode: Episode) => ReactNode }) {
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Patient</th>
-            <th scope="col">Service</th>
-            <th scope="col">State</th>
-            <th scope="col">Referred</th>
-            <th scope="col">Episode id</th>
-            {action && <th scope="col">Action</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {episodes.map((node) => (
-            <tr key={node.id}>
-              <td>
-                {node.patient.givenName} {node.patient.familyName}
-              </td>
-              <td>{words(node.service)}</td>
-              <td>{words(node.state)}</td>
-              <td>{formatDateTime(node.referredAt)}</td>
-              <td>
-                <code>{node.id}</code>
-              </td>
-              {action && <td>{action(node)}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable label={label} columns={['Patient', 'Service', 'State', 'Referred', 'Episode id', ...(action ? ['Action'] : [])]}>
+      {episodes.map((node) => (
+        <tr key={node.id}>
+          <td>
+            {node.patient.givenName} {node.patient.familyName}
+          </td>
+          <td>{words(node.service)}</td>
+          <td>{words(node.state)}</td>
+          <td>{formatDateTime(node.referredAt)}</td>
+          <td>
+            <code>{node.id}</code>
+          </td>
+          {action && <td>{action(node)}</td>}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -155,28 +141,16 @@ function BulkUpload({ onApplied }: { onApplied: () => void }) {
           <p role="status">
             {result.applied} applied, {result.rejected} rejected, {result.duplicates} already applied.
           </p>
-          <div className="table-wrap" tabIndex={0} role="region" aria-label="Result per row">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">Result</th>
-                  <th scope="col">State now</th>
-                  <th scope="col">Why</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.results.map((r) => (
-                  <tr key={r.index} className={r.status === 'REJECTED' ? 'rejected' : undefined}>
-                    <td>{r.index + 2}</td>
-                    <td>{words(r.status)}</td>
-                    <td>{r.episode ? words(r.episode.state) : '—'}</td>
-                    <td>{r.reason ? `${r.field ? `${r.field}: ` : ''}${r.reason}` : ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label="Result per row" columns={['Row', 'Result', 'State now', 'Why']}>
+            {result.results.map((r) => (
+              <tr key={r.index} className={r.status === 'REJECTED' ? 'rejected' : undefined}>
+                <td>{r.index + 2}</td>
+                <td>{words(r.status)}</td>
+                <td>{r.episode ? words(r.episode.state) : '—'}</td>
+                <td>{r.reason ? `${r.field ? `${r.field}: ` : ''}${r.reason}` : ''}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
     </section>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { ErrorSummary, Field, formatDateTime, Loading, Page, words } from '../../components/ui.js';
+import { DataTable, ErrorSummary, Field, formatDateTime, Loading, Page, words } from '../../components/ui.js';
 import { CrisisReportingStatusDocument, type CrisisStanding } from '../../gql/graphql.js';
 import { refusalsOf } from '../../graphql/errors.js';
 import { latestPastDueMonth } from './months.js';
@@ -39,30 +39,17 @@ export function LateList() {
             {standing ? ` ${words(standing).toLowerCase()}` : ''} for {month}.
           </p>
           {rows.length > 0 && (
-            <div className="table-wrap" tabIndex={0} role="region" aria-label="Agencies and their standing">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Agency</th>
-                    <th scope="col">Standing</th>
-                    <th scope="col">Due</th>
-                    <th scope="col">Incidents</th>
-                    <th scope="col">Last submitted</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r, i) => (
-                    <tr key={r.agency?.id ?? i}>
-                      <td>{r.agency?.name ?? '—'}</td>
-                      <td>{words(r.standing)}</td>
-                      <td>{r.dueOn}</td>
-                      <td>{r.incidents}</td>
-                      <td>{r.latestSubmission ? `${formatDateTime(r.latestSubmission.submittedAt)} (version ${r.latestSubmission.version})` : '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable label="Agencies and their standing" columns={['Agency', 'Standing', 'Due', 'Incidents', 'Last submitted']}>
+              {rows.map((r, i) => (
+                <tr key={r.agency?.id ?? i}>
+                  <td>{r.agency?.name ?? '—'}</td>
+                  <td>{words(r.standing)}</td>
+                  <td>{r.dueOn}</td>
+                  <td>{r.incidents}</td>
+                  <td>{r.latestSubmission ? `${formatDateTime(r.latestSubmission.submittedAt)} (version ${r.latestSubmission.version})` : '—'}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </>
       )}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { ErrorSummary, Field, formatDateTime, Loading, Page, words } from '../../components/ui.js';
+import { DataTable, ErrorSummary, Field, formatDateTime, Loading, Page, words } from '../../components/ui.js';
 import { CrisisMonthViewDocument, SubmitCrisisMonthDocument, UseOfForceViewDocument, type ForceSubmissionFragment } from '../../gql/graphql.js';
 import { refusalsOf } from '../../graphql/errors.js';
 import { previousMonth } from './months.js';
@@ -65,30 +65,17 @@ function CrisisMonth({ month }: { month: string }) {
         </>
       )}
       {data && data.crisisIncidents.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="Crisis incidents">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Incident</th>
-                <th scope="col">Dispatched</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Arrival</th>
-                <th scope="col">Outcomes</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.crisisIncidents.map((i) => (
-                <tr key={i.id}>
-                  <td>{i.agencyIncidentNumber ?? '—'}</td>
-                  <td>{formatDateTime(i.dispatchedAt)}</td>
-                  <td>{i.dispatchReason}</td>
-                  <td>{words(i.arrival)}</td>
-                  <td>{i.outcomes.map(words).join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label="Crisis incidents" columns={['Incident', 'Dispatched', 'Reason', 'Arrival', 'Outcomes']}>
+          {data.crisisIncidents.map((i) => (
+            <tr key={i.id}>
+              <td>{i.agencyIncidentNumber ?? '—'}</td>
+              <td>{formatDateTime(i.dispatchedAt)}</td>
+              <td>{i.dispatchReason}</td>
+              <td>{words(i.arrival)}</td>
+              <td>{i.outcomes.map(words).join(', ')}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );
@@ -115,31 +102,17 @@ function UseOfForce({ month }: { month: string }) {
 
 function ForceTable({ label, rows }: { label: string; rows: readonly ForceSubmissionFragment[] }) {
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            <th scope="col">Version</th>
-            <th scope="col">State</th>
-            <th scope="col">Incidents</th>
-            <th scope="col">Submitted</th>
-            <th scope="col">Reason</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((s) => (
-            <tr key={s.id}>
-              <td>{s.month}</td>
-              <td>{s.version}</td>
-              <td>{words(s.state)}{s.superseded ? ' (superseded)' : ''}</td>
-              <td>{s.zeroReport ? 'none' : s.incidentCount}</td>
-              <td>{s.submittedAt ? formatDateTime(s.submittedAt) : '—'}</td>
-              <td>{s.rejectionReason ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable label={label} columns={['Month', 'Version', 'State', 'Incidents', 'Submitted', 'Reason']}>
+      {rows.map((s) => (
+        <tr key={s.id}>
+          <td>{s.month}</td>
+          <td>{s.version}</td>
+          <td>{words(s.state)}{s.superseded ? ' (superseded)' : ''}</td>
+          <td>{s.zeroReport ? 'none' : s.incidentCount}</td>
+          <td>{s.submittedAt ? formatDateTime(s.submittedAt) : '—'}</td>
+          <td>{s.rejectionReason ?? ''}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,6 +1,8 @@
+import { illinoisToday } from '../../dates.js';
+
 /** `back` months before this one in Illinois (YYYY-MM). */
 function monthsBefore(back: number, now: Date): string {
-  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(now).split('-').map(Number) as [number, number];
+  const [year, month] = illinoisToday(now).split('-').map(Number) as [number, number];
   const index = year * 12 + (month - 1) - back;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
@@ -12,6 +14,6 @@ export function previousMonth(now = new Date()): string {
 
 /** The latest month whose report is past due (1244.300(f): the 15th of the month after): where the late list starts. */
 export function latestPastDueMonth(now = new Date()): string {
-  const day = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago', day: '2-digit' }).format(now));
+  const day = Number(illinoisToday(now).slice(8));
   return monthsBefore(day > 15 ? 1 : 2, now);
 }
