@@ -306,6 +306,10 @@ describe('the partner console, one journey per role', () => {
 
   it('offers each role only its screens, and fetches nothing for a screen that is not theirs', async () => {
     const { page, operations, withText } = await signIn('officer');
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
     const links = await page.getByRole('navigation', { name: 'Screens' }).getByRole('link').allInnerTexts();
     expect(links).toEqual(['Home', 'Refer', 'My referrals']);
     // As a link to it would (a reload signs out: the token lives in memory only).
@@ -314,6 +318,8 @@ describe('the partner console, one journey per role', () => {
     expect(operations).not.toContain('RunStatistics');
     expect(operations.filter((o) => o.startsWith('Pending'))).toEqual([]);
     expect(withText).toEqual([]);
+    // Nor its code: the charting library stays off an officer's phone.
+    expect(scripts.filter((path) => path.includes('StatisticsBuilder'))).toEqual([]);
     await page.context().close();
   });
 });

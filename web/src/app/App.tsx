@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Provider, useQuery } from 'urql';
 import { signInAs } from '../auth/dev-sign-in.js';
 import { IdleTimer, USE_EVENTS } from '../auth/idle.js';
@@ -18,12 +18,14 @@ import { Reviews } from '../screens/leaders/Reviews.js';
 import { MyReferrals } from '../screens/officer/MyReferrals.js';
 import { QuickReferral } from '../screens/officer/QuickReferral.js';
 import { Episodes } from '../screens/provider/Episodes.js';
-import { StatisticsBuilder } from '../screens/analyst/StatisticsBuilder.js';
 import { LateList } from '../screens/records/LateList.js';
 import { Reporting } from '../screens/records/Reporting.js';
 import { PendingCounts } from './Pending.js';
 import { Link, navigate, usePath } from './router.js';
 import { mayUse, screensFor } from './screens.js';
+
+// The charting library is most of the bundle and only analysts draw charts: an officer's phone never downloads it.
+const StatisticsBuilder = lazy(() => import('../screens/analyst/StatisticsBuilder.js').then((module) => ({ default: module.StatisticsBuilder })));
 
 export function App({ config, initialNotice = null }: { config: ConsoleConfig; initialNotice?: string | null }) {
   const session = useSession();
@@ -133,7 +135,11 @@ function Screen({ path, me, pollMs }: { path: string; me: MeQuery['me']; pollMs:
     case '/episodes':
       return <Episodes />;
     case '/statistics':
-      return <StatisticsBuilder />;
+      return (
+        <Suspense fallback={<Loading what="the statistics builder" />}>
+          <StatisticsBuilder />
+        </Suspense>
+      );
     case '/reporting':
       return <Reporting />;
     case '/late-list':
