@@ -16,9 +16,11 @@ const GATEWAY_FOUNDATION = 'd0000001-0000-4000-8000-000000000001';
 
 beforeAll(async () => {
   hub = await startTestHub({ history: true, env: { CONSOLE_POLL_SECONDS: '1' } });
+  // Statistics count what reporting has applied: wait for the demo year's events, whichever journey comes first.
+  await hub.eventsDelivered(150_000);
   origin = new URL(hub.gatewayUrl).origin;
   browser = await launchChromium();
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
