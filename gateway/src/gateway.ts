@@ -60,6 +60,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     // "Did you mean …" suggestions and the names of expected types: a map of the schema for whoever probes it.
     hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,
+    // The process stops on its own signal handler (stopOnSignals), once. Apollo's handler would race it, and a
+    // second concurrent stop() waits forever: Apollo Server 5.5.1 resolves its stop barrier only when stopping fails.
+    stopOnTerminationSignals: false,
     plugins: [
       operationResolution,
       queryCost(config.requestLimits),

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -47,21 +48,25 @@ async function untilGone(pids: number[], timeoutMs: number): Promise<number[]> {
   return pids.filter(isAlive);
 }
 
-async function startHub(): Promise<StartedHub> {
+/** `embedded`: no DATABASE_URL, as on a fresh machine (the README's path): npm start runs its own PostgreSQL. */
+async function startHub(options: { embedded?: { port: number } } = {}): Promise<StartedHub> {
   const admin = process.env.HUB_TEST_ADMIN_URL!;
   const name = `hub_start_${randomBytes(4).toString('hex')}`;
-  const databaseUrl = await createDatabase(admin, name);
+  const databaseUrl = options.embedded ? null : await createDatabase(admin, name);
   const dataDir = await mkdtemp(join(tmpdir(), 'hub-start-'));
+  // As root, the embedded server runs as the postgres user, which must be able to enter its data folder.
+  if (options.embedded) await chmod(dataDir, 0o755);
   cleanups.push(async () => {
-    await dropDatabase(admin, name);
+    if (databaseUrl) await dropDatabase(admin, name);
     await rm(dataDir, { recursive: true, force: true });
   });
   const ports = Object.fromEntries(await Promise.all(NAMES.map(async (n) => [n, await freePort()] as const))) as Record<Name, number>;
+  const { DATABASE_URL: _, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     NODE_OPTIONS: '',
     NODE_ENV: 'development',
-    DATABASE_URL: databaseUrl,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { EMBEDDED_POSTGRES_PORT: String(options.embedded!.port) }),
     HUB_DATA_DIR: dataDir,
     SEED_DEMO_DATA: 'false',
     HUB_STOP_GRACE_MS: String(GRACE_MS),
@@ -123,6 +128,17 @@ async function startHub(): Promise<StartedHub> {
   return hub;
 }
 
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 async function status(url: string): Promise<number | string> {
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
@@ -175,7 +191,23 @@ describe('npm start supervises the hub’s five processes', () => {
     expect(exit.code).toBe(0);
     expect(Date.now() - stopping).toBeLessThan(GRACE_MS + 5_000);
     expect(Object.values(after).filter(isAlive)).toEqual([]);
+    // Each stopped on its own SIGTERM; none had to be killed.
+    expect(hub.lines.filter((line) => line.includes('did not stop within'))).toEqual([]);
     expect(hub.lines).toContain('▸ Stopped.');
+  }, 180_000);
+
+  it('on a machine without DATABASE_URL, stops the five processes first and its embedded PostgreSQL last, then says so', async () => {
+    const port = await freePort();
+    const hub = await startHub({ embedded: { port } });
+    const pids = Object.values(hub.pids());
+    expect(pids).toHaveLength(NAMES.length);
+    expect(await listening(port)).toBe(true);
+    hub.process.kill('SIGINT');
+    const exit = await hub.exited;
+    expect(exit.code).toBe(0);
+    expect(pids.filter(isAlive)).toEqual([]);
+    expect(await listening(port)).toBe(false);
+    expect(hub.lines.slice(-2)).toEqual(['▸ Stopping the hub…', '▸ Stopped.']);
   }, 180_000);
 
   it('leaves no orphan when the supervisor itself is killed hard: each process sees it gone and stops', async () => {

@@ -32,6 +32,9 @@ export function subgraphApollo<C extends object>(schema: GraphQLSchema, plugins:
     formatError,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // The process stops on its own signal handler (stopOnSignals), once. Apollo's handler would race it, and a
+    // second concurrent stop() waits forever: Apollo Server 5.5.1 resolves its stop barrier only when stopping fails.
+    stopOnTerminationSignals: false,
     // Subgraphs are only reached through the gateway, which has its own landing page; no Apollo Studio tracing.
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), ...plugins],
   });
