@@ -63,6 +63,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     // The process stops on its own signal handler (stopOnSignals), once. Apollo's handler would race it, and a
     // second concurrent stop() waits forever: Apollo Server 5.5.1 resolves its stop barrier only when stopping fails.
     stopOnTerminationSignals: false,
+    // Apollo's automatic persisted queries would let any server register text under a hash a browser then runs,
+    // around HUB_TRUSTED_DOCUMENTS=only; the hub's registered operations are its manifest, nothing else.
+    persistedQueries: false,
     plugins: [
       operationResolution,
       queryCost(config.requestLimits),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { TRUSTED_DOCUMENTS_FILE } from '../../gateway/src/trusted-documents.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
@@ -67,6 +68,19 @@ describe('trusted documents', () => {
   it('runs the manifest’s text for a known hash, whatever query text comes with it', async () => {
     const answer = await post(only.graphqlUrl, { ...byHash(meHash), query: '{ __typename }' }, BROWSER);
     expect(answer.body.data?.me?.displayName).toBe('Daniel Reyes');
+  });
+
+  it('lets no server register query text under a hash that a browser then runs (Apollo’s automatic persisted queries are off)', async () => {
+    const query = '{ me { displayName roles } }';
+    const hash = createHash('sha256').update(query).digest('hex');
+    const registered = await post(only.graphqlUrl, { query, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+    expect(registered.body.data).toBeUndefined();
+    const url = new URL(only.graphqlUrl);
+    url.searchParams.set('extensions', JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }));
+    const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true', ...BROWSER } });
+    const body = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.extensions?.code).toMatch(/PERSISTED_QUERY_NOT/);
   });
 
   it('keeps answering queries from servers (no Origin, no Sec-Fetch-Site; Node’s fetch sends Sec-Fetch-Mode), and from browsers by default', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { QuickReferralInput } from '../src/gql/graphql.js';
-import { memoryStorage, ReferralQueue, type QueuedReferral, type SendOutcome } from '../src/offline/referral-queue.js';
+import { failedAttempt, memoryStorage, ReferralQueue, type QueuedReferral, type SendOutcome } from '../src/offline/referral-queue.js';
 
 const input = (familyName: string): QuickReferralInput => ({ person: { givenName: 'Robin', familyName }, pathway: 'SELF_REFERRAL', personInitiated: true, narrative: 'Asked for help.' });
 
@@ -70,7 +70,7 @@ describe('the offline referral queue', () => {
     expect(sent).toEqual(['key-1', 'key-2']);
   });
 
-  it('joins a flush already running instead of sending the same referral twice at once', async () => {
+  it('never sends the same referral twice at once, and sends one queued while a flush was running', async () => {
     let release: () => void = () => {};
     const sent: string[] = [];
     const queue = new ReferralQueue<string>(
@@ -85,10 +85,17 @@ describe('the offline referral queue', () => {
     queue.enqueue(input('Abc'));
     const first = queue.flush();
     const second = queue.flush();
-    expect(second).toBe(first);
+    queue.enqueue(input('Def'));
+    const third = queue.flush();
+    expect(third).toBe(second);
     release();
     await first;
-    expect(sent).toEqual(['key-1']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    release();
+    const report = await second;
+    expect(sent).toEqual(['key-1', 'key-2']);
+    expect(report.accepted.map((a) => a.item.key)).toEqual(['key-2']);
+    expect(queue.pending()).toEqual([]);
   });
 
   it('treats a sender that throws (no answer at all) as unreachable, not as a refusal', async () => {
@@ -98,5 +105,25 @@ describe('the offline referral queue', () => {
     expect(report.waiting).toBe(1);
     expect(queue.pending()[0]?.lastProblem).toBe('Failed to fetch');
     expect(queue.needsAttention()).toEqual([]);
+  });
+});
+
+describe('what a failed attempt means for a queued referral', () => {
+  const refusal = (code: string) => ({ code, message: `${code} happened`, field: code === 'BAD_USER_INPUT' ? 'input.county' : null });
+
+  it('asks the officer to correct it only when the hub refused the input itself', () => {
+    expect(failedAttempt([refusal('BAD_USER_INPUT')])).toEqual({ kind: 'refused', refusals: [{ message: 'BAD_USER_INPUT happened', field: 'input.county' }] });
+  });
+
+  it.each(['UNAUTHENTICATED', 'RATE_LIMITED', 'DATABASE_UNAVAILABLE', 'PERSISTED_QUERY_NOT_FOUND', 'INTERNAL_SERVER_ERROR', 'NETWORK'])(
+    'keeps it queued under the same key after %s (an earlier attempt may have landed)',
+    (code) => {
+      expect(failedAttempt([refusal(code)])).toEqual({ kind: 'unreachable', problem: `${code} happened` });
+    },
+  );
+
+  it('keeps it queued when the answer mixes a refusal with anything else, and when there is no answer at all', () => {
+    expect(failedAttempt([refusal('BAD_USER_INPUT'), refusal('UNAUTHENTICATED')]).kind).toBe('unreachable');
+    expect(failedAttempt([])).toEqual({ kind: 'unreachable', problem: 'No answer from the hub.' });
   });
 });

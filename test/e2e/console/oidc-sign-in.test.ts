@@ -101,6 +101,8 @@ describe('signing in to the console with OpenID Connect', () => {
     const asked = new URL(authorize[0]!);
     expect(asked.searchParams.get('code_challenge_method')).toBe('S256');
     expect(asked.searchParams.get('client_id')).toBe(CLIENT_ID);
+    // Always a fresh sign-in at the provider: the next officer on a shared laptop is never let in on the last one's session.
+    expect(asked.searchParams.get('prompt')).toBe('login');
     const stored = await page.evaluate('JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } })');
     expect(stored).toBe(JSON.stringify({ local: {}, session: {} }));
 

@@ -53,7 +53,10 @@ function useDevRenewal(session: Session) {
   useEffect(() => {
     if (session.source.kind !== 'dev') return;
     const persona = session.source.persona;
-    const timer = window.setTimeout(() => void signInAs(persona).catch(() => setSession(null)), Math.max(5_000, session.expiresAt - Date.now() - 60_000));
+    const timer = window.setTimeout(
+      () => void signInAs(persona, session.token).catch(() => getSession()?.token === session.token && setSession(null)),
+      Math.max(5_000, session.expiresAt - Date.now() - 60_000),
+    );
     return () => window.clearTimeout(timer);
   }, [session]);
 }

@@ -8,12 +8,15 @@ import { setSession } from './session.js';
  * expires. Only the short-lived state of a redirect in progress goes to sessionStorage, as the flow requires.
  */
 let manager: UserManager | null = null;
+/** Set on sign-out until the next sign-in: a renewal still in flight must not bring the previous person back. */
+let signedOut = false;
 
 export const OIDC_CALLBACK_PATH = '/signed-in';
 /** Loaded in a hidden frame when the token is renewed without leaving the page (prompt=none). */
 export const OIDC_SILENT_CALLBACK_PATH = '/signed-in-silently';
 
 function adopt(user: User | null): void {
+  if (user && signedOut) return;
   setSession(user && !user.expired ? { token: user.access_token, expiresAt: (user.expires_at ?? 0) * 1000, source: { kind: 'oidc' } } : null);
 }
 
@@ -54,10 +57,17 @@ export async function completeOidcSignIn(config: NonNullable<ConsoleConfig['oidc
   return true;
 }
 
+/**
+ * Always asks the provider to authenticate again (`prompt=login`): on a shared squad-car laptop, the provider's own
+ * session must not sign the next officer in as the last one after a sign-out or an idle timeout.
+ */
 export function startOidcSignIn(config: NonNullable<ConsoleConfig['oidc']>): Promise<void> {
-  return oidcManager(config).signinRedirect({ state: window.location.pathname });
+  signedOut = false;
+  return oidcManager(config).signinRedirect({ state: window.location.pathname, prompt: 'login' });
 }
 
 export async function endOidcSession(): Promise<void> {
+  signedOut = true;
+  manager?.stopSilentRenew();
   await manager?.removeUser();
 }

@@ -5,7 +5,8 @@ import { getSession } from '../auth/session.js';
 /**
  * One urql client for the console. Every operation is sent by the hash codegen gave it (the persisted-documents
  * manifest the gateway holds), so with HUB_TRUSTED_DOCUMENTS=only the gateway runs nothing else from a browser;
- * a gateway without the manifest answers PERSISTED_QUERY_NOT_FOUND and the exchange sends the full text instead.
+ * a gateway without the manifest answers that it does not support or know the hash, and the exchange sends the
+ * full text instead.
  */
 function hashOf(document: DocumentInput<unknown, AnyVariables>): string {
   const meta = (document as { __meta__?: { hash?: string } }).__meta__;
@@ -20,7 +21,9 @@ export function createHubClient(url = '/graphql'): Client {
     requestPolicy: 'cache-and-network',
     exchanges: [
       persistedExchange({
-        enforcePersistedQueries: true,
+        // Hash first; the text only when the gateway holds no manifest (HUB_TRUSTED_DOCUMENTS=off), and under
+        // `only` the text is refused anyway.
+        enforcePersistedQueries: false,
         enableForMutation: true,
         preferGetForPersistedQueries: false,
         generateHash: async (_query, document) => hashOf(document),

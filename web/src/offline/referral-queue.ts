@@ -24,6 +24,19 @@ export type SendOutcome<R> =
   | { kind: 'unreachable'; problem: string }
   | { kind: 'refused'; refusals: { message: string; field: string | null }[] };
 
+/**
+ * What a failed attempt means for the queued referral. Only a refusal of the input itself (BAD_USER_INPUT) means the
+ * hub stored nothing and the officer must correct it. Anything else (no answer, a retryable code, an expired
+ * sign-in, a rate limit, an error of the hub's) keeps it queued under the same key: an earlier attempt may have
+ * landed, and only the same key makes the retry land once.
+ */
+export function failedAttempt(refusals: readonly { code: string; message: string; field: string | null }[]): SendOutcome<never> {
+  if (refusals.length > 0 && refusals.every((r) => r.code === 'BAD_USER_INPUT')) {
+    return { kind: 'refused', refusals: refusals.map((r) => ({ message: r.message, field: r.field })) };
+  }
+  return { kind: 'unreachable', problem: refusals[0]?.message ?? 'No answer from the hub.' };
+}
+
 export interface QueueStorage {
   read(): QueuedReferral[];
   write(items: QueuedReferral[]): void;
@@ -58,6 +71,7 @@ export interface FlushReport<R> {
 
 export class ReferralQueue<R> {
   private flushing: Promise<FlushReport<R>> | null = null;
+  private again: Promise<FlushReport<R>> | null = null;
   private readonly listeners = new Set<() => void>();
   /** Accepted since this queue was made (in memory only): what the officer is told was sent from the phone. */
   private readonly sent: { item: QueuedReferral; result: R }[] = [];
@@ -102,11 +116,19 @@ export class ReferralQueue<R> {
   }
 
   /**
-   * Sends what waits, oldest first, one at a time. A flush already running is joined rather than doubled. It
-   * stops at the first referral the hub cannot be reached for (the rest would fail the same way) and keeps it.
+   * Sends what waits, oldest first, one at a time; never two sends at once. Asked while a flush runs, it runs
+   * again once that one ends, so a referral queued in the meantime is sent too. It stops at the first referral the
+   * hub cannot be reached for (the rest would fail the same way) and keeps it.
    */
   flush(): Promise<FlushReport<R>> {
-    this.flushing ??= this.drain().finally(() => (this.flushing = null));
+    if (this.flushing) {
+      this.again ??= this.flushing.then(() => {
+        this.again = null;
+        return this.flush();
+      });
+      return this.again;
+    }
+    this.flushing = this.drain().finally(() => (this.flushing = null));
     return this.flushing;
   }
 

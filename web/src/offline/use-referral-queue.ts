@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useClient } from 'urql';
 import { QuickReferralDocument, type QuickReferralMutation } from '../gql/graphql.js';
 import { refusalsOf } from '../graphql/errors.js';
-import { browserStorage, ReferralQueue, type QueuedReferral, type SendOutcome } from './referral-queue.js';
+import { browserStorage, failedAttempt, ReferralQueue, type QueuedReferral, type SendOutcome } from './referral-queue.js';
 
 export type Referred = QuickReferralMutation['quickReferral'];
 
@@ -17,11 +17,7 @@ export function useReferralQueue(personId: string) {
       new ReferralQueue<Referred>(browserStorage(personId), async (item: QueuedReferral): Promise<SendOutcome<Referred>> => {
         const result = await client.mutation(QuickReferralDocument, { input: item.input, idempotencyKey: item.key }, { requestPolicy: 'network-only' }).toPromise();
         if (result.data?.quickReferral) return { kind: 'accepted', result: result.data.quickReferral };
-        const refusals = refusalsOf(result.error);
-        if (refusals.length === 0 || refusals.some((r) => r.retryable || r.code === 'NETWORK')) {
-          return { kind: 'unreachable', problem: refusals[0]?.message ?? 'No answer from the hub.' };
-        }
-        return { kind: 'refused', refusals: refusals.map((r) => ({ message: r.message, field: r.field })) };
+        return failedAttempt(refusalsOf(result.error));
       }),
     [client, personId],
   );

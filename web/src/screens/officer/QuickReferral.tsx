@@ -124,8 +124,8 @@ export function QuickReferral({ personId }: { personId: string }) {
         <div className="notice" role="status">
           <h2>Saved on this phone</h2>
           <p>
-            No connection to the hub right now. The referral of {savedOffline.input.person?.givenName} {savedOffline.input.person?.familyName} is kept on this
-            phone and is sent as soon as the connection returns; do not refer again.
+            The hub has not taken it yet ({pending.find((p) => p.key === savedOffline.key)?.lastProblem ?? 'no connection'}). The referral of{' '}
+            {savedOffline.input.person?.givenName} {savedOffline.input.person?.familyName} is kept on this phone and sent again by itself; do not refer again.
           </p>
         </div>
       )}
