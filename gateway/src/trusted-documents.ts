@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -54,23 +55,36 @@ export class TrustedDocuments {
    */
   resolve(body: unknown, req: IncomingMessage): unknown {
     if (this.mode === 'off' || typeof body !== 'object' || body === null || Array.isArray(body)) return body;
-    const request = body as { query?: unknown; extensions?: { persistedQuery?: PersistedQueryExtension } & Record<string, unknown> };
-    const hash = request.extensions?.persistedQuery?.sha256Hash;
-    if (typeof hash === 'string') {
-      const query = this.documents.get(hash.replace(/^sha256:/, ''));
-      if (query !== undefined) {
-        const { persistedQuery: _, ...extensions } = request.extensions ?? {};
-        return { ...request, query, extensions };
-      }
-      if (this.mode === 'only' && fromBrowser(req)) {
-        throw new HttpError(400, 'PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound', { detail: 'This hub runs only the operations registered for its console (HUB_TRUSTED_DOCUMENTS=only).' });
+    const request = body as { query?: unknown; extensions?: { persistedQuery?: unknown } & Record<string, unknown> };
+    const persisted = request.extensions?.persistedQuery;
+    if (persisted === undefined) {
+      if (this.mode === 'only' && fromBrowser(req) && request.query !== undefined) {
+        throw new HttpError(400, 'TRUSTED_DOCUMENTS_ONLY', 'This hub runs only registered operations from a browser (HUB_TRUSTED_DOCUMENTS=only); send the operation by its hash.');
       }
       return body;
     }
-    if (this.mode === 'only' && fromBrowser(req) && request.query !== undefined) {
-      throw new HttpError(400, 'TRUSTED_DOCUMENTS_ONLY', 'This hub runs only registered operations from a browser (HUB_TRUSTED_DOCUMENTS=only); send the operation by its hash.');
+    const hash = typeof persisted === 'object' && persisted !== null ? (persisted as PersistedQueryExtension).sha256Hash : undefined;
+    if (typeof hash !== 'string' || hash === '') {
+      throw new HttpError(400, 'BAD_REQUEST', 'extensions.persistedQuery must be an object with the sha256Hash of the operation.');
     }
-    return body;
+    const { persistedQuery: _, ...extensions } = request.extensions ?? {};
+    const key = hash.replace(/^sha256:/, '');
+    const registered = this.documents.get(key);
+    if (registered !== undefined) return { ...request, query: registered, extensions };
+    if (typeof request.query === 'string') {
+      // A client that sends the text with its hash (a persisted-query client falling back): the two must agree.
+      if (createHash('sha256').update(request.query).digest('hex') !== key) {
+        throw new HttpError(400, 'BAD_REQUEST', 'extensions.persistedQuery.sha256Hash is not the hash of the query sent with it.');
+      }
+      if (this.mode === 'only' && fromBrowser(req)) {
+        throw new HttpError(400, 'TRUSTED_DOCUMENTS_ONLY', 'This hub runs only registered operations from a browser (HUB_TRUSTED_DOCUMENTS=only); send the operation by its hash.');
+      }
+      return { ...request, extensions };
+    }
+    // The message persisted-query clients recognise, so they send the text (refused above for browsers under `only`).
+    throw new HttpError(400, 'PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound', {
+      detail: this.mode === 'only' ? 'This hub runs only the operations registered for its console (HUB_TRUSTED_DOCUMENTS=only).' : 'No registered operation has this hash; send the query text.',
+    });
   }
 
   /** A GET names its operation in the URL: under `only`, a browser's GET with query text is refused the same way. */

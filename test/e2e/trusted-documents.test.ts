@@ -73,14 +73,25 @@ describe('trusted documents', () => {
   it('lets no server register query text under a hash that a browser then runs (Apollo’s automatic persisted queries are off)', async () => {
     const query = '{ me { displayName roles } }';
     const hash = createHash('sha256').update(query).digest('hex');
+    // From a server, text with its hash runs like any query from a server, and registers nothing.
     const registered = await post(only.graphqlUrl, { query, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
-    expect(registered.body.data).toBeUndefined();
+    expect(registered.body.data).toEqual({ me: { displayName: 'Daniel Reyes', roles: ['OFFICER'] } });
     const url = new URL(only.graphqlUrl);
     url.searchParams.set('extensions', JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }));
     const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true', ...BROWSER } });
     const body = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
     expect(body.data).toBeUndefined();
     expect(body.errors?.[0]?.extensions?.code).toMatch(/PERSISTED_QUERY_NOT/);
+  });
+
+  it('refuses a hash that is not the hash of the text sent with it, and a malformed extension, as bad requests', async () => {
+    const mismatched = await post(hub.gatewayUrl, { query: '{ me { displayName } }', extensions: { persistedQuery: { version: 1, sha256Hash: meHash } } });
+    // A known hash runs the manifest's text whatever comes with it; an unknown one must be the text's own.
+    expect(mismatched.body.data?.me?.displayName).toBe('Daniel Reyes');
+    const wrong = await post(hub.gatewayUrl, { query: '{ me { displayName } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } });
+    expect([wrong.status, wrong.body.errors?.[0]?.extensions?.code]).toEqual([400, 'BAD_REQUEST']);
+    const hashless = await post(hub.gatewayUrl, { extensions: { persistedQuery: { version: 1 } } });
+    expect([hashless.status, hashless.body.errors?.[0]?.extensions?.code]).toEqual([400, 'BAD_REQUEST']);
   });
 
   it('keeps answering queries from servers (no Origin, no Sec-Fetch-Site; Node’s fetch sends Sec-Fetch-Mode), and from browsers by default', async () => {
