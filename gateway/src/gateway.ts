@@ -25,6 +25,7 @@ import { gatewayFormatError, tokenRefused } from './client-errors.js';
 import { reportSignInFailure, requestIdOf } from './sign-in-audit.js';
 import { IdentityRules } from './identity-policy.js';
 import { rateLimits } from './rate-limits.js';
+import { keepAliveFetcher } from './subgraph-fetcher.js';
 import { SignedSubgraphDataSource } from './subgraph-data-source.js';
 
 export interface GatewayOptions {
@@ -44,11 +45,13 @@ export async function readSupergraph(file = new URL('../../schema/supergraph.gra
 
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const { config } = options;
+  // One keep-alive HTTP client for every subgraph call this gateway makes, closed with it.
+  const http = keepAliveFetcher({ timeoutMs: config.subgraphTimeoutMs });
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
       if (!isSubgraphName(name)) throw new Error(`The supergraph names a subgraph the hub does not know: ${name}`);
-      return new SignedSubgraphDataSource({ name, url: config.subgraphUrls[name], timeoutMs: config.subgraphTimeoutMs });
+      return new SignedSubgraphDataSource({ name, url: config.subgraphUrls[name], timeoutMs: config.subgraphTimeoutMs, fetcher: http.fetcher });
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -168,6 +171,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     async close() {
       await server.close();
       await apollo.stop();
+      await http.close();
     },
   };
 }

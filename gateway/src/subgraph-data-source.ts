@@ -4,6 +4,8 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { encodeOnwardTokens, ONWARD_TOKENS_HEADER } from '@hub/platform/identity';
 import type { SubgraphName } from '@hub/platform/topology';
 import type { GatewayContext } from './context.js';
+import { dedupeRepresentations } from './representations.js';
+import { isSubgraphTimeout } from './subgraph-fetcher.js';
 
 /**
  * Every call from the gateway to a subgraph carries the gateway-signed identity of the caller, made for that
@@ -15,15 +17,22 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
    * on the caller's identity), and a subgraph that does not answer, or cannot be reached, is reported as such.
    */
   constructor(
-    private readonly service: { name: SubgraphName; url: string; timeoutMs: number },
+    private readonly service: { name: SubgraphName; url: string; timeoutMs: number; fetcher: RemoteGraphQLDataSource['fetcher'] },
   ) {
     super({ url: service.url });
-    const timeoutMs = service.timeoutMs;
-    this.fetcher = ((url: string, init?: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as RemoteGraphQLDataSource['fetcher'];
+    this.fetcher = service.fetcher;
+  }
+
+  /** Each distinct entity is sent once per fetch; the answer goes back to every place that named it. */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    const deduped = dedupeRepresentations(options.request.variables);
+    if (!deduped) return this.processWithinDeadline(options);
+    options.request.variables = deduped.variables;
+    return deduped.expand(await this.processWithinDeadline(options));
   }
 
   /** The unavailable service's error carries the path of the fields it would have answered, where the plan knows it. */
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+  private async processWithinDeadline(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     let timer: NodeJS.Timeout | undefined;
     try {
       const deadline = 'deadline' in options.context ? options.context.deadline : undefined;
@@ -53,7 +62,7 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
 
   override didEncounterError(error: Error): void {
     if (error instanceof GraphQLError) throw error;
-    const timedOut = error.name === 'TimeoutError' || error.name === 'AbortError';
+    const timedOut = isSubgraphTimeout(error);
     throw new GraphQLError(
       timedOut ? `The ${this.service.name} service did not answer within ${this.service.timeoutMs} ms; try again shortly.` : `The ${this.service.name} service could not be reached; try again shortly.`,
       { extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: this.service.name, retryable: true } },

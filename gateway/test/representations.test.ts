@@ -1,0 +1,50 @@
+import { describe, expect, it } from '@jest/globals';
+import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types.js';
+import { dedupeRepresentations } from '../src/representations.js';
+import { SignedSubgraphDataSource } from '../src/subgraph-data-source.js';
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+
+const unit = (id: string) => ({ __typename: 'Agency', id });
+
+/** A subgraph on the far side of the fetcher: answers each representation it receives with its id, or an error for "bad". */
+function subgraphSeeing(received: unknown[][]): Fetcher {
+  return (async (_url: string, init?: { body?: string | Buffer }) => {
+    const { variables } = JSON.parse(String(init?.body)) as { variables: { representations: { id: string }[] } };
+    received.push(variables.representations);
+    const body = JSON.stringify({
+      data: { _entities: variables.representations.map((r) => (r.id === 'bad' ? null : { name: `unit ${r.id}` })) },
+      errors: variables.representations.flatMap((r, i) => (r.id === 'bad' ? [{ message: 'not yours', path: ['_entities', i, 'name'], extensions: { code: 'FORBIDDEN' } }] : [])),
+    });
+    return new Response(body, { headers: { 'content-type': 'application/json' } });
+  }) as unknown as Fetcher;
+}
+
+describe('entity fetches send each distinct representation once', () => {
+  it('sends a subgraph 3 representations for 6 places naming 3 entities, and answers all 6 places', async () => {
+    const received: unknown[][] = [];
+    const source = new SignedSubgraphDataSource({ name: 'agencies', url: 'http://127.0.0.1:1/graphql', timeoutMs: 1000, fetcher: subgraphSeeing(received) });
+    const representations = ['a', 'b', 'a', 'c', 'b', 'a'].map(unit);
+    const response = await source.process({
+      kind: 'health check' as GraphQLDataSourceRequestKind.HEALTH_CHECK, // the enum's value (the package is CommonJS)
+      request: { query: 'query($representations:[_Any!]!){_entities(representations:$representations){...on Agency{name}}}', variables: { representations }, http: { method: 'POST', url: 'http://127.0.0.1:1/graphql', headers: new Headers() } },
+      context: {},
+    } as Parameters<SignedSubgraphDataSource['process']>[0]);
+    expect(received).toEqual([[unit('a'), unit('b'), unit('c')]]);
+    expect(response.data?._entities).toEqual(['a', 'b', 'a', 'c', 'b', 'a'].map((id) => ({ name: `unit ${id}` })));
+  });
+
+  it('puts an error about one entity at every place that named it', () => {
+    const deduped = dedupeRepresentations({ representations: ['bad', 'ok', 'bad'].map(unit) })!;
+    expect(deduped.variables.representations).toEqual([unit('bad'), unit('ok')]);
+    const expanded = deduped.expand({ data: { _entities: [null, { name: 'ok' }] }, errors: [{ message: 'not yours', path: ['_entities', 0, 'name'] }] });
+    expect(expanded.data?._entities).toEqual([null, { name: 'ok' }, null]);
+    expect(expanded.errors?.map((e) => e.path)).toEqual([['_entities', 0, 'name'], ['_entities', 2, 'name']]);
+  });
+
+  it('leaves a fetch whose representations are all distinct as it was', () => {
+    expect(dedupeRepresentations({ representations: ['a', 'b'].map(unit) })).toBeNull();
+    expect(dedupeRepresentations({ id: 'x' })).toBeNull();
+  });
+});
