@@ -15,6 +15,8 @@ export default {
   testMatch: ['**/*.test.ts'],
   // The console's own dependencies (web/node_modules) hold no tests.
   testPathIgnorePatterns: ['/node_modules/'],
+  // Compiled server code (scripts/server-build.ts) is for npm start; tests import the TypeScript sources.
+  modulePathIgnorePatterns: ['<rootDir>/(platform|gateway|subgraphs/[a-z]+)/dist/'],
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   testTimeout: 60_000,

@@ -5,7 +5,7 @@ import { cases } from '@hub/cases';
 import { reporting } from '@hub/reporting';
 import { treatment } from '@hub/treatment';
 
-/** The four subgraphs in start order: reporting before cases, so the outbox relay finds its consumer. */
+/** The four subgraphs, in the order npm start prepares their data (their processes start side by side). */
 export const HUB_SUBGRAPHS: SubgraphDefinition<object>[] = [agencies, treatment, reporting, cases];
 
 export function subgraphByName(name: SubgraphName): SubgraphDefinition<object> {

@@ -18,6 +18,7 @@ import { httpReady, readSupervisorPolicy, Supervisor, type SupervisorEvent } fro
 import { subgraphPort } from '@hub/platform/topology';
 import { readGatewayConfig } from '@hub/gateway';
 import { ensureConsoleBuilt } from './console-build.js';
+import { buildServer, COMPILED_CONDITION } from './server-build.js';
 import { HUB_SUBGRAPHS } from './hub-subgraphs.js';
 
 const DATABASE_NAME = 'deflection_hub';
@@ -185,6 +186,8 @@ async function main(): Promise<void> {
     }
   }
   if (gatewayConfig.console.enabled) await ensureConsoleBuilt(step);
+  // The children run compiled JavaScript: no loader at start, no source maps behind every Error's stack.
+  await buildServer(step);
   // Made before the children start, so they read the same files instead of racing to create them.
   await gatewayKeyPair();
   await eventsSecret();
@@ -192,11 +195,11 @@ async function main(): Promise<void> {
 
   const childEnv = { ...process.env, DATABASE_URL: adminUrl, MIGRATE_ON_START: 'false', HUB_DATA_DIR: dataDirectory() };
   const launch = (name: string, entry: string, healthUrl: string) =>
-    supervisor!.start({ name, command: process.execPath, args: ['--import', 'tsx', entry], env: childEnv, ready: httpReady(healthUrl) });
-  for (const definition of HUB_SUBGRAPHS) {
-    await launch(definition.name, `subgraphs/${definition.name}/src/main.ts`, `http://127.0.0.1:${subgraphPort(definition.name)}/health`);
-  }
-  await launch('gateway', 'gateway/src/main.ts', `http://127.0.0.1:${gatewayConfig.port}/health`);
+    supervisor!.start({ name, command: process.execPath, args: [COMPILED_CONDITION, entry], env: childEnv, ready: httpReady(healthUrl) });
+  // Side by side: none needs another to start (the outbox relay retries until reporting answers), and started one
+  // after another they took half of the start-up time.
+  await Promise.all(HUB_SUBGRAPHS.map((definition) => launch(definition.name, `subgraphs/${definition.name}/dist/main.js`, `http://127.0.0.1:${subgraphPort(definition.name)}/health`)));
+  await launch('gateway', 'gateway/dist/main.js', `http://127.0.0.1:${gatewayConfig.port}/health`);
 
   const url = `http://localhost:${gatewayConfig.port}/graphql`;
   console.log(`
