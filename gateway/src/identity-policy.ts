@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { InvalidCallerToken, type SignIn } from '@hub/platform/identity';
 import type { IdentityPolicy } from './config.js';
 
@@ -6,6 +7,28 @@ import type { IdentityPolicy } from './config.js';
  * sends `mfa` has checked several factors itself.
  */
 const SECOND_FACTORS = new Set(['mfa', 'otp', 'hwk', 'swk', 'sc', 'sms', 'tel', 'fpt', 'face', 'iris', 'retina', 'vbm']);
+
+/** A session's activity is told to the other cluster workers at most this often; idle limits are in minutes. */
+const SHARE_EVERY_MS = 15_000;
+const SESSION_SEEN = 'hub:session-seen';
+
+interface SessionSeen {
+  type: typeof SESSION_SEEN;
+  session: string;
+  at: number;
+}
+
+function isSessionSeen(message: unknown): message is SessionSeen {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === SESSION_SEEN;
+}
+
+/** In the cluster's primary: passes each worker's session activity on to the other workers. */
+export function relaySessionActivity(): void {
+  cluster.on('message', (from, message: unknown) => {
+    if (!isSessionSeen(message)) return;
+    for (const worker of Object.values(cluster.workers ?? {})) if (worker && worker !== from && worker.isConnected()) worker.send(message);
+  });
+}
 
 /** Sessions not seen for twice the idle limit are forgotten: they would be refused as idle anyway. */
 const SWEEP_EVERY = 1_000;
@@ -17,12 +40,25 @@ const SWEEP_EVERY = 1_000;
  */
 export class IdentityRules {
   private readonly lastSeen = new Map<string, number>();
+  private readonly lastShared = new Map<string, number>();
   private checks = 0;
 
+  /**
+   * `share` tells the other gateway processes of a cluster that a session was active; they call `seen`. Without it
+   * a session busy on one worker would look idle to another and be signed out there.
+   */
   constructor(
     private readonly policy: IdentityPolicy,
     private readonly clock: () => number = Date.now,
-  ) {}
+    private readonly share: ((session: string, at: number) => void) | null = clusterShare(),
+  ) {
+    if (share && cluster.isWorker) process.on('message', (message: unknown) => isSessionSeen(message) && this.seen(message.session, message.at));
+  }
+
+  /** Activity of a session elsewhere (another worker of this gateway). */
+  seen(session: string, at: number): void {
+    if (at > (this.lastSeen.get(session) ?? 0)) this.lastSeen.set(session, at);
+  }
 
   /** Throws InvalidCallerToken naming the rule; on success records the session as active now. */
   enforce(signIn: SignIn): void {
@@ -41,11 +77,25 @@ export class IdentityRules {
         throw new InvalidCallerToken(`the session was idle for more than ${this.policy.idleMinutes} minutes; sign in again.`);
       }
       this.lastSeen.set(signIn.session, now);
+      if (this.share && now - (this.lastShared.get(signIn.session) ?? 0) >= SHARE_EVERY_MS) {
+        this.lastShared.set(signIn.session, now);
+        this.share(signIn.session, now);
+      }
       if (++this.checks % SWEEP_EVERY === 0) this.sweep(now, idleMs);
     }
   }
 
   private sweep(now: number, idleMs: number): void {
-    for (const [session, last] of this.lastSeen) if (now - last > 2 * idleMs) this.lastSeen.delete(session);
+    for (const [session, last] of this.lastSeen) {
+      if (now - last > 2 * idleMs) {
+        this.lastSeen.delete(session);
+        this.lastShared.delete(session);
+      }
+    }
   }
+}
+
+function clusterShare(): ((session: string, at: number) => void) | null {
+  if (!cluster.isWorker) return null;
+  return (session, at) => process.send?.({ type: SESSION_SEEN, session, at } satisfies SessionSeen);
 }

@@ -1,6 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import cluster from 'node:cluster';
+import { RateLimiterCluster, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { GatewayContext } from './context.js';
 
 /**
@@ -39,9 +40,13 @@ function sensitiveFieldCounts(operation: OperationDefinitionNode): Map<RateLimit
  * RATE_LIMITED, HTTP 429 with Retry-After, before anything is planned or sent to a subgraph.
  */
 export function rateLimits(limits: RateLimits): ApolloServerPlugin<GatewayContext> {
-  const limiters = new Map<RateLimitedKind, RateLimiterMemory>();
+  const limiters = new Map<RateLimitedKind, RateLimiterMemory | RateLimiterCluster>();
   for (const [kind, perMinute] of Object.entries(limits) as [RateLimitedKind, number][]) {
-    if (perMinute > 0) limiters.set(kind, new RateLimiterMemory({ keyPrefix: kind, points: perMinute, duration: 60 }));
+    if (perMinute <= 0) continue;
+    // One count per identity for the whole gateway: in cluster mode the workers keep it in the primary process
+    // (rate-limiter-flexible's cluster store), or each worker would allow the limit again.
+    const options = { keyPrefix: kind, points: perMinute, duration: 60 };
+    limiters.set(kind, cluster.isWorker ? new RateLimiterCluster({ ...options, timeoutMs: 3_000 }) : new RateLimiterMemory(options));
   }
   return {
     async requestDidStart() {
