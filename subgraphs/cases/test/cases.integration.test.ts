@@ -105,13 +105,13 @@ describe('pagination', () => {
     expect(seen[0]).toBe('DFL-2026-000013');
   });
 
-  it('rejects a page size outside 1–200, naming the argument', async () => {
+  it('rejects a page size outside 1–500, naming the argument', async () => {
     const error = await client.error('officer', LIST, { first: 0 });
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first', rule: 'range' });
-    const tooMany = await client.error('officer', LIST, { first: 201 });
+    const tooMany = await client.error('officer', LIST, { first: 501 });
     expect(tooMany.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first', rule: 'range' });
     await client.ok<List>('officer', LIST, { first: 1 });
-    await client.ok<List>('officer', LIST, { first: 200 });
+    await client.ok<List>('officer', LIST, { first: 500 });
   });
 });
 
