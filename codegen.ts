@@ -76,7 +76,7 @@ const config: CodegenConfig = {
       EvidenceItem: '../entities/case-records.entity.js#EvidenceItem',
       EvidenceEvent: '../entities/case-records.entity.js#EvidenceEvent',
       Review: '../entities/case-records.entity.js#Review',
-      HistoryEntry: '../entities/case-records.entity.js#HistoryEntry',
+      HistoryEntry: '../models.js#HistoryRecord',
       NextSteps: '../entities/deflection.entity.js#Deflection',
     }),
     ...subgraph('treatment', {

@@ -4,6 +4,7 @@ import { ContactAttempt, EvidenceEvent, EvidenceItem, HistoryEntry, Review } fro
 import { Deflection } from './entities/deflection.entity.js';
 import { Incident, IncidentPerson } from './entities/incident.entity.js';
 import { Participant } from './entities/participant.entity.js';
+import type { HistoryRecord } from './models.js';
 
 /** Request-scoped loaders: one SQL statement per relation per batch, whatever the size of the list. */
 export function createLoaders(em: EntityManager) {
@@ -20,8 +21,28 @@ export function createLoaders(em: EntityManager) {
     evidenceOf: loaderGroupedBy((ids) => em.find(EvidenceItem, { deflection: { $in: ids } }, { orderBy: { seizedAt: 'asc' } }), (e) => e.deflection.id),
     handlingOf: loaderGroupedBy((ids) => em.find(EvidenceEvent, { evidence: { $in: ids } }, { orderBy: { at: 'asc' } }), (e) => e.evidence.id),
     reviewsOf: loaderGroupedBy((ids) => em.find(Review, { deflection: { $in: ids } }, { orderBy: { heldOn: 'asc' } }), (r) => r.deflection.id),
-    historyOf: loaderGroupedBy((ids) => em.find(HistoryEntry, { deflection: { $in: ids } }, { orderBy: { sequence: 'asc' } }), (h) => h.deflection.id),
+    historyOf: loaderGroupedBy((ids) => historyOf(em, ids), (h) => h.deflectionId),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** The history of these deflections, oldest first, as plain records (see HistoryRecord). */
+async function historyOf(em: EntityManager, deflectionIds: readonly string[]): Promise<HistoryRecord[]> {
+  const rows = await em
+    .createQueryBuilder(HistoryEntry, 'h')
+    .select(['deflection', 'at', 'actorId', 'actingForId', 'action', 'fromStatus', 'toStatus', 'changes'])
+    .where({ deflection: { $in: [...deflectionIds] } })
+    .orderBy({ sequence: 'asc' })
+    .execute('all');
+  return rows.map((row) => ({
+    deflectionId: String(row.deflection),
+    at: row.at as Date,
+    actorId: row.actorId as string,
+    actingForId: (row.actingForId as string | null) ?? null,
+    action: row.action as string,
+    fromStatus: row.fromStatus ?? null,
+    toStatus: row.toStatus ?? null,
+    changes: (row.changes as Record<string, unknown> | null) ?? null,
+  }));
+}

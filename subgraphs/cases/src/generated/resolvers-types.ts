@@ -2,9 +2,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AuditRecord as AuditRecordModel } from '@hub/platform/audit';
 import type { Deflection as DeflectionModel } from '../entities/deflection.entity.js';
-import type { ParticipantView as ParticipantViewModel } from '../models.js';
+import type { ParticipantView as ParticipantViewModel, HistoryRecord as HistoryRecordModel } from '../models.js';
 import type { Incident as IncidentModel, IncidentPerson as IncidentPersonModel } from '../entities/incident.entity.js';
-import type { ContactAttempt as ContactAttemptModel, EvidenceItem as EvidenceItemModel, EvidenceEvent as EvidenceEventModel, Review as ReviewModel, HistoryEntry as HistoryEntryModel } from '../entities/case-records.entity.js';
+import type { ContactAttempt as ContactAttemptModel, EvidenceItem as EvidenceItemModel, EvidenceEvent as EvidenceEventModel, Review as ReviewModel } from '../entities/case-records.entity.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -918,7 +918,7 @@ export type ResolversTypes = {
   EvidenceDisposalMethod: EvidenceDisposalMethod;
   EvidenceEvent: ResolverTypeWrapper<EvidenceEventModel>;
   EvidenceItem: ResolverTypeWrapper<EvidenceItemModel>;
-  HistoryEntry: ResolverTypeWrapper<HistoryEntryModel>;
+  HistoryEntry: ResolverTypeWrapper<HistoryRecordModel>;
   Incident: ResolverTypeWrapper<IncidentModel>;
   IncidentPerson: ResolverTypeWrapper<IncidentPersonModel>;
   IncidentPersonInput: IncidentPersonInput;
@@ -981,7 +981,7 @@ export type ResolversParentTypes = {
   EligibilityFactsInput: EligibilityFactsInput;
   EvidenceEvent: EvidenceEventModel;
   EvidenceItem: EvidenceItemModel;
-  HistoryEntry: HistoryEntryModel;
+  HistoryEntry: HistoryRecordModel;
   Incident: IncidentModel;
   IncidentPerson: IncidentPersonModel;
   IncidentPersonInput: IncidentPersonInput;
