@@ -1,16 +1,30 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLErrorExtensions } from 'graphql';
+
+/**
+ * A refusal is an answer, not a fault: nobody reads its stack (responses never carry one), and capturing it was the
+ * dearest part of one, paid once per row when a list is refused row by row (CONSENT_REQUIRED on a review queue).
+ */
+export function refusal(message: string, extensions: GraphQLErrorExtensions): GraphQLError {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new GraphQLError(message, { extensions });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
 
 /**
  * The error vocabulary every subgraph shares, so partner frontends can branch on `extensions.code` alone.
  * Validation errors always carry the field (a path into the input) and the rule that was broken.
  */
 export function unauthenticated(message = 'Sign in first: this operation needs a valid bearer token.'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
+  return refusal(message, { code: 'UNAUTHENTICATED' });
 }
 
 /** Deliberately generic: a forbidden read must not reveal whether the record exists. */
 export function forbidden(message = 'You are not allowed to do this.'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+  return refusal(message, { code: 'FORBIDDEN' });
 }
 
 export interface RuleViolation {
@@ -22,19 +36,17 @@ export interface RuleViolation {
 export function invalidInput(violations: RuleViolation[]): GraphQLError {
   const [first] = violations;
   const message = violations.length === 1 && first ? first.message : `Invalid input: ${violations.map((v) => v.message).join('; ')}`;
-  return new GraphQLError(message, {
-    extensions: {
-      code: 'BAD_USER_INPUT',
-      field: first?.field,
-      rule: first?.rule,
-      violations,
-    },
+  return refusal(message, {
+    code: 'BAD_USER_INPUT',
+    field: first?.field,
+    rule: first?.rule,
+    violations,
   });
 }
 
 /** 42 CFR Part 2: nothing about treatment is disclosed without a consent naming the caller; the reason is said plainly. */
 export function consentRequired(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'CONSENT_REQUIRED' } });
+  return refusal(message, { code: 'CONSENT_REQUIRED' });
 }
 
 /**
@@ -42,7 +54,7 @@ export function consentRequired(message: string): GraphQLError {
  * transaction opens), so the client can simply retry the same request.
  */
 export function subgraphUnavailable(subgraph: string, message = `The ${subgraph} service did not answer; nothing was changed. Try again in a moment.`): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph, retryable: true } });
+  return refusal(message, { code: 'SUBGRAPH_UNAVAILABLE', subgraph, retryable: true });
 }
 
 /**
@@ -50,15 +62,15 @@ export function subgraphUnavailable(subgraph: string, message = `The ${subgraph}
  * does not promise either; a client retries with the same idempotency key, which makes the retry land once.
  */
 export function databaseUnavailable(message = 'The database did not answer. Try again in a moment.'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'DATABASE_UNAVAILABLE', retryable: true } });
+  return refusal(message, { code: 'DATABASE_UNAVAILABLE', retryable: true });
 }
 
 export function notFound(what: string): GraphQLError {
-  return new GraphQLError(`${what} was not found.`, { extensions: { code: 'NOT_FOUND' } });
+  return refusal(`${what} was not found.`, { code: 'NOT_FOUND' });
 }
 
 export function conflict(message: string, extra: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'CONFLICT', ...extra } });
+  return refusal(message, { code: 'CONFLICT', ...extra });
 }
 
 /**
