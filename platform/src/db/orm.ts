@@ -7,20 +7,25 @@ import type { Migration } from '@mikro-orm/migrations';
 export class StatementCounter {
   count = 0;
   readonly statements: string[] = [];
+  /** The same statements with their values in place, as PostgreSQL ran them, and how long each took as the driver saw it. */
+  readonly executed: { sql: string; tookMs: number }[] = [];
   private recording = false;
 
-  record(query: string): void {
+  record(query: string, executed: string = query, tookMs = 0): void {
     this.count += 1;
-    if (this.recording) this.statements.push(query);
+    if (this.recording) {
+      this.statements.push(query);
+      this.executed.push({ sql: executed, tookMs });
+    }
   }
 
   /** Runs `work` and returns how many statements it issued (and which). */
-  async measure<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  async measure<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[]; executed: { sql: string; tookMs: number }[] }> {
     const start = this.statements.length;
     this.recording = true;
     try {
       const result = await work();
-      return { result, statements: this.statements.slice(start) };
+      return { result, statements: this.statements.slice(start), executed: this.executed.slice(start) };
     } finally {
       this.recording = false;
     }
@@ -35,8 +40,9 @@ class CountingLogger extends DefaultLogger {
     super(options);
   }
 
-  override logQuery(context: { query: string } & LogContext): void {
-    this.counter.record(context.query);
+  override logQuery(context: { query: string; formatted?: unknown } & LogContext): void {
+    // MikroORM sends statements with their values inlined (`formatted`) and logs them with placeholders.
+    this.counter.record(context.query, typeof context.formatted === 'string' ? context.formatted : context.query, context.took ?? 0);
     super.logQuery(context);
   }
 }

@@ -1,0 +1,67 @@
+/**
+ * Load on loopback with autocannon, bounded by duration or request count, with the CPU time of every hub process
+ * over the same interval: requests per second, p50/p99 latency, errors and CPU per request.
+ */
+import autocannon from 'autocannon';
+import { type BenchProcess, cpuDuring, peakMemoryMiB } from './processes.js';
+
+export interface LoadResult {
+  label: string;
+  connections: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Transport errors, timeouts and non-2xx answers. */
+  errors: number;
+  /** CPU milliseconds per request, per process. */
+  cpuPerRequest: Record<string, number>;
+  /** Peak memory (MiB) per process, since it started. */
+  peakMiB: Record<string, number>;
+}
+
+export interface LoadOptions {
+  label: string;
+  url: string;
+  token: string;
+  connections: number;
+  /** Seconds to run; or `amount` requests. */
+  seconds?: number;
+  amount?: number;
+  /** The request body; called per request when the operation needs fresh values (idempotency keys). */
+  body: () => string;
+  processes: readonly BenchProcess[];
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const { result, cpu } = await cpuDuring(options.processes, () =>
+    autocannon({
+      url: options.url,
+      connections: options.connections,
+      ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? 10 }),
+      timeout: 30,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+      requests: [{ setupRequest: (request) => ({ ...request, body: options.body() }) }],
+    }),
+  );
+  const completed = result.requests.total;
+  const peak = await Promise.all(options.processes.map(async (p) => [p.name, await peakMemoryMiB(p.pid)] as const));
+  return {
+    label: options.label,
+    connections: options.connections,
+    requests: completed,
+    rps: completed / (result.duration || 1),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    cpuPerRequest: Object.fromEntries(Object.entries(cpu).map(([name, ms]) => [name, completed > 0 ? ms / completed : 0])),
+    peakMiB: Object.fromEntries(peak),
+  };
+}
+
+/** Nearest-rank percentile of measured samples (a value that was measured). */
+export function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
+}

@@ -1,0 +1,77 @@
+/**
+ * What each subgraph asks of PostgreSQL for one operation: the recorded subgraph requests are answered in this
+ * process by the subgraphs' own code against the benchmark database, with the ORM's statement counter on; each
+ * read is then run under EXPLAIN (ANALYZE, BUFFERS) inside a transaction that is rolled back, for the time
+ * PostgreSQL itself spends on it (planning and execution).
+ */
+import pg from 'pg';
+import { auditPlugin } from '@hub/platform/audit';
+import { roleUrl, subgraphDatabase } from '@hub/platform/db';
+import { findPersona } from '@hub/platform/demo';
+import { rolePassword } from '@hub/platform/runtime';
+import { openSubgraphOrm } from '@hub/platform/subgraph';
+import { SubgraphClient } from '@hub/platform/testing';
+import type { SubgraphName } from '@hub/platform/topology';
+import { subgraphByName } from '../hub-subgraphs.js';
+import type { RecordedRequest } from './replay.js';
+
+export interface SubgraphStatements {
+  subgraph: SubgraphName;
+  requests: number;
+  statements: number;
+  /** PostgreSQL's planning + execution time for those statements (EXPLAIN ANALYZE), in ms. */
+  postgresMs: number;
+}
+
+const TRANSACTION_CONTROL = /^(begin|commit|rollback|savepoint|release|set )/i;
+
+export async function statementsPerSubgraph(adminUrl: string, persona: string, recorded: readonly RecordedRequest[]): Promise<SubgraphStatements[]> {
+  const actor = findPersona(persona)?.actor;
+  if (!actor) throw new Error(`no persona ${persona}`);
+  const bySubgraph = new Map<SubgraphName, RecordedRequest[]>();
+  for (const request of recorded) bySubgraph.set(request.subgraph, [...(bySubgraph.get(request.subgraph) ?? []), request]);
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const results: SubgraphStatements[] = [];
+  try {
+    for (const [subgraph, requests] of bySubgraph) {
+      const definition = subgraphByName(subgraph);
+      const orm = await openSubgraphOrm(definition, roleUrl(adminUrl, subgraphDatabase(subgraph), rolePassword()));
+      try {
+        // With the audit plugin the HTTP server adds, so the audit trail's writes are counted as the service makes them.
+        const client = new SubgraphClient({ ...definition, plugins: [auditPlugin(orm), ...(definition.plugins ?? [])] }, orm);
+        const { executed } = await orm.counter.measure(async () => {
+          for (const request of requests) {
+            const { query, variables } = JSON.parse(request.body) as { query: string; variables?: Record<string, unknown> };
+            await client.run(actor, query, variables ?? {});
+          }
+        });
+        const statements = executed.filter((s) => !TRANSACTION_CONTROL.test(s.sql.trim()));
+        let postgresMs = 0;
+        // A read is timed by PostgreSQL itself; a write already happened in the replay (running it again would
+        // collide with it), so it counts the time the driver saw it take.
+        for (const statement of statements) postgresMs += /^\s*(select|with)\b/i.test(statement.sql) ? await explainMs(admin, statement.sql) : statement.tookMs;
+        results.push({ subgraph, requests: requests.length, statements: statements.length, postgresMs });
+      } finally {
+        await orm.close();
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+  return results;
+}
+
+/** Planning plus execution time of one statement, measured by PostgreSQL, with nothing it writes kept. */
+async function explainMs(admin: pg.Client, statement: string): Promise<number> {
+  await admin.query('begin');
+  try {
+    const { rows } = await admin.query<{ 'QUERY PLAN': { 'Planning Time': number; 'Execution Time': number }[] }>(`explain (analyze, buffers, format json) ${statement}`);
+    const plan = rows[0]!['QUERY PLAN'][0]!;
+    return plan['Planning Time'] + plan['Execution Time'];
+  } catch (error) {
+    throw new Error(`EXPLAIN failed (${error instanceof Error ? error.message : String(error)}) for: ${statement.slice(0, 300)}`);
+  } finally {
+    await admin.query('rollback');
+  }
+}
