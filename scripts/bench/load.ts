@@ -3,7 +3,7 @@
  * over the same interval: requests per second, p50/p99 latency, errors and CPU per request.
  */
 import autocannon from 'autocannon';
-import { type BenchProcess, cpuDuring, peakMemoryMiB } from './processes.js';
+import { type BenchProcess, cpuDuring, cpuMs, peakMemoryMiB } from './processes.js';
 
 export interface LoadResult {
   label: string;
@@ -45,6 +45,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       requests: [{ setupRequest: (request) => ({ ...request, body: options.body() }) }],
     }),
   );
+  // Requests autocannon abandoned at the end of its time are still being answered; the next run must not pay for them.
+  await settle(options.processes);
   const completed = result.requests.total;
   const peak = await Promise.all(options.processes.map(async (p) => [p.name, await peakMemoryMiB(p.pid)] as const));
   return {
@@ -64,4 +66,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 export function percentile(samples: readonly number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/** Waits (at most 15 s) until the processes have been nearly idle for half a second. */
+export async function settle(processes: readonly BenchProcess[]): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const before = await Promise.all(processes.map((p) => cpuMs(p.pid)));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const after = await Promise.all(processes.map((p) => cpuMs(p.pid)));
+    if (after.reduce((t, ms, i) => t + ms - before[i]!, 0) < 50) return;
+  }
 }

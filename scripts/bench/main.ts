@@ -42,14 +42,18 @@ const SCALES: Scale[] = quick
       { deflections: 200_000, episodes: 150_000, incidents: 1_000_000 },
     ];
 /** Seconds per load run; a run this long holds a few hundred requests even for the slowest operation. */
-const SECONDS = quick ? 4 : 12;
+const SECONDS = quick ? 3 : 12;
 const AB_ROUNDS = 2;
 const PAGE_SIZES = [10, 50, 200, 500];
 const OFFICERS = [1, 5, 20, 50];
 const QUEUE_CONNECTIONS = 20;
-const SEQUENTIAL_RUNS = quick ? 9 : 21;
+/** Large pages take seconds each: the page-size curve uses fewer connections so each run completes enough of them. */
+const PAGE_CURVE_CONNECTIONS = 5;
+/** Unrecorded load first, so the JIT has compiled the hot paths before anything is measured. */
+const WARM_UP_SECONDS = quick ? 3 : 8;
+const SEQUENTIAL_RUNS = quick ? 7 : 21;
 const BULK_RUNS = quick ? 3 : 7;
-const OVERHEAD_PAIRS = quick ? 60 : 200;
+const OVERHEAD_PAIRS = quick ? 40 : 200;
 const DIRECTOR = 'meg-director';
 
 const started = new Date();
@@ -235,6 +239,7 @@ try {
     const director = await hub.token(DIRECTOR);
     const analyst = await hub.token('analyst');
     const processes: BenchProcess[] = [...hub.subgraphs, hub.gateway];
+    await runLoad({ label: 'warm-up', url: hub.gateway.url, token: director, connections: QUEUE_CONNECTIONS, seconds: WARM_UP_SECONDS, body: () => reviewQueueBody(50), processes });
     const queue = await runLoad({ label: `review queue (50) at ${count(scale.deflections)}`, url: hub.gateway.url, token: director, connections: QUEUE_CONNECTIONS, seconds: SECONDS, body: () => reviewQueueBody(50), processes });
     logLoad(queue);
     queueBySize.push({ x: scale.deflections, y: queue.p50 });
@@ -272,6 +277,7 @@ try {
     const consentErrors = (ours.errors ?? []).filter((e) => e.extensions?.code === 'CONSENT_REQUIRED').length;
     progress(`  same data and errors from both: ${same ? 'yes' : 'NO'} (${consentErrors} CONSENT_REQUIRED in the answer)`);
     target('op 2: same data and errors from both gateways', same ? 'same' : 'different', 'same', same);
+    await runLoad({ label: 'warm-up', url: hive.url, token: director, connections: QUEUE_CONNECTIONS, seconds: WARM_UP_SECONDS, body: () => reviewQueueBody(50), processes: [...running.subgraphs, hiveProcess] });
     const a: LoadResult[] = [];
     const b: LoadResult[] = [];
     for (let round = 0; round < AB_ROUNDS; round += 1) {
@@ -296,10 +302,10 @@ try {
 
     // Subgraph CPU per request against the PostgreSQL time of the statements each issues.
     progress('operation 2: each subgraph’s statements (10 and 500 rows) and their PostgreSQL time (EXPLAIN ANALYZE)');
-    const recorded50 = await recordSubgraphRequests(largestUrl, director, reviewQueueBody(50));
-    const at50 = await statementsPerSubgraph(largestUrl, DIRECTOR, recorded50);
-    const at10 = await statementsPerSubgraph(largestUrl, DIRECTOR, await recordSubgraphRequests(largestUrl, director, reviewQueueBody(10)));
-    const at500 = await statementsPerSubgraph(largestUrl, DIRECTOR, await recordSubgraphRequests(largestUrl, director, reviewQueueBody(500)));
+    const [recorded10, recorded50, recorded500] = await recordSubgraphRequests(largestUrl, director, [reviewQueueBody(10), reviewQueueBody(50), reviewQueueBody(500)]);
+    const at50 = await statementsPerSubgraph(largestUrl, DIRECTOR, recorded50!);
+    const at10 = await statementsPerSubgraph(largestUrl, DIRECTOR, recorded10!);
+    const at500 = await statementsPerSubgraph(largestUrl, DIRECTOR, recorded500!);
     for (const s of at50) {
       const ten = at10.find((x) => x.subgraph === s.subgraph)?.statements ?? 0;
       const fiveHundred = at500.find((x) => x.subgraph === s.subgraph)?.statements ?? 0;
@@ -318,8 +324,8 @@ try {
   // ── gateway overhead: the same subgraph requests sent directly ──
   progress('operation 2: through the gateway vs the same subgraph requests sent directly, one at a time, interleaved');
   {
-    const recorded = await recordSubgraphRequests(largestUrl, director, reviewQueueBody(50));
-    const steps = planSteps(recorded);
+    const [recorded] = await recordSubgraphRequests(largestUrl, director, [reviewQueueBody(50)]);
+    const steps = planSteps(recorded!);
     progress(`  the plan: ${steps.map((step) => step.map((r) => r.subgraph).join(' + ')).join(' → ')}`);
     const direct = directReplayer(steps);
     const viaGateway: number[] = [];
@@ -346,12 +352,12 @@ try {
   const pagePoints: { x: number; y: number }[] = [];
   const pageCpu: { x: number; y: number }[] = [];
   for (const size of PAGE_SIZES) {
-    const result = await runLoad({ label: `review queue (${size})`, url: running.gateway.url, token: director, connections: QUEUE_CONNECTIONS, seconds: SECONDS, body: () => reviewQueueBody(size), processes });
+    const result = await runLoad({ label: `review queue (${size})`, url: running.gateway.url, token: director, connections: PAGE_CURVE_CONNECTIONS, seconds: SECONDS, body: () => reviewQueueBody(size), processes });
     logLoad(result);
     pagePoints.push({ x: size, y: result.p50 });
     pageCpu.push({ x: size, y: Object.values(result.cpuPerRequest).reduce((t, v) => t + v, 0) });
   }
-  curves.push({ title: 'Review queue by page size (20 connections)', xLabel: 'deflections per page', yLabel: 'ms', series: [{ label: 'p50 latency', points: pagePoints }, { label: 'CPU per request, all processes', points: pageCpu }] });
+  curves.push({ title: `Review queue by page size (${PAGE_CURVE_CONNECTIONS} connections)`, xLabel: 'deflections per page', yLabel: 'ms', series: [{ label: 'p50 latency', points: pagePoints }, { label: 'CPU per request, all processes', points: pageCpu }] });
 
   // ── operation 3 against hand-written SQL ──
   progress('operation 3: the statistic through the gateway vs the best hand-written SQL');
@@ -391,6 +397,7 @@ try {
   progress('operation 1: quick referrals by 1, 5, 20 and 50 concurrent officers');
   {
     const officer = await running.token('officer');
+    await runLoad({ label: 'warm-up', url: running.gateway.url, token: officer, connections: 5, seconds: WARM_UP_SECONDS, body: quickReferralBody, processes });
     const p99: { x: number; y: number }[] = [];
     const p50: { x: number; y: number }[] = [];
     for (const connections of OFFICERS) {

@@ -18,8 +18,8 @@ export function quickReferralBody(): string {
 }
 
 /**
- * 2. A MEG director's review queue: deflections due for review, soonest first, each with its unit and the agency it
- * counts for (agencies), that agency's count (reporting), its treatment status under consent (treatment) and its
+ * 2. A MEG director's review queue across three subgraphs: deflections due for review, soonest first (cases), each
+ * with its unit and the MEG it counts for (agencies), its treatment status under consent (treatment) and its
  * history (cases).
  */
 export const REVIEW_QUEUE = `query ReviewQueue($first: Int!) {
@@ -27,7 +27,7 @@ export const REVIEW_QUEUE = `query ReviewQueue($first: Int!) {
     edges { node {
       id referenceNumber pathway nextReviewDue
       initiatingUnit { id name }
-      countsFor { id name deflectionsCounted { value suppressed } }
+      countsFor { id name }
       treatment { state engaged ended }
       history { action at }
     } }

@@ -28,9 +28,13 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Sends `body` through a gateway whose subgraphs sit behind recording proxies; returns every subgraph request it made. */
-export async function recordSubgraphRequests(adminUrl: string, token: string, body: string): Promise<RecordedRequest[]> {
-  const recorded: RecordedRequest[] = [];
+/**
+ * Sends each body through a gateway whose subgraphs sit behind recording proxies; returns, per body, every subgraph
+ * request it made (one gateway process for all of them: it takes seconds to start).
+ */
+export async function recordSubgraphRequests(adminUrl: string, token: string, bodies: readonly string[]): Promise<RecordedRequest[][]> {
+  let recorded: RecordedRequest[] = [];
+  const recordings: RecordedRequest[][] = [];
   let recording = false;
   const agent = new Agent({ keepAliveTimeout: 10_000 });
   const proxies: Server[] = await Promise.all(
@@ -55,17 +59,21 @@ export async function recordSubgraphRequests(adminUrl: string, token: string, bo
   try {
     const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${PROXY_PORT_BASE + i}/graphql`]));
     gateway = await startProcess({ name: 'recording-gateway', entry: 'gateway/dist/main.js', env: benchEnv(adminUrl, { ...urls, GATEWAY_PORT: String(RECORDING_GATEWAY_PORT) }), healthUrl: `http://127.0.0.1:${RECORDING_GATEWAY_PORT}/health`, url: `http://127.0.0.1:${RECORDING_GATEWAY_PORT}/graphql` });
-    const send = () => fetch(gateway!.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body }).then((r) => r.text());
-    await send(); // plans and caches once, so the recorded run is a warm one
-    recording = true;
-    await send();
-    recording = false;
+    const send = (body: string) => fetch(gateway!.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body }).then((r) => r.text());
+    for (const body of bodies) {
+      await send(body); // plans and caches once, so the recorded run is a warm one
+      recorded = [];
+      recording = true;
+      await send(body);
+      recording = false;
+      recordings.push(recorded.sort((a, b) => a.sentAt - b.sentAt));
+    }
   } finally {
     await gateway?.stop();
     await Promise.all(proxies.map((p) => new Promise((resolve) => p.close(resolve))));
     await agent.close();
   }
-  return recorded.sort((a, b) => a.sentAt - b.sentAt);
+  return recordings;
 }
 
 /** Groups requests the way the plan ran them: a request sent before the ones ahead of it were answered ran beside them. */

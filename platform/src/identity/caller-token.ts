@@ -44,14 +44,39 @@ export interface VerifiedCaller {
   signIn: SignIn;
 }
 
+/** How many verified caller tokens the gateway remembers, and for how long at most (below the JWKS cache's 10 minutes). */
+const REMEMBERED_TOKENS = 10_000;
+const REMEMBER_MS = 5 * 60_000;
+
 export class CallerTokenVerifier {
   private readonly keys: JWTVerifyGetKey;
+  /**
+   * A partner frontend sends the same token with every request until it expires; checking its signature each time
+   * was most of the gateway's cryptography. A token that verified is remembered until it expires (at most five
+   * minutes, so a key withdrawn from the JWKS stops being honoured about as soon as the key cache would notice).
+   * Only successes are kept; a refused token is checked again each time.
+   */
+  private readonly remembered = new Map<string, { caller: VerifiedCaller; untilMs: number }>();
 
-  constructor(private readonly policy: CallerTokenPolicy) {
+  constructor(
+    private readonly policy: CallerTokenPolicy,
+    private readonly clock: () => number = Date.now,
+  ) {
     this.keys = createRemoteJWKSet(policy.jwksUrl, { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
   }
 
   async verify(token: string): Promise<VerifiedCaller> {
+    const now = this.clock();
+    const known = this.remembered.get(token);
+    if (known && now < known.untilMs) return { actor: { ...known.caller.actor }, signIn: { ...known.caller.signIn } };
+    if (known) this.remembered.delete(token);
+    const { caller, expiresAtMs } = await this.verifySignature(token);
+    if (this.remembered.size >= REMEMBERED_TOKENS) this.remembered.delete(this.remembered.keys().next().value!);
+    this.remembered.set(token, { caller, untilMs: Math.min(expiresAtMs, now + REMEMBER_MS) });
+    return { actor: { ...caller.actor }, signIn: { ...caller.signIn } };
+  }
+
+  private async verifySignature(token: string): Promise<{ caller: VerifiedCaller; expiresAtMs: number }> {
     let payload;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
@@ -69,7 +94,7 @@ export class CallerTokenVerifier {
     if (!Array.isArray(roles) || !roles.every(isRole)) throw new InvalidCallerToken(`claim "${CLAIM_ROLES}" must list hub roles`);
     const authTime = typeof payload.auth_time === 'number' ? payload.auth_time : (payload.iat as number);
     const methods = Array.isArray(payload.amr) ? payload.amr.filter((m): m is string => typeof m === 'string') : [];
-    return {
+    const caller = {
       actor: {
         personId: payload.sub as string,
         agencyId,
@@ -78,6 +103,7 @@ export class CallerTokenVerifier {
       },
       signIn: { methods, at: new Date(authTime * 1000), session: typeof payload.sid === 'string' ? payload.sid : `${payload.sub}@${authTime}` },
     };
+    return { caller, expiresAtMs: (payload.exp as number) * 1000 };
   }
 }
 
