@@ -1,5 +1,4 @@
 import { ConfigError, readBoolean, readChoice, readInteger, readString, readUrl } from '@hub/platform/config';
-import type { RateLimits } from './rate-limits.js';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './request-limits.js';
 import { gatewayPort, SUBGRAPH_NAMES, subgraphUrl, type SubgraphName } from '@hub/platform/topology';
 
@@ -27,7 +26,9 @@ export interface GatewayConfig {
   explorer: boolean;
   identityPolicy: IdentityPolicy;
   /** Per identity and minute (RATE_LIMIT_PERSON_LOOKUPS, RATE_LIMIT_STATISTICS, RATE_LIMIT_QUICK_REFERRALS; 0 = off). */
-  rateLimits: RateLimits;
+  // Spelled out rather than imported from rate-limits.ts: the Hive Gateway configuration imports this file, and
+  // rate-limits.ts does not type-check under graphql-tools' augmentation of GraphQL error extensions it brings.
+  rateLimits: { personLookups: number; statistics: number; quickReferrals: number };
   requestLimits: RequestLimits;
   console: ConsoleSettings;
   /**
