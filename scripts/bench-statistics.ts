@@ -39,7 +39,7 @@ cross join lateral (select g % 10 < 6 as treated) r`;
  * The best hand-written SQL for the same numbers: one pass, grouped by month and pathway, with the bases (distinct
  * people) disclosure control needs and the median, exactly as the subgraph computes them.
  */
-const HAND_WRITTEN = `
+export const HAND_WRITTEN = `
 select to_char(f.referred_on, 'YYYY-MM') as month, f.pathway,
   count(*) filter (where eligible and engaged) as engaged,
   count(*) filter (where eligible) as eligible,
