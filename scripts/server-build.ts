@@ -8,7 +8,7 @@
  * dist/ mirrors src/ at the same depth, so paths a module builds from import.meta.url (the supergraph, a subgraph's
  * schema.graphql, the console's build) resolve the same from either. Files that are not TypeScript are copied.
  */
-import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -34,7 +34,7 @@ export async function buildServer(progress: (line: string) => void = console.log
       const dist = join(ROOT, pkg, 'dist');
       const all = await filesUnder(src);
       const sources = all.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
-      await rm(dist, { recursive: true, force: true });
+      // Written over, not emptied first: a hub already running from dist/ keeps working while another start builds.
       await build({
         entryPoints: sources,
         outbase: src,

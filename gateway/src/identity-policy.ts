@@ -73,7 +73,8 @@ export class IdentityRules {
     if (this.policy.idleMinutes > 0) {
       const idleMs = this.policy.idleMinutes * 60_000;
       const last = this.lastSeen.get(signIn.session) ?? signedInAt;
-      if (now - last > idleMs) {
+      // What other workers saw arrives up to SHARE_EVERY_MS late: a session is not refused here for that lag.
+      if (now - last > idleMs + (this.share ? SHARE_EVERY_MS : 0)) {
         throw new InvalidCallerToken(`the session was idle for more than ${this.policy.idleMinutes} minutes; sign in again.`);
       }
       this.lastSeen.set(signIn.session, now);

@@ -24,9 +24,11 @@ async function serve(): Promise<void> {
 try {
   const workers = readGatewayWorkers();
   if (workers > 1 && cluster.isPrimary) {
-    // The key files are made here once, so the workers read them instead of racing to create them.
-    readGatewayConfig();
+    // The key files are made here once, so the workers read them instead of racing to create them (each would
+    // otherwise make a development issuer key of its own, and tokens from one would fail on another).
+    const config = readGatewayConfig();
     await gatewayKeyPair();
+    if (config.authMode === 'dev') await loadOrCreateKeyPair(devIssuerKeyFile(), 'dev-issuer-1');
     runClusterPrimary(workers);
   } else {
     await serve();

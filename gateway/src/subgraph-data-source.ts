@@ -25,7 +25,7 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
 
   /** Each distinct entity is sent once per fetch; the answer goes back to every place that named it. */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
-    const deduped = dedupeRepresentations(options.request.variables);
+    const deduped = dedupeRepresentations(options.request.query, options.request.variables);
     if (!deduped) return this.processWithinDeadline(options);
     options.request.variables = deduped.variables;
     return deduped.expand(await this.processWithinDeadline(options));

@@ -10,18 +10,22 @@ type FetcherResponse = Awaited<ReturnType<Fetcher>>;
  * stack to guess the protocol on every call; WHATWG fetch adds streams the gateway never uses. This reads the whole
  * body as text — a subgraph answer is one JSON document.
  *
- * `timeoutMs` bounds the wait for the answer to start and any pause within it (undici's headers and body timeouts,
- * which cost nothing per call, unlike an AbortSignal timer).
+ * `timeoutMs` bounds the whole call (an AbortSignal), and undici's connect, headers and body timeouts say which
+ * part ran out.
  */
 export function keepAliveFetcher(options: { timeoutMs: number }): { fetcher: Fetcher; close(): Promise<void> } {
-  const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
+  const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connect: { timeout: options.timeoutMs }, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
   const fetcher = (async (url, init) => {
+    const target = new URL(url);
+    // The whole call, connecting and reading included, ends at timeoutMs (a body trickling in never resets it).
+    const signal = AbortSignal.timeout(options.timeoutMs);
     const { statusCode, headers, body } = await agent.request({
-      origin: new URL(url).origin,
-      path: new URL(url).pathname,
+      origin: target.origin,
+      path: target.pathname + target.search,
       method: (init?.method ?? 'GET') as 'GET' | 'POST',
       headers: init?.headers ?? {},
       body: init?.body ?? null,
+      signal,
     });
     const text = await body.text();
     return textResponse(url, statusCode, headers, text);

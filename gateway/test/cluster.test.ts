@@ -74,6 +74,20 @@ describe('gateway cluster mode (HUB_GATEWAY_WORKERS)', () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(5);
   });
 
+  it('gives every worker the same development issuer key when the first start makes it, so a token works on each', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'hub-cluster-fresh-'));
+    const started = await startClusteredGateway({ HUB_DATA_DIR: fresh });
+    try {
+      const key = await loadOrCreateKeyPair(join(fresh, 'keys', 'dev-issuer.json'), 'dev-issuer-1');
+      const freshToken = await (await DevIssuer.create(key.privateJwk, DEV_ISSUER, DEFAULT_AUDIENCE)).issue(findPersona('analyst')!.actor);
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i += 1) statuses.push(await postOnNewConnection(started.url, freshToken, JSON.stringify({ query: '{ __typename }' })));
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+    } finally {
+      await stop(started.child);
+    }
+  });
+
   it('stops whole when a worker dies, so its supervisor restarts one gateway rather than run on short-handed', async () => {
     const doomed = await startClusteredGateway({ HUB_DATA_DIR: dataDir });
     const [worker] = workerPids(doomed.child.pid!);

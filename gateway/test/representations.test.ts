@@ -7,6 +7,7 @@ import { SignedSubgraphDataSource } from '../src/subgraph-data-source.js';
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
 const unit = (id: string) => ({ __typename: 'Agency', id });
+const ENTITIES = 'query($representations:[_Any!]!){_entities(representations:$representations){...on Agency{name}}}';
 
 /** A subgraph on the far side of the fetcher: answers each representation it receives with its id, or an error for "bad". */
 function subgraphSeeing(received: unknown[][]): Fetcher {
@@ -36,7 +37,7 @@ describe('entity fetches send each distinct representation once', () => {
   });
 
   it('puts an error about one entity at every place that named it', () => {
-    const deduped = dedupeRepresentations({ representations: ['bad', 'ok', 'bad'].map(unit) })!;
+    const deduped = dedupeRepresentations(ENTITIES, { representations: ['bad', 'ok', 'bad'].map(unit) })!;
     expect(deduped.variables.representations).toEqual([unit('bad'), unit('ok')]);
     const expanded = deduped.expand({ data: { _entities: [null, { name: 'ok' }] }, errors: [{ message: 'not yours', path: ['_entities', 0, 'name'] }] });
     expect(expanded.data?._entities).toEqual([null, { name: 'ok' }, null]);
@@ -44,7 +45,18 @@ describe('entity fetches send each distinct representation once', () => {
   });
 
   it('leaves a fetch whose representations are all distinct as it was', () => {
-    expect(dedupeRepresentations({ representations: ['a', 'b'].map(unit) })).toBeNull();
-    expect(dedupeRepresentations({ id: 'x' })).toBeNull();
+    expect(dedupeRepresentations(ENTITIES, { representations: ['a', 'b'].map(unit) })).toBeNull();
+    expect(dedupeRepresentations(ENTITIES, { id: 'x' })).toBeNull();
+  });
+
+  it('leaves a client variable that happens to be called representations alone (only entity fetches are de-duplicated)', () => {
+    const bulk = 'mutation($representations:[EpisodeUpdateInput!]!,$k:String!){bulkUpdateEpisodes(updates:$representations,idempotencyKey:$k){applied}}';
+    expect(dedupeRepresentations(bulk, { representations: [{ episodeId: 'e1' }, { episodeId: 'e1' }], k: 'x' })).toBeNull();
+  });
+
+  it('hands an answer of the wrong length back as it came, for the gateway to refuse', () => {
+    const deduped = dedupeRepresentations(ENTITIES, { representations: ['a', 'b', 'a'].map(unit) })!;
+    const short = { data: { _entities: [{ name: 'a' }] } };
+    expect(deduped.expand(short)).toBe(short);
   });
 });

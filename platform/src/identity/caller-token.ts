@@ -68,12 +68,12 @@ export class CallerTokenVerifier {
   async verify(token: string): Promise<VerifiedCaller> {
     const now = this.clock();
     const known = this.remembered.get(token);
-    if (known && now < known.untilMs) return { actor: { ...known.caller.actor }, signIn: { ...known.caller.signIn } };
+    if (known && now < known.untilMs) return structuredClone(known.caller);
     if (known) this.remembered.delete(token);
     const { caller, expiresAtMs } = await this.verifySignature(token);
     if (this.remembered.size >= REMEMBERED_TOKENS) this.remembered.delete(this.remembered.keys().next().value!);
     this.remembered.set(token, { caller, untilMs: Math.min(expiresAtMs, now + REMEMBER_MS) });
-    return { actor: { ...caller.actor }, signIn: { ...caller.signIn } };
+    return structuredClone(caller);
   }
 
   private async verifySignature(token: string): Promise<{ caller: VerifiedCaller; expiresAtMs: number }> {
