@@ -15,7 +15,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { createDatabase, databaseExists, ensureRoles, ensureSchemas, roleUrl, subgraphDatabase } from '@hub/platform/db';
+import { createDatabase, databaseExists, ensureRoles, ensureSchemas, roleUrl, subgraphDatabase, withClient } from '@hub/platform/db';
 import { findPersona } from '@hub/platform/demo';
 import {
   illinoisDate,
@@ -876,12 +876,3 @@ async function readMarker(client: pg.Client): Promise<Scale | null> {
   return rows[0] ?? null;
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}

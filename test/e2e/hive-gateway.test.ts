@@ -2,90 +2,45 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readGatewayConfig, readSupergraph, startGateway } from '@hub/gateway';
 import { freePort } from '@hub/platform/db';
 import { AuditRecord } from '@hub/platform/audit';
-import { findPersona } from '@hub/platform/demo';
-import { OutboxEvent } from '@hub/platform/events';
-import { DevIssuer, generateSigningKeyPair } from '@hub/platform/identity';
-import type { RunningServer } from '@hub/platform/server';
-import { runSubgraph, type RunningSubgraph } from '@hub/platform/subgraph';
 import { SUBGRAPH_NAMES, type SubgraphName } from '@hub/platform/topology';
-import { createTestDatabase, type TestDatabase } from '@hub/platform/testing';
-import { DEFAULT_AUDIENCE, DEV_ISSUER } from '../../gateway/src/config.js';
 import { startHiveGateway, type RunningHiveGateway } from '../../scripts/hive-gateway/start.js';
-import { HUB_SUBGRAPHS } from '../../scripts/hub-subgraphs.js';
-import { postGraphQL, type GqlResponse } from '../support/hub.js';
+import { postGraphQL, startTestHub, type GqlResponse, type TestHub } from '../support/hub.js';
 
 /**
  * Hive Gateway serving the same supergraph in front of the same subgraphs as our gateway, with the same gateway key
- * and the same caller tokens. The hub is started here as startTestHub() starts it (test/support/hub.ts), because
- * Hive needs the gateway's private key, which startTestHub keeps to itself.
+ * and the same caller tokens (the test hub's keys).
  */
 
-let db: TestDatabase;
-const subgraphs: RunningSubgraph[] = [];
-let ours: RunningServer;
+let hub: TestHub;
 let oursUrl: string;
 let hive: RunningHiveGateway;
-let issuer: DevIssuer;
 
 beforeAll(async () => {
-  db = await createTestDatabase(HUB_SUBGRAPHS, { seed: true });
-  const gatewayKey = await generateSigningKeyPair('gateway-test');
-  const issuerKey = await generateSigningKeyPair('issuer-test');
-  const ports = Object.fromEntries(await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<SubgraphName, number>;
-  const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`])) as Record<SubgraphName, string>;
-  const env: Record<string, string> = {
-    HUB_DATA_DIR: mkdtempSync(join(tmpdir(), 'hub-e2e-hive-')),
-    HUB_EVENTS_SECRET: 'test-events-secret-with-at-least-32-characters',
-    REPORTING_EVENTS_URL: `http://127.0.0.1:${ports.reporting}/events`,
-    OUTBOX_POLL_MS: '100',
-    RATE_LIMIT_PERSON_LOOKUPS: '100000',
-    RATE_LIMIT_STATISTICS: '100000',
-    RATE_LIMIT_QUICK_REFERRALS: '100000',
-    GATEWAY_PORT: '0',
-    ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, subgraphUrls[name]])),
-  };
-  for (const definition of HUB_SUBGRAPHS) {
-    subgraphs.push(await runSubgraph(definition, { databaseUrl: db.urlFor(definition.name), gatewayKey: gatewayKey.publicJwk, port: ports[definition.name], env, orm: db.orm(definition.name) }));
-  }
-  const hiveStarting = startHiveGateway({
+  hub = await startTestHub();
+  oursUrl = hub.gatewayUrl;
+  hive = await startHiveGateway({
     port: await freePort(),
-    subgraphUrls,
+    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, hub.subgraphUrl(name)])) as Record<SubgraphName, string>,
     // Development mode: Hive serves the development issuer's public key itself and verifies tokens against it.
-    env: { HUB_DATA_DIR: env.HUB_DATA_DIR!, AUTH_MODE: 'dev', HUB_DEV_ISSUER_PUBLIC_JWK: JSON.stringify(issuerKey.publicJwk), HUB_GATEWAY_SIGNING_JWK: JSON.stringify(gatewayKey.privateJwk) },
+    env: {
+      HUB_DATA_DIR: mkdtempSync(join(tmpdir(), 'hub-e2e-hive-')),
+      AUTH_MODE: 'dev',
+      HUB_DEV_ISSUER_PUBLIC_JWK: JSON.stringify(hub.keys.issuer.publicJwk),
+      HUB_GATEWAY_SIGNING_JWK: JSON.stringify(hub.keys.gateway.privateJwk),
+    },
   });
-  hiveStarting.catch(() => undefined); // awaited below; its failure fails beforeAll there
-  ours = await startGateway({ config: readGatewayConfig(env), supergraphSdl: await readSupergraph(), internalKey: gatewayKey, devIssuerPublicKey: issuerKey.publicJwk });
-  oursUrl = `${ours.url}/graphql`;
-  issuer = await DevIssuer.create(issuerKey.privateJwk, DEV_ISSUER, DEFAULT_AUDIENCE);
-  hive = await hiveStarting;
-  await eventsDelivered();
+  // Reporting counts what the cases outbox has delivered: both gateways must read the same counts.
+  await hub.eventsDelivered();
 });
 
 afterAll(async () => {
   await hive?.stop();
-  await ours?.close();
-  for (const subgraph of subgraphs.reverse()) await subgraph.stop();
-  await db?.drop();
+  await hub?.stop();
 });
 
-/** Reporting counts what the cases outbox has delivered: both gateways must read the same counts. */
-async function eventsDelivered(timeoutMs = 20_000): Promise<void> {
-  const waiting = async () => (await Promise.all((['cases', 'treatment'] as const).map((name) => db.orm(name).fork().count(OutboxEvent, { publishedAt: null })))).reduce((a, b) => a + b, 0);
-  const deadline = Date.now() + timeoutMs;
-  while ((await waiting()) > 0) {
-    if (Date.now() > deadline) throw new Error(`the outboxes did not drain within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function tokenFor(persona: string): Promise<string> {
-  const found = findPersona(persona);
-  if (!found) throw new Error(`no persona ${persona}`);
-  return issuer.issue(found.actor);
-}
+const tokenFor = (persona: string) => hub.tokenFor(persona);
 
 /** An answer as the client sees it: HTTP status and the whole body (postGraphQL keeps its `extensions` too). */
 type Answer<T> = GqlResponse<T> & { extensions?: Record<string, unknown> };
@@ -179,7 +134,7 @@ describe('Hive Gateway serves the hub’s supergraph with the hub’s identity r
     expect(refused.status).toBe(401);
     const requestId = refused.headers.get('x-request-id');
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
-    const record = await db.orm('agencies').fork().findOne(AuditRecord, { kind: 'SIGN_IN_FAILED', requestId });
+    const record = await hub.db.orm('agencies').fork().findOne(AuditRecord, { kind: 'SIGN_IN_FAILED', requestId });
     expect(record).toMatchObject({ outcome: 'DENIED', clientAddress: '127.0.0.1' });
   });
 });

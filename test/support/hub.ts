@@ -5,7 +5,7 @@ import { readGatewayConfig, readSupergraph, startGateway } from '@hub/gateway';
 import { freePort } from '@hub/platform/db';
 import { findPersona } from '@hub/platform/demo';
 import { OutboxEvent } from '@hub/platform/events';
-import { DevIssuer, generateSigningKeyPair, InternalTokenSigner } from '@hub/platform/identity';
+import { DevIssuer, generateSigningKeyPair, InternalTokenSigner, type SigningKeyPair } from '@hub/platform/identity';
 import { type RunningServer } from '@hub/platform/server';
 import { type RunningSubgraph, runSubgraph } from '@hub/platform/subgraph';
 import { type SubgraphName } from '@hub/platform/topology';
@@ -24,6 +24,8 @@ export interface TestHub {
   subgraphs: RunningSubgraph[];
   tokenFor(persona: string, overrides?: { issuer?: DevIssuer }): Promise<string>;
   issuer: DevIssuer;
+  /** The hub's gateway key and development issuer key, for another gateway in front of the same subgraphs. */
+  keys: { gateway: SigningKeyPair; issuer: SigningKeyPair };
   /** Signs internal tokens with this hub's gateway key, as the gateway does (to test what subgraphs accept). */
   internalSigner: InternalTokenSigner;
   /** The hub's own issuer key, with other claims policy (to test audience checks). */
@@ -107,6 +109,7 @@ export async function startTestHub(
     db,
     subgraphs,
     issuer,
+    keys: { gateway: gatewayKey, issuer: issuerKey },
     internalSigner: await InternalTokenSigner.fromJwk(gatewayKey.privateJwk),
     issuerWith: ({ audience }) => DevIssuer.create(issuerKey.privateJwk, DEV_ISSUER, audience),
     async tokenFor(persona, overrides = {}) {

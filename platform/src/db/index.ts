@@ -1,4 +1,4 @@
-export { subgraphDatabase, ownerRole, sealAppendOnlyTables, ensureRoles, ensureSchemas, dropRoles, roleUrl, createDatabase, dropDatabase, databaseExists, waitForPostgres } from './roles.js';
+export { subgraphDatabase, ownerRole, sealAppendOnlyTables, ensureRoles, ensureSchemas, dropRoles, roleUrl, createDatabase, dropDatabase, databaseExists, waitForPostgres, withClient } from './roles.js';
 export { createSubgraphOrm, type MigrationClass, type SubgraphOrm } from './orm.js';
 export { startEmbeddedPostgres, freePort, type EmbeddedServer } from './embedded.js';
 export { expectVersion } from './transaction.js';
