@@ -84,6 +84,10 @@ export async function ensureRoles(adminUrl: string, databases: SubgraphDatabase[
  */
 export async function ensureSchemas(adminUrl: string, databases: SubgraphDatabase[]): Promise<void> {
   await withClient(adminUrl, async (client) => {
+    // Subgraphs started side by side provision the same database at once, and PostgreSQL refuses two concurrent
+    // changes to one catalogue row (each GRANT CONNECT rewrites the database's ACL): they take turns instead. The
+    // lock is the session's, so it goes with the connection whatever happens.
+    await client.query(`select pg_advisory_lock(hashtext('hub.provisioning'))`);
     const { rows } = await client.query<{ db: string }>('select current_database() as db');
     const database = rows[0]!.db;
     for (const subgraph of databases) {
