@@ -2,6 +2,7 @@
  * The hub as the benchmark runs it: the four subgraphs and our gateway as separate compiled processes on their own
  * ports (so a hub started with `npm start` on the usual ports is left alone), against the benchmark's database.
  */
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { findPersona } from '@hub/platform/demo';
 import { DevIssuer, loadOrCreateKeyPair } from '@hub/platform/identity';
@@ -54,11 +55,20 @@ export async function startBenchHub(adminUrl: string, progress: (line: string) =
   await gatewayKeyPair(env);
   await eventsSecret(env);
   const devKey = await loadOrCreateKeyPair(devIssuerKeyFile(env), 'dev-issuer-1');
-  const subgraphs = await Promise.all(
+  // A process left on one of these ports would answer the health checks in place of the one being started.
+  await assertPortsFree([...Object.values(SUBGRAPH_PORTS), GATEWAY_PORT]);
+  const started = await Promise.allSettled(
     SUBGRAPH_NAMES.map((name) =>
       startProcess({ name, entry: `subgraphs/${name}/dist/main.js`, env, healthUrl: `http://127.0.0.1:${SUBGRAPH_PORTS[name]}/health`, url: subgraphUrl(name) }),
     ),
   );
+  const subgraphs = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed) {
+    // The ones that did start would otherwise outlive the benchmark and hold their ports.
+    await Promise.all(subgraphs.map((s) => s.stop()));
+    throw failed.reason;
+  }
   progress(`subgraphs running (pids ${subgraphs.map((s) => `${s.name} ${s.pid}`).join(', ')})`);
   const gateway = await startProcess({
     name: 'gateway',
@@ -66,6 +76,9 @@ export async function startBenchHub(adminUrl: string, progress: (line: string) =
     env: { ...env, ...gatewayEnv },
     healthUrl: `http://127.0.0.1:${GATEWAY_PORT}/health`,
     url: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
+  }).catch(async (error: unknown) => {
+    await Promise.all(subgraphs.map((s) => s.stop()));
+    throw error;
   });
   progress(`gateway running (pid ${gateway.pid})`);
   const issuer = await DevIssuer.create(devKey.privateJwk, DEV_ISSUER, DEFAULT_AUDIENCE);
@@ -82,4 +95,18 @@ export async function startBenchHub(adminUrl: string, progress: (line: string) =
       await Promise.all(subgraphs.map((s) => s.stop()));
     },
   };
+}
+
+/** Refuses to start when something already listens on a port the benchmark's hub needs. */
+export async function assertPortsFree(ports: readonly number[]): Promise<void> {
+  const busy: number[] = [];
+  for (const port of ports) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (!free) busy.push(port);
+  }
+  if (busy.length > 0) throw new Error(`port(s) ${busy.join(', ')} on 127.0.0.1 are in use (a hub left from an earlier run?); stop what listens there first`);
 }

@@ -12,8 +12,10 @@ export interface LoadResult {
   rps: number;
   p50: number;
   p99: number;
-  /** Transport errors, timeouts and non-2xx answers. */
+  /** Transport errors, timeouts, non-2xx answers and answers `check` refused. */
   errors: number;
+  /** The first answer `check` refused, and why (null when every answer passed). */
+  firstRefused: string | null;
   /** CPU milliseconds per request, per process. */
   cpuPerRequest: Record<string, number>;
   /** Peak memory (MiB) per process, since it started. */
@@ -31,9 +33,27 @@ export interface LoadOptions {
   /** The request body; called per request when the operation needs fresh values (idempotency keys). */
   body: () => string;
   processes: readonly BenchProcess[];
+  /**
+   * Says what is wrong with an answer (null when it is the one the operation should get). A GraphQL refusal comes
+   * with status 200, so without this a load of refusals would pass for a load of work done.
+   */
+  check?: (answer: GraphQLAnswer) => string | null;
+}
+
+export interface GraphQLAnswer {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** An answer with no errors and the root field present. */
+export function answered(field: string): (answer: GraphQLAnswer) => string | null {
+  return (answer) => (answer.errors?.length ? `${answer.errors[0]!.extensions?.code}: ${answer.errors[0]!.message}` : answer.data?.[field] == null ? `no ${field} in the answer` : null);
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const { check } = options;
+  let refused = 0;
+  let firstRefused: string | null = null;
   const { result, cpu } = await cpuDuring(options.processes, () =>
     autocannon({
       url: options.url,
@@ -42,7 +62,27 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       timeout: 30,
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
-      requests: [{ setupRequest: (request) => ({ ...request, body: options.body() }) }],
+      requests: [
+        {
+          setupRequest: (request) => ({ ...request, body: options.body() }),
+          ...(check
+            ? {
+                onResponse: (status: number, body: string) => {
+                  if (status !== 200) return;
+                  let problem: string | null;
+                  try {
+                    problem = check(JSON.parse(body) as GraphQLAnswer);
+                  } catch {
+                    problem = `not JSON: ${body.slice(0, 200)}`;
+                  }
+                  if (problem === null) return;
+                  refused += 1;
+                  firstRefused ??= problem;
+                },
+              }
+            : {}),
+        },
+      ],
     }),
   );
   // Requests autocannon abandoned at the end of its time are still being answered; the next run must not pay for them.
@@ -56,7 +96,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     rps: completed / (result.duration || 1),
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
+    errors: result.errors + result.timeouts + result.non2xx + refused,
+    firstRefused,
     cpuPerRequest: Object.fromEntries(Object.entries(cpu).map(([name, ms]) => [name, completed > 0 ? ms / completed : 0])),
     peakMiB: Object.fromEntries(peak),
   };

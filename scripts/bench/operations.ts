@@ -1,5 +1,6 @@
 /** The four operations the benchmark drives, as partner frontends send them. */
 import { randomUUID } from 'node:crypto';
+import { answered, type GraphQLAnswer } from './load.js';
 
 /** 1. An officer's quick referral, each with a fresh idempotency key (a new referral, never a replay). */
 export const QUICK_REFERRAL = `mutation QuickReferral($input: QuickReferralInput!, $idempotencyKey: String) {
@@ -11,11 +12,15 @@ export function quickReferralBody(): string {
   return JSON.stringify({
     query: QUICK_REFERRAL,
     variables: {
-      input: { person: { givenName: 'Bench', familyName: `Walk-in ${key.slice(0, 8)}` }, pathway: 'SELF_REFERRAL', personInitiated: true, narrative: 'Walked in asking for help with opioid use.' },
+      // The officer persona's troop serves several counties, so the officer says which (a referral without one is refused).
+      input: { person: { givenName: 'Bench', familyName: `Walk-in ${key.slice(0, 8)}` }, county: 'Lake', pathway: 'SELF_REFERRAL', personInitiated: true, narrative: 'Walked in asking for help with opioid use.' },
       idempotencyKey: key,
     },
   });
 }
+
+/** A referral made: a deflection in the answer and no error. */
+export const quickReferralCheck = answered('quickReferral');
 
 /**
  * 2. A MEG director's review queue across three subgraphs: deflections due for review, soonest first (cases), each
@@ -35,6 +40,16 @@ export const REVIEW_QUEUE = `query ReviewQueue($first: Int!) {
 }`;
 
 export const reviewQueueBody = (first: number) => JSON.stringify({ query: REVIEW_QUEUE, variables: { first } });
+
+/** A full page, and no refusal but the per-row consent ones the director is meant to get. */
+export function reviewQueueCheck(first: number): (answer: GraphQLAnswer) => string | null {
+  return (answer) => {
+    const other = answer.errors?.find((e) => e.extensions?.code !== 'CONSENT_REQUIRED');
+    if (other) return `${other.extensions?.code}: ${other.message}`;
+    const edges = (answer.data?.deflections as { edges?: unknown[] } | undefined)?.edges;
+    return edges?.length === first ? null : `${edges?.length ?? 'no'} rows, not ${first}`;
+  };
+}
 
 /** 3. An analyst's statistic over the whole data set, disclosure control applied. */
 export const STATISTIC = `query Statistic {

@@ -6,3 +6,4 @@ export { execute, type Command } from './command.js';
 export { loaderById, loaderGroupedBy } from './loaders.js';
 export { IdempotencyRecordSchema, runIdempotently, findReplay, requestHash } from './idempotency.js';
 export { pageOf, type Page } from './pagination.js';
+export { executeBound } from './bound-sql.js';

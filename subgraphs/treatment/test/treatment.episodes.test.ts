@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_AGENCY as A, DEMO_PERSON as P, demoDeflectionId } from '@hub/platform/demo';
+import { executeBound } from '@hub/platform/db';
 import { OutboxEvent } from '@hub/platform/events';
 import { type Actor } from '@hub/platform/identity';
 import type { SubgraphClient, TestDatabase } from '@hub/platform/testing';
@@ -245,6 +246,68 @@ describe('bulk updates from a provider’s own system (TRT-2)', () => {
     ]);
     expect(result.bulkUpdateEpisodes.results[4]!.episode).toEqual({ id: a, state: 'ENGAGED' });
     expect(result.bulkUpdateEpisodes.results[1]!.field).toBe('updates[1].toState');
+  });
+
+  it('records what a single update would: each episode’s fields and version once, every transition and event in order', async () => {
+    const [a, b] = await freshEpisodes(2);
+    const fork = () => db.orm('treatment').fork();
+    const before = await fork().findOneOrFail(TreatmentEpisode, { id: a });
+    const acknowledged = minutesFromNow(0);
+    const engaged = minutesFromNow(1);
+    const declined = minutesFromNow(0);
+    const result = await client.ok<Bulk>(gatewayCounselor, BULK, {
+      updates: [
+        { episodeId: a, toState: 'ACKNOWLEDGED', at: acknowledged },
+        { episodeId: b, toState: 'DECLINED', at: declined, reason: '  No bed this month  ' },
+        { episodeId: a, toState: 'ENGAGED', at: engaged },
+      ],
+      key: 'upload-fields',
+    });
+    expect(result.bulkUpdateEpisodes).toMatchObject({ applied: 3, rejected: 0 });
+    const episodeA = await fork().findOneOrFail(TreatmentEpisode, { id: a });
+    expect(episodeA).toMatchObject({ state: 'ENGAGED', version: before.version + 1, endedAt: null });
+    expect(episodeA.acknowledgedAt?.toISOString()).toBe(acknowledged);
+    expect(episodeA.firstContactAt?.toISOString()).toBe(engaged);
+    const episodeB = await fork().findOneOrFail(TreatmentEpisode, { id: b });
+    expect(episodeB).toMatchObject({ state: 'DECLINED', declineReason: 'No bed this month' });
+    expect(episodeB.endedAt?.toISOString()).toBe(declined);
+    const transitions = await fork().find(EpisodeTransition, { episode: a }, { orderBy: { sequence: 'asc' } });
+    expect(transitions.map((t) => [t.fromState, t.toState, t.at.toISOString(), t.byId])).toEqual([
+      [null, 'REFERRED', expect.any(String), expect.any(String)],
+      ['REFERRED', 'ACKNOWLEDGED', acknowledged, gatewayCounselor.personId],
+      ['ACKNOWLEDGED', 'ENGAGED', engaged, gatewayCounselor.personId],
+    ]);
+    const events = await fork().find(OutboxEvent, { type: 'treatment.episode-changed', payload: { episodeId: a } } as never, { orderBy: { sequence: 'asc' } });
+    const patient = await fork().findOneOrFail(Patient, { id: episodeA.patient.id });
+    expect(events.map((e) => e.payload)).toEqual([
+      expect.objectContaining({ episodeId: a, fromState: 'REFERRED', toState: 'ACKNOWLEDGED', at: acknowledged, patientPseudonym: patient.pseudonym, providerId: episodeA.provider.id }),
+      expect.objectContaining({ episodeId: a, fromState: 'ACKNOWLEDGED', toState: 'ENGAGED', at: engaged }),
+    ]);
+    // The reason stays with the provider: reporting gets states and dates.
+    const eventB = await fork().findOneOrFail(OutboxEvent, { type: 'treatment.episode-changed', payload: { episodeId: b } } as never);
+    expect(JSON.stringify(eventB.payload)).not.toMatch(/No bed/);
+  });
+
+  it('sends the batch’s set-based statements only inside a command’s transaction', async () => {
+    await expect(executeBound(db.orm('treatment').fork(), 'select 1 as one', [])).rejects.toThrow(/inside a command/);
+    await expect(db.orm('treatment').fork().transactional((em) => executeBound<{ one: number }>(em, 'select $1::int as one', [1]))).resolves.toEqual([{ one: 1 }]);
+  });
+
+  it('refuses a stale version per item and still applies the rest', async () => {
+    const [a, b] = await freshEpisodes(2);
+    const current = await db.orm('treatment').fork().findOneOrFail(TreatmentEpisode, { id: a });
+    const result = await client.ok<Bulk>(gatewayCounselor, BULK, {
+      updates: [
+        { episodeId: a, version: current.version + 1, toState: 'ACKNOWLEDGED', at: minutesFromNow(0) },
+        { episodeId: b, version: current.version, toState: 'ACKNOWLEDGED', at: minutesFromNow(0) },
+      ],
+      key: 'upload-versions',
+    });
+    expect(result.bulkUpdateEpisodes.results.map((r) => [r.status, r.rule, r.field])).toEqual([
+      ['REJECTED', 'current-version', 'updates[0].version'],
+      ['APPLIED', null, null],
+    ]);
+    expect((await db.orm('treatment').fork().findOneOrFail(TreatmentEpisode, { id: a })).state).toBe('REFERRED');
   });
 
   it('answers a retry with the same idempotency key with the same results, applying nothing twice', async () => {
