@@ -22,7 +22,7 @@ import { startHiveGateway } from '../hive-gateway/start.js';
 import { HUB_SUBGRAPHS } from '../hub-subgraphs.js';
 import { buildServer } from '../server-build.js';
 import { BENCH_DATA_DIR, benchEnv, type BenchHub, GATEWAY_PORT, HIVE_PORT, startBenchHub, SUBGRAPH_PORTS, subgraphUrl } from './hub.js';
-import { type LoadResult, percentile, runLoad } from './load.js';
+import { type LoadResult, percentile, runLoad, settle } from './load.js';
 import { bulkUpdateBody, quickReferralBody, quickReferralCheck, reviewQueueBody, reviewQueueCheck, statisticBody } from './operations.js';
 import { type BenchProcess, ROOT } from './processes.js';
 import { directReplayer, planSteps, recordSubgraphRequests } from './replay.js';
@@ -145,21 +145,47 @@ async function timedSequential(runs: number, work: () => Promise<void>): Promise
   return samples;
 }
 
-/** 1,000 new REFERRED episodes at the provider persona's site, ready for one bulk update (made in SQL, not measured). */
+/**
+ * 1,000 new REFERRED episodes at the provider persona's site, ready for one bulk update (made in SQL, not measured),
+ * each for a different deflection and person (copied from as many existing episodes), as a provider's real upload
+ * would be: reporting recomputes a deflection's treatment columns from all its episodes on every change.
+ */
 async function referredEpisodes(adminUrl: string, n: number): Promise<string[]> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     const { demoProviderId } = await import('../../subgraphs/treatment/src/seed/demo-data.js');
     const { rows } = await client.query<{ id: string }>(
-      `with template as (select * from treatment.treatment_episode where state = 'REFERRED' order by id limit 1),
+      `with chosen as (select deflection_id from treatment.treatment_episode group by deflection_id having count(*) < 3 order by random() limit $2),
+       template as (select distinct on (e.deflection_id) e.* from treatment.treatment_episode e join chosen using (deflection_id) order by e.deflection_id, e.id),
        made as (insert into treatment.treatment_episode (id, deflection_id, patient_id, provider_id, service, state, referred_at, referred_by_id, deflection_referred_at, case_management_organization_id, version, referred_as)
          select gen_random_uuid(), t.deflection_id, t.patient_id, $1, t.service, 'REFERRED', now() - interval '1 minute', t.referred_by_id, t.deflection_referred_at, t.case_management_organization_id, 1, t.referred_as
-         from template t, generate_series(1, $2) returning id, referred_by_id)
+         from template t returning id, referred_by_id)
        insert into treatment.episode_transition (episode_id, from_state, to_state, at, by_id) select id, null, 'REFERRED', now() - interval '1 minute', referred_by_id from made returning episode_id as id`,
       [demoProviderId(1), n],
     );
     return rows.map((r) => r.id);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Waits (at most 3 minutes) until reporting has taken every event the subgraphs published: 9,000 episode changes
+ * from the bulk updates would otherwise be applied while the next operation is measured.
+ */
+async function eventsDelivered(adminUrl: string): Promise<number> {
+  const started = performance.now();
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    for (;;) {
+      const { rows } = await client.query<{ waiting: string }>(
+        `select (select count(*) from cases.outbox_event where published_at is null) + (select count(*) from treatment.outbox_event where published_at is null) as waiting`,
+      );
+      if (Number(rows[0]!.waiting) === 0 || performance.now() - started > 180_000) return Number(rows[0]!.waiting);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   } finally {
     await client.end();
   }
@@ -396,6 +422,10 @@ try {
     target('op 4: 1,000 bulk updates, p50', `${fixed(p50, 0)} ms`, '< 1,000 ms', p50 < 1_000);
     target('op 4: bulk updates per second (p50)', count(Math.round(1_000_000 / p50)), '≥ 5,000', 1_000_000 / p50 >= 5_000);
   }
+
+  const undelivered = await eventsDelivered(largestUrl);
+  progress(undelivered === 0 ? '  reporting has applied every event the bulk updates published' : `  ${count(undelivered)} events still undelivered after 3 minutes`);
+  await settle(processes);
 
   // ── operation 1: officers referring ──
   progress('operation 1: quick referrals by 1, 5, 20 and 50 concurrent officers');

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import pg from 'pg';
-import { verifyAuditChain } from '@hub/platform/audit';
+import { appendAuditRecords, verifyAuditChain } from '@hub/platform/audit';
 import { findPersona } from '@hub/platform/demo';
 import { DevIssuer, generateSigningKeyPair } from '@hub/platform/identity';
 import { DEFAULT_AUDIENCE, DEV_ISSUER } from '../../gateway/src/config.js';
@@ -113,6 +113,19 @@ describe('what the audit trail records', () => {
     expect(await recordsOf('cases', refused.requestId!)).toEqual([expect.objectContaining({ kind: 'WRITE', outcome: 'DENIED', field: 'quickReferral' })]);
   });
 
+  it('names a record a mutation wrote once, as its WRITE, and still records the other records its payload reads', async () => {
+    const REFER = 'mutation ReferAndShow($input: QuickReferralInput!) { quickReferral(input: $input) { deflection { id referenceNumber participant { id } } } }';
+    const input = { person: { givenName: 'Payload', familyName: 'Reader', dateOfBirth: '1991-02-03' }, pathway: 'SELF_REFERRAL', personInitiated: true, narrative: 'Asked for help.' };
+    const written = await send('local-officer', REFER, { input });
+    expect(written.errors).toBeUndefined();
+    const deflection = (written.data!.quickReferral as { deflection: { id: string; participant: { id: string } } }).deflection;
+    const records = await recordsOf('cases', written.requestId!);
+    expect(records.map((r) => [r.kind, r.entity_type, r.entity_id])).toEqual([
+      ['WRITE', 'Deflection', deflection.id],
+      ['READ', 'Participant', deflection.participant.id],
+    ]);
+  });
+
   it('records a bearer token the gateway refuses, in the agencies trail, with the reason', async () => {
     const forger = await DevIssuer.create((await generateSigningKeyPair('forger')).privateJwk, DEV_ISSUER, DEFAULT_AUDIENCE);
     const result = await send(null, '{ me { id } }', {}, await forger.issue(findPersona('hub-admin')!.actor));
@@ -133,6 +146,32 @@ describe('the audit trail is append-only and tamper-evident', () => {
         }
       });
     }
+  });
+
+  it('keeps one unbroken chain when many requests append at once, whatever characters their records hold', async () => {
+    const requestId = `concurrent-${Date.now()}`;
+    const detail = 'quote " backslash \\ apostrophe ’ accents é ü CJK 漢字 emoji 😀 newline\n tab\t';
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        hub.db.orm('cases').fork().transactional((em) =>
+          appendAuditRecords(em, 'cases', { actorId: null, actingForId: null, agencyId: null, operation: `Concurrent ${i}`, clientAddress: '127.0.0.1', requestId }, [
+            { kind: 'READ', outcome: 'SUCCESS', entityType: 'Deflection', entityId: `d-${i}-1`, detail },
+            { kind: 'READ', outcome: 'SUCCESS', entityType: 'Deflection', entityId: `d-${i}-2` },
+            { kind: 'DENIED', outcome: 'DENIED', field: 'deflections', detail: `FORBIDDEN: ${detail}` },
+          ]),
+        ),
+      ),
+    );
+    const records = await recordsOf('cases', requestId);
+    expect(records).toHaveLength(24);
+    // Each request's records sit together, in the order given.
+    for (let i = 0; i < 8; i += 1) {
+      const mine = records.filter((r) => r.operation === `Concurrent ${i}`);
+      expect(mine.map((r) => Number(r.sequence) - Number(mine[0]!.sequence))).toEqual([0, 1, 2]);
+      expect(mine.map((r) => r.entity_id)).toEqual([`d-${i}-1`, `d-${i}-2`, null]);
+      expect(mine[0]!.detail).toBe(detail);
+    }
+    expect((await withAdmin((client) => verifyAuditChain(client, 'cases'))).broken).toBeNull();
   });
 
   it('verifies the chain, and finds a changed record and a removed one by sequence number', async () => {

@@ -50,23 +50,29 @@ export function recordHash(record: Omit<ChainedRecord, 'hash'>): string {
 
 const clip = (value: string | null | undefined, length: number) => (value == null ? null : value.slice(0, length));
 
+/** What recordHash hashes after the previous hash, but for the leading sequence number: `[<sequence>` goes before it. */
+function contentAfterSequence(record: Omit<ChainedRecord, 'hash' | 'sequence' | 'previousHash'>): string {
+  return JSON.stringify([
+    0, record.recordedAt.toISOString(), record.kind, record.outcome, record.actorId, record.actingForId, record.agencyId,
+    record.operation, record.field, record.entityType, record.entityId, record.detail, record.clientAddress, record.requestId,
+  ]).slice('[0'.length);
+}
+
 /**
  * Appends records to this subgraph's chain inside the caller's transaction (`em` is a transaction's manager): a
- * write and its audit record commit together or not at all. The advisory lock orders concurrent appenders; it is
- * held only from here to the commit, which is why commands append last.
+ * write and its audit record commit together or not at all. The advisory lock orders concurrent appenders and is
+ * held from here to the commit, which is why commands append last.
+ *
+ * One round trip: the lock, then (in a statement of its own, so it reads the chain after the lock is granted) the
+ * links computed by PostgreSQL from the newest record, sha256(previous hash ‖ content) exactly as recordHash does,
+ * and the insert. Reading the newest record, hashing in JavaScript and inserting took two more round trips with the
+ * lock held, and under load every other writer of the subgraph queued behind them.
  */
 export async function appendAuditRecords(em: EntityManager, schema: string, request: AuditRequest, facts: readonly AuditFact[]): Promise<void> {
   if (facts.length === 0) return;
-  await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`${schema}.audit_record`]);
-  const [last] = (await em.execute(`select sequence, hash from "${schema}"."audit_record" order by sequence desc limit 1`)) as { sequence: string | number; hash: string }[];
-  let sequence = last ? Number(last.sequence) : 0;
-  let previousHash = last?.hash ?? GENESIS_HASH;
   const recordedAt = new Date();
-  const rows: unknown[][] = [];
-  for (const fact of facts) {
-    sequence += 1;
+  const records = facts.map((fact) => {
     const record = {
-      sequence,
       recordedAt,
       kind: fact.kind,
       outcome: fact.outcome,
@@ -80,17 +86,30 @@ export async function appendAuditRecords(em: EntityManager, schema: string, requ
       detail: clip(fact.detail, 500),
       clientAddress: clip(request.clientAddress, 80),
       requestId: clip(request.requestId, 80),
-      previousHash,
     };
-    const hash = recordHash(record);
-    rows.push([
-      record.sequence, record.recordedAt, record.kind, record.outcome, record.actorId, record.actingForId, record.agencyId, record.operation,
-      record.field, record.entityType, record.entityId, record.detail, record.clientAddress, record.requestId, record.previousHash, hash,
-    ]);
-    previousHash = hash;
-  }
-  const placeholders = rows.map(() => `(${COLUMNS.map(() => '?').join(', ')})`).join(', ');
-  await em.execute(`insert into "${schema}"."audit_record" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${placeholders}`, rows.flat());
+    return { ...record, content: contentAfterSequence(record) };
+  });
+  const table = `"${schema}"."audit_record"`;
+  await em.execute(
+    `select pg_advisory_xact_lock(hashtext(?));
+     with recursive
+       fact as (select f.value, f.position from json_array_elements(?::json) with ordinality as f(value, position)),
+       newest as (select sequence, hash from ${table} order by sequence desc limit 1),
+       link (position, sequence, previous_hash, hash) as (
+         select 0::bigint, coalesce((select sequence from newest), 0)::bigint, null::text, coalesce((select hash from newest), ?)::text
+         union all
+         select fact.position, link.sequence + 1, link.hash,
+                encode(sha256(convert_to(link.hash || '[' || (link.sequence + 1)::text || (fact.value->>'content'), 'UTF8')), 'hex')
+         from link join fact on fact.position = link.position + 1
+       )
+     insert into ${table} (${COLUMNS.map((c) => `"${c}"`).join(', ')})
+     select link.sequence, (fact.value->>'recordedAt')::timestamptz, fact.value->>'kind', fact.value->>'outcome', (fact.value->>'actorId')::uuid,
+            (fact.value->>'actingForId')::uuid, (fact.value->>'agencyId')::uuid, fact.value->>'operation', fact.value->>'field', fact.value->>'entityType',
+            fact.value->>'entityId', fact.value->>'detail', fact.value->>'clientAddress', fact.value->>'requestId', link.previous_hash, link.hash
+     from link join fact on fact.position = link.position
+     order by link.sequence`,
+    [`${schema}.audit_record`, JSON.stringify(records), GENESIS_HASH],
+  );
 }
 
 export interface ChainReport {

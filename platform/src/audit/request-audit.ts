@@ -23,6 +23,8 @@ export class RequestAudit {
   readonly reads: AuditFact[] = [];
   /** Mutation fields (by response key) whose write was recorded in its transaction. */
   readonly recordedWrites = new Set<string>();
+  /** The records this request's writes named (`Type:id`): handing a record back to its writer is no further disclosure. */
+  private readonly written = new Set<string>();
   /** The mutation field running now (mutations run one after the other). */
   currentField: string | null = null;
 
@@ -43,6 +45,16 @@ export class RequestAudit {
     const entity = writtenEntity(result);
     await appendAuditRecords(em, this.schema, this.request, [{ kind: 'WRITE', outcome: 'SUCCESS', field: this.currentField, ...entity }]);
     if (this.currentField) this.recordedWrites.add(this.currentField);
+    if (entity.entityType && entity.entityId) this.written.add(`${entity.entityType}:${entity.entityId}`);
+  }
+
+  /**
+   * The reads still to record: those of records this request did not itself write. The WRITE record already names
+   * who touched that record in this request, so a READ of it in the mutation's own payload would say nothing new
+   * and cost every write a second audit transaction.
+   */
+  unrecordedReads(): AuditFact[] {
+    return this.written.size === 0 ? this.reads : this.reads.filter((fact) => !this.written.has(`${fact.entityType}:${fact.entityId}`));
   }
 }
 
@@ -72,7 +84,7 @@ export function auditPlugin(orm: SubgraphOrm): ApolloServerPlugin<BaseContext> {
           if (!audit || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           const errors = result.errors ?? [];
-          const facts: AuditFact[] = [...audit.reads];
+          const facts: AuditFact[] = [...audit.unrecordedReads()];
           const mutationKeys = new Set<string>();
           if (operation?.operation === 'mutation') {
             for (const selection of operation.selectionSet.selections) {

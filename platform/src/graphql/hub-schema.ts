@@ -74,6 +74,13 @@ export function secureSchema<A extends string>(schema: GraphQLSchema, guard: Sch
     const isRoot = type === schema.getQueryType() || type === schema.getMutationType();
     const isMutation = type === schema.getMutationType();
     const isAudited = audited.has(type.name);
+    // The audit names a record by what the schema answers for its `id` (a view's id may not be its own `id` property).
+    const idField = type.getFields().id;
+    const ownId = idField?.resolve;
+    const auditedId = (source: unknown, context: GuardedContext, info: Parameters<GraphQLFieldResolver<unknown, GuardedContext>>[3]): string | null => {
+      const id: unknown = ownId ? ownId(source, {}, context, info) : null;
+      return typeof id === 'string' ? id : idOf(source);
+    };
     for (const field of Object.values(type.getFields())) {
       if (FEDERATION_FIELDS.has(field.name)) continue;
       const guarded = isRoot;
@@ -83,7 +90,7 @@ export function secureSchema<A extends string>(schema: GraphQLSchema, guard: Sch
       field.resolve = (source, args, context, info) => {
         if (guarded) gate(operation, context);
         if (isMutation && context.audit) context.audit.currentField = String(info.path.key);
-        if (isAudited) context.audit?.read(type.name, idOf(source));
+        if (isAudited) context.audit?.read(type.name, auditedId(source, context, info));
         const violations = checkArguments(field.args, args);
         if (violations.length > 0) throw invalidInput(violations);
         return resolve(source, canonicalArguments(field.args, args), context, info);

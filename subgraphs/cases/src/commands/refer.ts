@@ -151,9 +151,12 @@ export async function findOrCreateParticipant(em: EntityManager, person: PersonF
   return em.findOneOrFail(Participant, { matchKey: key });
 }
 
-/** The person as this incident records them: their own spelling, which is all this unit is ever shown. */
-async function recordPerson(em: EntityManager, incident: Incident, participant: Participant, person: PersonFacts, involvement: IncidentPerson['involvement']): Promise<void> {
-  if (await em.findOne(IncidentPerson, { incident, participant })) return;
+/**
+ * The person as this incident records them: their own spelling, which is all this unit is ever shown. An incident
+ * made in this transaction has nobody recorded yet, so there is nothing to look up first.
+ */
+async function recordPerson(em: EntityManager, incident: Incident, participant: Participant, person: PersonFacts, involvement: IncidentPerson['involvement'], newIncident = false): Promise<void> {
+  if (!newIncident && (await em.findOne(IncidentPerson, { incident, participant }))) return;
   em.create(IncidentPerson, { incident, participant, involvement, givenName: person.givenName.trim(), familyName: person.familyName.trim(), dateOfBirth: person.dateOfBirth ?? null });
 }
 
@@ -187,7 +190,7 @@ async function createDeflection(cmd: Command, input: QuickReferralInput, facts: 
   const incident =
     facts.incident ??
     em.create(Incident, { agencyId: actor.agencyId, occurredAt: input.occurredAt ?? cmd.now, county, place: null, callType: input.callType ?? 'PATROL_CONTACT', reportNumber: null, recordsSystem: null, createdById: actor.personId });
-  await recordPerson(em, incident, participant, person, 'SUBJECT');
+  await recordPerson(em, incident, participant, person, 'SUBJECT', facts.incident === null);
   // OPS-D3: a DOP or DCI deflection to a MEG or task force waits for that leader's approval.
   const approvalRequired = isIspKind(unit.kind) && plan.approvingAgency !== null;
   const status = approvalRequired ? 'PENDING_APPROVAL' : 'ACTIVE';
