@@ -148,7 +148,8 @@ async function timedSequential(runs: number, work: () => Promise<void>): Promise
 /**
  * 1,000 new REFERRED episodes at the provider persona's site, ready for one bulk update (made in SQL, not measured),
  * each for a different deflection and person (copied from as many existing episodes), as a provider's real upload
- * would be: reporting recomputes a deflection's treatment columns from all its episodes on every change.
+ * would be: reporting recomputes a deflection's treatment columns from all its episodes on every change. The
+ * deflections with the fewest episodes go first, so runs on a reused database spread evenly and never run out.
  */
 async function referredEpisodes(adminUrl: string, n: number): Promise<string[]> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -156,7 +157,7 @@ async function referredEpisodes(adminUrl: string, n: number): Promise<string[]> 
   try {
     const { demoProviderId } = await import('../../subgraphs/treatment/src/seed/demo-data.js');
     const { rows } = await client.query<{ id: string }>(
-      `with chosen as (select deflection_id from treatment.treatment_episode group by deflection_id having count(*) < 3 order by random() limit $2),
+      `with chosen as (select deflection_id from treatment.treatment_episode group by deflection_id order by count(*), md5(deflection_id::text) limit $2),
        template as (select distinct on (e.deflection_id) e.* from treatment.treatment_episode e join chosen using (deflection_id) order by e.deflection_id, e.id),
        made as (insert into treatment.treatment_episode (id, deflection_id, patient_id, provider_id, service, state, referred_at, referred_by_id, deflection_referred_at, case_management_organization_id, version, referred_as)
          select gen_random_uuid(), t.deflection_id, t.patient_id, $1, t.service, 'REFERRED', now() - interval '1 minute', t.referred_by_id, t.deflection_referred_at, t.case_management_organization_id, 1, t.referred_as
@@ -164,6 +165,7 @@ async function referredEpisodes(adminUrl: string, n: number): Promise<string[]> 
        insert into treatment.episode_transition (episode_id, from_state, to_state, at, by_id) select id, null, 'REFERRED', now() - interval '1 minute', referred_by_id from made returning episode_id as id`,
       [demoProviderId(1), n],
     );
+    if (rows.length !== n) throw new Error(`only ${rows.length} of ${n} episodes could be made for the bulk update`);
     return rows.map((r) => r.id);
   } finally {
     await client.end();

@@ -63,11 +63,11 @@ export async function statementsPerSubgraph(adminUrl: string, persona: string, r
 }
 
 /**
- * One statement that only reads. Several sent together (the audit chain's lock and insert) are timed by the driver,
- * like writes: EXPLAIN takes one statement.
+ * One statement that only reads, with its values in place. Several sent together (the audit chain's lock and insert)
+ * and bound ones ($1) are timed by the driver, like writes: EXPLAIN takes one statement, with nothing to bind.
  */
 function isRead(sql: string): boolean {
-  return /^\s*(select|with)\b/i.test(sql) && !/;\s*\S/.test(sql);
+  return /^\s*(select|with)\b/i.test(sql) && !/;\s*\S/.test(sql) && !/\$\d/.test(sql);
 }
 
 /** Planning plus execution time of one statement, measured by PostgreSQL, with nothing it writes kept. */

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import pg from 'pg';
-import { appendAuditRecords, verifyAuditChain } from '@hub/platform/audit';
+import { appendAuditRecords, requestAudit, verifyAuditChain } from '@hub/platform/audit';
 import { findPersona } from '@hub/platform/demo';
 import { DevIssuer, generateSigningKeyPair } from '@hub/platform/identity';
 import { DEFAULT_AUDIENCE, DEV_ISSUER } from '../../gateway/src/config.js';
@@ -126,6 +126,25 @@ describe('what the audit trail records', () => {
     ]);
   });
 
+  it('counts a write as recorded only once its transaction commits: a rolled-back WRITE hides no READ and leaves the outcome to record', async () => {
+    const audit = requestAudit('cases', findPersona('local-officer')!.actor, { requestId: `rolled-back-${Date.now()}`, clientAddress: null, operation: 'Rollback' });
+    audit.currentField = 'quickReferral';
+    // Named by its class, as a command's entity is.
+    class Deflection {
+      constructor(readonly id: string) {}
+    }
+    const written = new Deflection('00000000-0000-4000-8000-00000000abcd');
+    await expect(
+      hub.db.orm('cases').fork().transactional(async (em) => {
+        await audit.recordWrite(em, written);
+        throw new Error('the commit failed');
+      }),
+    ).rejects.toThrow('the commit failed');
+    audit.read('Deflection', written.id);
+    expect(audit.unrecordedReads()).toEqual([expect.objectContaining({ kind: 'READ', entityId: written.id })]);
+    expect(audit.recordedWrites.has('quickReferral')).toBe(false);
+  });
+
   it('records a bearer token the gateway refuses, in the agencies trail, with the reason', async () => {
     const forger = await DevIssuer.create((await generateSigningKeyPair('forger')).privateJwk, DEV_ISSUER, DEFAULT_AUDIENCE);
     const result = await send(null, '{ me { id } }', {}, await forger.issue(findPersona('hub-admin')!.actor));
@@ -158,19 +177,33 @@ describe('the audit trail is append-only and tamper-evident', () => {
             { kind: 'READ', outcome: 'SUCCESS', entityType: 'Deflection', entityId: `d-${i}-1`, detail },
             { kind: 'READ', outcome: 'SUCCESS', entityType: 'Deflection', entityId: `d-${i}-2` },
             { kind: 'DENIED', outcome: 'DENIED', field: 'deflections', detail: `FORBIDDEN: ${detail}` },
+            // Longer than the column: cut at a whole character, never inside the emoji; a lone surrogate made whole.
+            { kind: 'READ', outcome: 'SUCCESS', entityType: 'Deflection', entityId: `d-${i}-4`, detail: `${'x'.repeat(499)}😀😀` },
+            { kind: 'READ', outcome: 'SUCCESS', entityType: 'Deflection', entityId: `d-${i}-5`, detail: 'half \uD800 a pair' },
           ]),
         ),
       ),
     );
     const records = await recordsOf('cases', requestId);
-    expect(records).toHaveLength(24);
+    expect(records).toHaveLength(40);
     // Each request's records sit together, in the order given.
     for (let i = 0; i < 8; i += 1) {
       const mine = records.filter((r) => r.operation === `Concurrent ${i}`);
-      expect(mine.map((r) => Number(r.sequence) - Number(mine[0]!.sequence))).toEqual([0, 1, 2]);
-      expect(mine.map((r) => r.entity_id)).toEqual([`d-${i}-1`, `d-${i}-2`, null]);
+      expect(mine.map((r) => Number(r.sequence) - Number(mine[0]!.sequence))).toEqual([0, 1, 2, 3, 4]);
+      expect(mine.map((r) => r.entity_id)).toEqual([`d-${i}-1`, `d-${i}-2`, null, `d-${i}-4`, `d-${i}-5`]);
       expect(mine[0]!.detail).toBe(detail);
+      expect(mine[3]!.detail).toBe(`${'x'.repeat(499)}😀`);
+      expect(mine[4]!.detail).toBe('half \uFFFD a pair');
     }
+    expect((await withAdmin((client) => verifyAuditChain(client, 'cases'))).broken).toBeNull();
+  });
+
+  it('links a request of 1,500 records in one append, in order', async () => {
+    const requestId = `large-${Date.now()}`;
+    const facts = Array.from({ length: 1_500 }, (_, i) => ({ kind: 'READ' as const, outcome: 'SUCCESS' as const, entityType: 'Deflection', entityId: `large-${i}` }));
+    await hub.db.orm('cases').fork().transactional((em) => appendAuditRecords(em, 'cases', { actorId: null, actingForId: null, agencyId: null, operation: 'Large', clientAddress: null, requestId }, facts));
+    const records = await recordsOf('cases', requestId);
+    expect(records.map((r) => r.entity_id)).toEqual(facts.map((f) => f.entityId));
     expect((await withAdmin((client) => verifyAuditChain(client, 'cases'))).broken).toBeNull();
   });
 

@@ -38,24 +38,33 @@ const COLUMNS = [
   'entity_type', 'entity_id', 'detail', 'client_address', 'request_id', 'previous_hash', 'hash',
 ] as const;
 
+/** Everything a record's hash covers but its sequence number (which leads) and the previous hash, in a fixed order. */
+function hashedFields(record: Omit<ChainedRecord, 'hash' | 'sequence' | 'previousHash'>): unknown[] {
+  return [
+    record.recordedAt.toISOString(), record.kind, record.outcome, record.actorId, record.actingForId, record.agencyId,
+    record.operation, record.field, record.entityType, record.entityId, record.detail, record.clientAddress, record.requestId,
+  ];
+}
+
 /** The hash of a record: its every column but the hash itself, in a fixed order, after the previous record's hash. */
 export function recordHash(record: Omit<ChainedRecord, 'hash'>): string {
-  const content = JSON.stringify([
-    record.sequence, record.recordedAt.toISOString(), record.kind, record.outcome, record.actorId, record.actingForId,
-    record.agencyId, record.operation, record.field, record.entityType, record.entityId, record.detail,
-    record.clientAddress, record.requestId,
-  ]);
+  const content = JSON.stringify([record.sequence, ...hashedFields(record)]);
   return createHash('sha256').update(record.previousHash).update(content).digest('hex');
 }
 
-const clip = (value: string | null | undefined, length: number) => (value == null ? null : value.slice(0, length));
-
-/** What recordHash hashes after the previous hash, but for the leading sequence number: `[<sequence>` goes before it. */
+/** The JSON text recordHash hashes, from the comma after the sequence number on: `[` + sequence + this is all of it. */
 function contentAfterSequence(record: Omit<ChainedRecord, 'hash' | 'sequence' | 'previousHash'>): string {
-  return JSON.stringify([
-    0, record.recordedAt.toISOString(), record.kind, record.outcome, record.actorId, record.actingForId, record.agencyId,
-    record.operation, record.field, record.entityType, record.entityId, record.detail, record.clientAddress, record.requestId,
-  ]).slice('[0'.length);
+  return `,${JSON.stringify(hashedFields(record)).slice(1)}`;
+}
+
+/**
+ * At most `length` characters, as PostgreSQL's varchar(n) counts them (code points, so an emoji is never cut in
+ * half), and well-formed: a lone surrogate could be neither stored nor hashed the same on both sides.
+ */
+function clip(value: string | null | undefined, length: number): string | null {
+  if (value == null) return null;
+  const whole = value.toWellFormed();
+  return whole.length <= length ? whole : Array.from(whole).slice(0, length).join('');
 }
 
 /**
@@ -93,20 +102,21 @@ export async function appendAuditRecords(em: EntityManager, schema: string, requ
   await em.execute(
     `select pg_advisory_xact_lock(hashtext(?));
      with recursive
-       fact as (select f.value, f.position from json_array_elements(?::json) with ordinality as f(value, position)),
+       batch as (select ?::jsonb as facts),
        newest as (select sequence, hash from ${table} order by sequence desc limit 1),
        link (position, sequence, previous_hash, hash) as (
-         select 0::bigint, coalesce((select sequence from newest), 0)::bigint, null::text, coalesce((select hash from newest), ?)::text
+         select 0, coalesce((select sequence from newest), 0)::bigint, null::text, coalesce((select hash from newest), ?)::text
          union all
-         select fact.position, link.sequence + 1, link.hash,
-                encode(sha256(convert_to(link.hash || '[' || (link.sequence + 1)::text || (fact.value->>'content'), 'UTF8')), 'hex')
-         from link join fact on fact.position = link.position + 1
+         select link.position + 1, link.sequence + 1, link.hash,
+                encode(sha256(convert_to(link.hash || '[' || (link.sequence + 1)::text || (batch.facts -> link.position ->> 'content'), 'UTF8')), 'hex')
+         from link, batch where link.position < jsonb_array_length(batch.facts)
        )
      insert into ${table} (${COLUMNS.map((c) => `"${c}"`).join(', ')})
-     select link.sequence, (fact.value->>'recordedAt')::timestamptz, fact.value->>'kind', fact.value->>'outcome', (fact.value->>'actorId')::uuid,
-            (fact.value->>'actingForId')::uuid, (fact.value->>'agencyId')::uuid, fact.value->>'operation', fact.value->>'field', fact.value->>'entityType',
-            fact.value->>'entityId', fact.value->>'detail', fact.value->>'clientAddress', fact.value->>'requestId', link.previous_hash, link.hash
-     from link join fact on fact.position = link.position
+     select link.sequence, (fact->>'recordedAt')::timestamptz, fact->>'kind', fact->>'outcome', (fact->>'actorId')::uuid, (fact->>'actingForId')::uuid,
+            (fact->>'agencyId')::uuid, fact->>'operation', fact->>'field', fact->>'entityType', fact->>'entityId', fact->>'detail',
+            fact->>'clientAddress', fact->>'requestId', link.previous_hash, link.hash
+     from link, batch, lateral (select batch.facts -> (link.position - 1) as fact) f
+     where link.position > 0
      order by link.sequence`,
     [`${schema}.audit_record`, JSON.stringify(records), GENESIS_HASH],
   );

@@ -23,8 +23,10 @@ export class RequestAudit {
   readonly reads: AuditFact[] = [];
   /** Mutation fields (by response key) whose write was recorded in its transaction. */
   readonly recordedWrites = new Set<string>();
-  /** The records this request's writes named (`Type:id`): handing a record back to its writer is no further disclosure. */
+  /** The records this request's committed writes named (`Type:id`): handing a record back to its writer is no further disclosure. */
   private readonly written = new Set<string>();
+  /** The write in progress (its field and record), until its transaction commits: a rolled-back WRITE record is gone. */
+  private writing: { field: string | null; entity: string | null } | null = null;
   /** The mutation field running now (mutations run one after the other). */
   currentField: string | null = null;
 
@@ -44,8 +46,17 @@ export class RequestAudit {
   async recordWrite(em: EntityManager, result: unknown): Promise<void> {
     const entity = writtenEntity(result);
     await appendAuditRecords(em, this.schema, this.request, [{ kind: 'WRITE', outcome: 'SUCCESS', field: this.currentField, ...entity }]);
-    if (this.currentField) this.recordedWrites.add(this.currentField);
-    if (entity.entityType && entity.entityId) this.written.add(`${entity.entityType}:${entity.entityId}`);
+    this.writing = { field: this.currentField, entity: entity.entityType && entity.entityId ? `${entity.entityType}:${entity.entityId}` : null };
+  }
+
+  /**
+   * Called once the write's transaction has committed, and with it its WRITE record. Until then the field's outcome
+   * is still the plugin's to record (FAILED, if the commit fails).
+   */
+  writeCommitted(): void {
+    if (this.writing?.field) this.recordedWrites.add(this.writing.field);
+    if (this.writing?.entity) this.written.add(this.writing.entity);
+    this.writing = null;
   }
 
   /**

@@ -10,6 +10,9 @@ import { CompiledQuery } from 'kysely';
  */
 export async function executeBound<R extends object>(em: EntityManager, statement: string, parameters: readonly unknown[]): Promise<R[]> {
   if (!em.isInTransaction()) throw new Error('executeBound runs inside a command’s transaction');
+  const started = performance.now();
   const result = await em.getKysely().executeQuery<R>(CompiledQuery.raw(statement, [...parameters]));
+  // Kysely's own path skips MikroORM's logger: tell it, so statement counts (and debug logs) see these too.
+  em.config.getLogger().logQuery({ query: statement, took: Math.round(performance.now() - started), level: 'info' });
   return [...result.rows];
 }

@@ -17,14 +17,16 @@ export interface Command {
 }
 
 /** Runs one command in one transaction: it commits whole or not at all. */
-export function execute<T>(context: { actor: Actor | null; em: EntityManager; audit?: RequestAudit }, work: (cmd: Command) => Promise<T>): Promise<T> {
+export async function execute<T>(context: { actor: Actor | null; em: EntityManager; audit?: RequestAudit }, work: (cmd: Command) => Promise<T>): Promise<T> {
   const actor = requireActor(context);
   const now = new Date();
-  return inTransaction(context.em, async (em) => {
-    const result = await work({ actor, em, now, today: illinoisDate(now) });
+  const result = await inTransaction(context.em, async (em) => {
+    const done = await work({ actor, em, now, today: illinoisDate(now) });
     // Last, so the audit chain's lock is held only from here to the commit.
     await em.flush();
-    await context.audit?.recordWrite(em, result);
-    return result;
+    await context.audit?.recordWrite(em, done);
+    return done;
   });
+  context.audit?.writeCommitted();
+  return result;
 }

@@ -87,7 +87,10 @@ export async function ensureSchemas(adminUrl: string, databases: SubgraphDatabas
     // Subgraphs started side by side provision the same database at once, and PostgreSQL refuses two concurrent
     // changes to one catalogue row (each GRANT CONNECT rewrites the database's ACL): they take turns instead. The
     // lock is the session's, so it goes with the connection whatever happens.
+    // Bounded: a provisioner that hangs must not hold every later start for ever.
+    await client.query(`set lock_timeout = '2min'`);
     await client.query(`select pg_advisory_lock(hashtext('hub.provisioning'))`);
+    await client.query(`reset lock_timeout`);
     const { rows } = await client.query<{ db: string }>('select current_database() as db');
     const database = rows[0]!.db;
     for (const subgraph of databases) {

@@ -12,6 +12,8 @@ export function recordEvent(em: EntityManager, event: HubEvent): OutboxEvent {
 /**
  * Records many events in the caller's transaction with one statement, in the given order (for a bulk write, where
  * an entity per event would cost more than the write itself). Delivered like recordEvent's, only if it commits.
+ * They are inserted at once (recordEvent's wait for the flush) and stamped with the transaction's start: a command
+ * uses one or the other, not both.
  */
 export async function recordEvents(em: EntityManager, events: readonly HubEvent[]): Promise<void> {
   if (events.length === 0) return;

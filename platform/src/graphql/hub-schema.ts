@@ -75,6 +75,7 @@ export function secureSchema<A extends string>(schema: GraphQLSchema, guard: Sch
     const isMutation = type === schema.getMutationType();
     const isAudited = audited.has(type.name);
     // The audit names a record by what the schema answers for its `id` (a view's id may not be its own `id` property).
+    // An audited type's `id` resolver must therefore answer synchronously; otherwise `source.id` is used.
     const idField = type.getFields().id;
     const ownId = idField?.resolve;
     const auditedId = (source: unknown, context: GuardedContext, info: Parameters<GraphQLFieldResolver<unknown, GuardedContext>>[3]): string | null => {

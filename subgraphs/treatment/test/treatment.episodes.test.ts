@@ -293,6 +293,18 @@ describe('bulk updates from a provider’s own system (TRT-2)', () => {
     await expect(db.orm('treatment').fork().transactional((em) => executeBound<{ one: number }>(em, 'select $1::int as one', [1]))).resolves.toEqual([{ one: 1 }]);
   });
 
+  it('writes only the columns a move changed: the others keep their stored value, to the microsecond', async () => {
+    const [a] = await freshEpisodes(1);
+    const em = db.orm('treatment').fork();
+    await em.execute(`update "treatment"."treatment_episode" set state = 'ACKNOWLEDGED', acknowledged_at = date_trunc('second', now()) - interval '1 minute' + interval '0.000123 seconds' where id = ?`, [a]);
+    const stored = async () => (await em.execute<{ t: string }[]>(`select acknowledged_at::text as t from "treatment"."treatment_episode" where id = ?`, [a]))[0]!.t;
+    const before = await stored();
+    expect(before).toMatch(/\.000123/);
+    const result = await client.ok<Bulk>(gatewayCounselor, BULK, { updates: [{ episodeId: a, toState: 'ENGAGED', at: minutesFromNow(0) }], key: 'upload-columns' });
+    expect(result.bulkUpdateEpisodes.applied).toBe(1);
+    expect(await stored()).toBe(before);
+  });
+
   it('refuses a stale version per item and still applies the rest', async () => {
     const [a, b] = await freshEpisodes(2);
     const current = await db.orm('treatment').fork().findOneOrFail(TreatmentEpisode, { id: a });
@@ -354,6 +366,8 @@ describe('bulk updates from a provider’s own system (TRT-2)', () => {
     expect(measured.result.bulkUpdateEpisodes).toMatchObject({ applied: 4, duplicates: 996 });
     expect(measured.statements.length).toBeLessThan(40);
     expect(measured.statements.length).toBe(measuredFew.statements.length);
+    // The set-based writes are among those counted (they bypass the ORM's query path).
+    expect(measured.statements.filter((sql) => /update "treatment"\."treatment_episode" e|insert into "treatment"\."(episode_transition|outbox_event)"/.test(sql))).toHaveLength(3);
   });
 });
 

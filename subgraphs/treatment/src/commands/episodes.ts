@@ -107,7 +107,9 @@ export async function bulkUpdateEpisodes(cmd: Command, updates: EpisodeUpdateInp
     const first = item.list[0];
     if (first) return { ...base, status: 'REJECTED', field: first.field, rule: first.rule, reason: first.message };
     const from = episode.state;
+    const before = progressOf(episode);
     applyMove(episode, update);
+    for (const field of PROGRESS_FIELDS) if (!sameValue(before[field], episode[field])) episode.changed.add(field);
     changed.add(episode);
     transitions.push({ episode_id: episode.id, from_state: from, to_state: update.toState, at: update.at, by_id: cmd.actor.personId, reason: update.reason ?? null });
     events.push(episodeChanged(episode, pseudonyms.get(episode.patientId)!, from, update));
@@ -126,7 +128,17 @@ const timestamp = (value: Timestamp): Date => (value instanceof Date ? value : n
 const optionalTimestamp = (value: Timestamp | null): Date | null => (value === null ? null : timestamp(value));
 
 /** An episode as the bulk update reads and changes it: plain fields, no entity (1,000 entities cost more than the SQL). */
+/** The columns a move may set besides the state, as EpisodeProgress names them. */
+const PROGRESS_FIELDS = ['acknowledgedAt', 'declineReason', 'intakeScheduledFor', 'firstContactAt', 'endedAt', 'dischargeReason'] as const;
+type ProgressField = (typeof PROGRESS_FIELDS)[number];
+
+const progressOf = (episode: EpisodeProgress): Pick<EpisodeProgress, ProgressField> => Object.fromEntries(PROGRESS_FIELDS.map((f) => [f, episode[f]]));
+const sameValue = (a: Date | string | null | undefined, b: Date | string | null | undefined) =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : (a ?? null) === (b ?? null);
+
 interface BulkEpisode extends EpisodeProgress {
+  /** What the batch's moves changed: only these columns are written, the others keep their stored value to the microsecond. */
+  changed: Set<ProgressField>;
   id: string;
   providerId: string;
   patientId: string;
@@ -164,7 +176,7 @@ async function lockEpisodes(cmd: Command, ids: readonly string[]): Promise<Map<s
         id: r.id, providerId: r.provider_id, patientId: r.patient_id, deflectionId: r.deflection_id, service: r.service, state: r.state, version: r.version,
         referredAt: timestamp(r.referred_at), deflectionReferredAt: timestamp(r.deflection_referred_at), acknowledgedAt: optionalTimestamp(r.acknowledged_at),
         declineReason: r.decline_reason, intakeScheduledFor: optionalTimestamp(r.intake_scheduled_for), firstContactAt: optionalTimestamp(r.first_contact_at),
-        endedAt: optionalTimestamp(r.ended_at), dischargeReason: r.discharge_reason,
+        endedAt: optionalTimestamp(r.ended_at), dischargeReason: r.discharge_reason, changed: new Set(),
       },
     ]),
   );
@@ -184,12 +196,18 @@ async function writeBulkChanges(cmd: Command, episodes: readonly BulkEpisode[], 
   await executeBound(
     cmd.em,
     `update "treatment"."treatment_episode" e
-     set state = u.state, acknowledged_at = u."acknowledgedAt", decline_reason = u."declineReason", intake_scheduled_for = u."intakeScheduledFor",
-         first_contact_at = u."firstContactAt", ended_at = u."endedAt", discharge_reason = u."dischargeReason", version = e.version + 1
-     from jsonb_to_recordset($1::jsonb) as u(id uuid, state text, "acknowledgedAt" timestamptz, "declineReason" text, "intakeScheduledFor" timestamptz,
-          "firstContactAt" timestamptz, "endedAt" timestamptz, "dischargeReason" text)
+     set state = u.state,
+         acknowledged_at = case when u.changed ? 'acknowledgedAt' then u."acknowledgedAt" else e.acknowledged_at end,
+         decline_reason = case when u.changed ? 'declineReason' then u."declineReason" else e.decline_reason end,
+         intake_scheduled_for = case when u.changed ? 'intakeScheduledFor' then u."intakeScheduledFor" else e.intake_scheduled_for end,
+         first_contact_at = case when u.changed ? 'firstContactAt' then u."firstContactAt" else e.first_contact_at end,
+         ended_at = case when u.changed ? 'endedAt' then u."endedAt" else e.ended_at end,
+         discharge_reason = case when u.changed ? 'dischargeReason' then u."dischargeReason" else e.discharge_reason end,
+         version = e.version + 1
+     from jsonb_to_recordset($1::jsonb) as u(id uuid, state text, changed jsonb, "acknowledgedAt" timestamptz, "declineReason" text,
+          "intakeScheduledFor" timestamptz, "firstContactAt" timestamptz, "endedAt" timestamptz, "dischargeReason" text)
      where e.id = u.id`,
-    [JSON.stringify(episodes)],
+    [JSON.stringify(episodes.map((episode) => ({ ...episode, changed: [...episode.changed] })))],
   );
   await executeBound(
     cmd.em,
