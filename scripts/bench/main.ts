@@ -267,6 +267,10 @@ try {
     progress(`hub on ${count(scale.deflections)} deflections`);
     const hub = await startBenchHub(url, progress);
     current.hub = hub;
+    // Events an earlier run published but did not deliver (its referrals, say) are applied now, not while measuring.
+    const leftOver = await eventsDelivered(url);
+    if (leftOver > 0) progress(`  ${count(leftOver)} events from an earlier run still undelivered after 3 minutes`);
+    await settle([...hub.subgraphs, hub.gateway]);
     const director = await hub.token(DIRECTOR);
     const analyst = await hub.token('analyst');
     const processes: BenchProcess[] = [...hub.subgraphs, hub.gateway];

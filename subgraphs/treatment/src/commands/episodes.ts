@@ -48,7 +48,7 @@ function sameUpdatesRequired(): never {
  * TRT-2: up to 1,000 updates from a provider's own system. Each is checked on its own and gets a result; the
  * valid ones apply together. A repeat of an update already applied is DUPLICATE, not an error, and the same
  * idempotency key answers the same results again, so a timed-out upload can simply be sent again. Whatever the
- * number of updates and episodes, the statements are a constant few (reads by `in`, writes batched).
+ * number of updates and episodes, the statements are a constant few (reads by id list, writes set-based).
  */
 export async function bulkUpdateEpisodes(cmd: Command, updates: EpisodeUpdateInput[], idempotencyKey: string): Promise<BulkItemResult[]> {
   const v = new Violations();
