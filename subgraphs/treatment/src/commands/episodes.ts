@@ -76,7 +76,6 @@ export async function bulkUpdateEpisodes(cmd: Command, updates: EpisodeUpdateInp
   const ids = [...new Set(updates.map((u) => u.episodeId))];
   const episodes = await lockEpisodes(cmd, ids);
   const providers = new Map((await cmd.em.find(Provider, { id: { $in: [...new Set([...episodes.values()].map((e) => e.providerId))] } })).map((p) => [p.id, p]));
-  const pseudonyms = await patientPseudonyms(cmd, [...new Set([...episodes.values()].map((e) => e.patientId))]);
   const history = await executeBound<{ episode_id: string; to_state: string; at: Timestamp }>(
     cmd.em,
     `select episode_id, to_state, at from "treatment"."episode_transition" where episode_id = any($1::uuid[]) order by sequence`,
@@ -112,7 +111,7 @@ export async function bulkUpdateEpisodes(cmd: Command, updates: EpisodeUpdateInp
     for (const field of PROGRESS_FIELDS) if (!sameValue(before[field], episode[field])) episode.changed.add(field);
     changed.add(episode);
     transitions.push({ episode_id: episode.id, from_state: from, to_state: update.toState, at: update.at, by_id: cmd.actor.personId, reason: update.reason ?? null });
-    events.push(episodeChanged(episode, pseudonyms.get(episode.patientId)!, from, update));
+    events.push(episodeChanged(episode, episode.patientPseudonym, from, update));
     seen.add(key);
     lastAt.set(episode.id, update.at);
     return { ...base, status: 'APPLIED' };
@@ -142,6 +141,8 @@ interface BulkEpisode extends EpisodeProgress {
   id: string;
   providerId: string;
   patientId: string;
+  /** The only person identifier the events carry. */
+  patientPseudonym: string;
   deflectionId: string;
   service: string;
   version: number;
@@ -158,22 +159,23 @@ interface TransitionRow {
   reason: string | null;
 }
 
-/** The episodes, locked for this transaction (FOR UPDATE, as updateEpisode's lock). */
+/** The episodes with their patients' pseudonyms, the episodes locked for this transaction (FOR UPDATE, as updateEpisode's lock). */
 async function lockEpisodes(cmd: Command, ids: readonly string[]): Promise<Map<string, BulkEpisode>> {
   const rows = await executeBound<
-    { id: string; provider_id: string; patient_id: string; deflection_id: string; service: string; state: EpisodeState; version: number; referred_at: Timestamp; deflection_referred_at: Timestamp; acknowledged_at: Timestamp | null; decline_reason: string | null; intake_scheduled_for: Timestamp | null; first_contact_at: Timestamp | null; ended_at: Timestamp | null; discharge_reason: string | null }
+    { id: string; provider_id: string; patient_id: string; patient_pseudonym: string; deflection_id: string; service: string; state: EpisodeState; version: number; referred_at: Timestamp; deflection_referred_at: Timestamp; acknowledged_at: Timestamp | null; decline_reason: string | null; intake_scheduled_for: Timestamp | null; first_contact_at: Timestamp | null; ended_at: Timestamp | null; discharge_reason: string | null }
   >(
     cmd.em,
-    `select id, provider_id, patient_id, deflection_id, service, state, version, referred_at, deflection_referred_at, acknowledged_at, decline_reason,
-            intake_scheduled_for, first_contact_at, ended_at, discharge_reason
-     from "treatment"."treatment_episode" where id = any($1::uuid[]) order by id for update`,
+    `select e.id, e.provider_id, e.patient_id, p.pseudonym as patient_pseudonym, e.deflection_id, e.service, e.state, e.version, e.referred_at,
+            e.deflection_referred_at, e.acknowledged_at, e.decline_reason, e.intake_scheduled_for, e.first_contact_at, e.ended_at, e.discharge_reason
+     from "treatment"."treatment_episode" e join "treatment"."patient" p on p.id = e.patient_id
+     where e.id = any($1::uuid[]) order by e.id for update of e`,
     [ids],
   );
   return new Map(
     rows.map((r) => [
       r.id,
       {
-        id: r.id, providerId: r.provider_id, patientId: r.patient_id, deflectionId: r.deflection_id, service: r.service, state: r.state, version: r.version,
+        id: r.id, providerId: r.provider_id, patientId: r.patient_id, patientPseudonym: r.patient_pseudonym, deflectionId: r.deflection_id, service: r.service, state: r.state, version: r.version,
         referredAt: timestamp(r.referred_at), deflectionReferredAt: timestamp(r.deflection_referred_at), acknowledgedAt: optionalTimestamp(r.acknowledged_at),
         declineReason: r.decline_reason, intakeScheduledFor: optionalTimestamp(r.intake_scheduled_for), firstContactAt: optionalTimestamp(r.first_contact_at),
         endedAt: optionalTimestamp(r.ended_at), dischargeReason: r.discharge_reason, changed: new Set(),
@@ -182,10 +184,6 @@ async function lockEpisodes(cmd: Command, ids: readonly string[]): Promise<Map<s
   );
 }
 
-async function patientPseudonyms(cmd: Command, ids: readonly string[]): Promise<Map<string, string>> {
-  const rows = await executeBound<{ id: string; pseudonym: string }>(cmd.em, `select id, pseudonym from "treatment"."patient" where id = any($1::uuid[])`, [ids]);
-  return new Map(rows.map((r) => [r.id, r.pseudonym]));
-}
 
 /**
  * The applied updates in three statements whatever their number: the episodes' new fields (each changed episode's
