@@ -216,7 +216,7 @@ describe('the audit trail is append-only and tamper-evident', () => {
     const changed = await withAdmin(async (client) => {
       await client.query('begin');
       try {
-        await client.query(`update cases.audit_record set actor_id = null where sequence = 2`);
+        await client.query(`update cases.audit_record set detail = coalesce(detail, '') || ' (changed)' where sequence = 2`);
         return await verifyAuditChain(client, 'cases');
       } finally {
         await client.query('rollback');
