@@ -37,20 +37,23 @@ cross join lateral (select g % 10 < 6 as treated) r`;
 
 /**
  * The best hand-written SQL for the same numbers: one pass, grouped by month and pathway, with the bases (distinct
- * people) disclosure control needs and the median, exactly as the subgraph computes them.
+ * people) disclosure control needs and the median, exactly as the subgraph computes them. What made it fastest here:
+ * sorting on a timestamp and on bytes (COLLATE "C") rather than on formatted text, formatting the month once per
+ * group, and double precision (date_part) rather than numeric (extract) for the durations.
  */
 export const HAND_WRITTEN = `
-select to_char(f.referred_on, 'YYYY-MM') as month, f.pathway,
+select to_char(f.month, 'YYYY-MM') as month, f.pathway,
   count(*) filter (where eligible and engaged) as engaged,
   count(*) filter (where eligible) as eligible,
   count(distinct f.person_pseudonym) filter (where eligible) as eligible_people,
   percentile_cont(0.5) within group (order by days) filter (where days is not null) as median_days,
   count(distinct f.person_pseudonym) filter (where days is not null) as treated_people
-from (select f.*, f.referred_to_treatment and coalesce(f.encounter_at, f.referred_at) <= now() - interval '30 days' as eligible,
+from (select date_trunc('month', f.referred_on::timestamp) as month, f.pathway collate "C" as pathway, f.person_pseudonym,
+             f.referred_to_treatment and coalesce(f.encounter_at, f.referred_at) <= now() - interval '30 days' as eligible,
              f.first_treatment_contact_at <= coalesce(f.encounter_at, f.referred_at) + interval '30 days' as engaged,
-             extract(epoch from (f.first_treatment_contact_at - coalesce(f.encounter_at, f.referred_at))) / 86400.0 as days
+             date_part('epoch', f.first_treatment_contact_at - coalesce(f.encounter_at, f.referred_at)) / 86400 as days
       from "reporting"."deflection_fact" f where f.referred_at is not null) f
-group by 1, 2`;
+group by f.month, f.pathway`;
 
 const STATISTIC = `{ statistics(query: { groupBy: [MONTH, PATHWAY], measures: [ENGAGEMENT_30_DAY_RATE, DAYS_TO_TREATMENT_MEDIAN] }) {
   cells { dimensions { value } values { value suppressed } } } }`;

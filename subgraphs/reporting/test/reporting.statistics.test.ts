@@ -114,6 +114,26 @@ describe('each measure against a hand-computed fixture (true values, before disc
     expect(byProvider.cells.map((c) => [c.dimensions[0]!.value, raw(c, 'DEFLECTIONS')])).toEqual([[PROVIDER_X, 3], [uuidOf('provider:Y'), 1], [null, 4]]);
   });
 
+  it('publishes periods as YYYY-MM, YYYY-"Q"Q and YYYY, and a total as no period', async () => {
+    const byPeriod = await statistic(['DEFLECTIONS'], ['MONTH', 'QUARTER', 'YEAR']);
+    expect(byPeriod.cells.map((c) => [...c.dimensions.map((d) => d.value), raw(c, 'DEFLECTIONS')])).toEqual([['2026-03', '2026-Q1', '2026', 8]]);
+    const v = new Violations();
+    const filter = buildFilter(v, { counties: ['Lake'] });
+    const withTotals = await runStatistic(db.orm('reporting').fork(), {
+      groupBy: ['MONTH', 'PATHWAY'], measures: ['DEFLECTIONS'], totals: { rows: true, columns: true, grand: true }, filter, threshold: 11, asOf: AS_OF,
+    });
+    expect(withTotals.rowTotals.map((c) => c.dimensions.map((d) => d.value))).toEqual([['2026-03', null]]);
+    expect(withTotals.columnTotals.map((c) => c.dimensions[0]!.value)).toEqual([null, null, null, null]);
+    expect(raw(withTotals.grandTotal ?? undefined, 'DEFLECTIONS')).toBe(8);
+  });
+
+  it('groups on keys that sort fast (periods as timestamps, text in byte order) and formats each group once', async () => {
+    const { statements } = await db.orm('reporting').counter.measure(() => statistic(['DEFLECTIONS'], ['MONTH', 'PATHWAY']));
+    expect(statements[0]).toContain(`date_trunc('month', f.referred_on::timestamp) as d0`);
+    expect(statements[0]).toContain(`(f.pathway) collate "C" as d1`);
+    expect(statements[0]).toMatch(/^select to_char\(f\.d0, 'YYYY-MM'\) as d0/);
+  });
+
   it('computes every statistic in one SQL statement, however many groups', async () => {
     const orm = db.orm('reporting');
     const all = Object.keys(MEASURES_FOR_COUNT) as StatisticMeasure[];

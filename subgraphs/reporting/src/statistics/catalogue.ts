@@ -8,26 +8,45 @@ import type { StatisticDimension, StatisticMeasure } from '../generated/resolver
 /** The day a deflection's encounter happened, for the treatment timings (the referral time when none is known). */
 const ENCOUNTER = 'coalesce(f.encounter_at, f.referred_at)';
 
-export const DIMENSIONS: Record<StatisticDimension, { sql: string; kind: 'agency' | 'provider' | 'value' }> = {
-  MONTH: { sql: `to_char(f.referred_on, 'YYYY-MM')`, kind: 'value' },
-  QUARTER: { sql: `to_char(f.referred_on, 'YYYY-"Q"Q')`, kind: 'value' },
-  YEAR: { sql: `to_char(f.referred_on, 'YYYY')`, kind: 'value' },
-  AGENCY: { sql: 'f.initiating_unit_id::text', kind: 'agency' },
-  APPROVING_AGENCY: { sql: 'f.approving_agency_id::text', kind: 'agency' },
-  COUNTS_FOR: { sql: 'f.attributed_to_id::text', kind: 'agency' },
-  COUNTY: { sql: 'f.county', kind: 'value' },
-  PATHWAY: { sql: 'f.pathway', kind: 'value' },
-  OUTCOME: { sql: `case when f.status in ('SUCCESSFUL', 'UNSUCCESSFUL', 'WITHDRAWN') then f.status end`, kind: 'value' },
-  STATUS: { sql: 'f.status', kind: 'value' },
-  CALL_TYPE: { sql: 'f.call_type', kind: 'value' },
-  CHANNEL: { sql: 'f.channel', kind: 'value' },
-  PROVIDER: { sql: 'f.provider_id::text', kind: 'provider' },
-  SERVICE: { sql: 'f.service', kind: 'value' },
-  AGE_BAND: { sql: 'f.age_band', kind: 'value' },
-  SEX: { sql: 'f.sex', kind: 'value' },
-  RACE: { sql: 'f.race', kind: 'value' },
-  ETHNICITY: { sql: 'f.ethnicity', kind: 'value' },
-  SEQUENTIAL_INTERCEPT: { sql: 'f.intercept', kind: 'value' },
+/**
+ * `sql` is what rows are grouped by, chosen to sort fast (a statistic's time is mostly its sorts): periods as
+ * timestamps, text in byte order (COLLATE "C"), ids as uuids. `label` turns a group's key into the value published,
+ * once per group rather than once per record.
+ */
+export interface Dimension {
+  sql: string;
+  label: (key: string) => string;
+  kind: 'agency' | 'provider' | 'value';
+}
+
+const period = (unit: 'month' | 'quarter' | 'year', format: string): Dimension => ({
+  sql: `date_trunc('${unit}', f.referred_on::timestamp)`,
+  label: (key) => `to_char(${key}, '${format}')`,
+  kind: 'value',
+});
+const text = (sql: string): Dimension => ({ sql: `(${sql}) collate "C"`, label: (key) => key, kind: 'value' });
+const id = (column: string, kind: 'agency' | 'provider'): Dimension => ({ sql: column, label: (key) => `${key}::text`, kind });
+
+export const DIMENSIONS: Record<StatisticDimension, Dimension> = {
+  MONTH: period('month', 'YYYY-MM'),
+  QUARTER: period('quarter', 'YYYY-"Q"Q'),
+  YEAR: period('year', 'YYYY'),
+  AGENCY: id('f.initiating_unit_id', 'agency'),
+  APPROVING_AGENCY: id('f.approving_agency_id', 'agency'),
+  COUNTS_FOR: id('f.attributed_to_id', 'agency'),
+  COUNTY: text('f.county'),
+  PATHWAY: text('f.pathway'),
+  OUTCOME: text(`case when f.status in ('SUCCESSFUL', 'UNSUCCESSFUL', 'WITHDRAWN') then f.status end`),
+  STATUS: text('f.status'),
+  CALL_TYPE: text('f.call_type'),
+  CHANNEL: text('f.channel'),
+  PROVIDER: id('f.provider_id', 'provider'),
+  SERVICE: text('f.service'),
+  AGE_BAND: text('f.age_band'),
+  SEX: text('f.sex'),
+  RACE: text('f.race'),
+  ETHNICITY: text('f.ethnicity'),
+  SEQUENTIAL_INTERCEPT: text('f.intercept'),
 };
 
 /**
@@ -40,8 +59,9 @@ export type MeasureDefinition =
   | { kind: 'rate'; numerator: string; base: string }
   | { kind: 'percentile'; fraction: number; value: string };
 
-const HOURS_TO_HAND_OFF = `extract(epoch from (f.handed_off_at - f.referred_at)) / 3600.0`;
-const DAYS_TO_TREATMENT = `extract(epoch from (f.first_treatment_contact_at - ${ENCOUNTER})) / 86400.0`;
+// date_part gives double precision; extract gives numeric, whose arithmetic cost a statistic a tenth of its time.
+const HOURS_TO_HAND_OFF = `date_part('epoch', f.handed_off_at - f.referred_at) / 3600`;
+const DAYS_TO_TREATMENT = `date_part('epoch', f.first_treatment_contact_at - ${ENCOUNTER}) / 86400`;
 const retention = (days: number): MeasureDefinition => ({
   kind: 'rate',
   numerator: `f.retained${days}`,

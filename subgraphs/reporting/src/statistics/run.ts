@@ -137,7 +137,8 @@ export async function runStatistic(em: EntityManager, request: StatisticRequest)
   const dims = request.groupBy.map((dimension, i) => `${DIMENSIONS[dimension].sql} as d${i}`);
   const { sets, kinds } = groupingSets(n, request.totals);
   const grouping = n > 0 ? `grouping(${request.groupBy.map((_, i) => `f.d${i}`).join(', ')})` : '0';
-  const sql = `select ${[...request.groupBy.map((_, i) => `f.d${i}`), `${grouping} as g`, aggregates.select()].join(',\n  ')}
+  const labels = request.groupBy.map((dimension, i) => `${DIMENSIONS[dimension].label(`f.d${i}`)} as d${i}`);
+  const sql = `select ${[...labels, `${grouping} as g`, aggregates.select()].join(',\n  ')}
 from (select f.*${dims.map((d) => `, ${d}`).join('')} from "reporting"."deflection_fact" f where ${request.filter.where}) f
 ${n > 0 ? `group by grouping sets (${sets.join(', ')})` : ''}`;
   const rows = await em.execute<Record<string, unknown>[]>(sql, request.filter.params);
