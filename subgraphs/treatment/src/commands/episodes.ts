@@ -150,6 +150,16 @@ interface BulkEpisode extends EpisodeProgress {
   deflectionReferredAt: Date;
 }
 
+/**
+ * What the update statement reads of an episode: its id, state and the columns its moves changed. Nothing else
+ * travels: every other key would be sent, parsed into jsonb and skipped again, 1,000 times.
+ */
+function updateRow(episode: BulkEpisode): Record<string, unknown> {
+  const row: Record<string, unknown> = { id: episode.id, state: episode.state, changed: [...episode.changed] };
+  for (const field of episode.changed) row[field] = episode[field];
+  return row;
+}
+
 interface TransitionRow {
   episode_id: string;
   from_state: EpisodeState;
@@ -205,7 +215,7 @@ async function writeBulkChanges(cmd: Command, episodes: readonly BulkEpisode[], 
      from jsonb_to_recordset($1::jsonb) as u(id uuid, state text, changed jsonb, "acknowledgedAt" timestamptz, "declineReason" text,
           "intakeScheduledFor" timestamptz, "firstContactAt" timestamptz, "endedAt" timestamptz, "dischargeReason" text)
      where e.id = u.id`,
-    [JSON.stringify(episodes.map((episode) => ({ ...episode, changed: [...episode.changed] })))],
+    [JSON.stringify(episodes.map(updateRow))],
   );
   await executeBound(
     cmd.em,
