@@ -26,16 +26,21 @@ export { IdempotencyRecordSchema };
 /**
  * The keys of objects with this shape in canonical order (localeCompare, as every stored hash was made with). A
  * batch repeats one shape a thousand times: sorting it once per shape rather than per object halves the hash's cost.
- * Shapes come from the schema's input types, so there are few; the cap only guards against the unexpected.
+ * The shape is the key list as JSON (unambiguous whatever the keys hold); shapes come from the schema's input types,
+ * so there are few, and the caps only guard against the unexpected.
  */
 const keyOrder = new Map<string, string[]>();
+const MAX_SHAPES = 1_000;
+const MAX_CACHED_KEYS = 64;
 function sortedKeys(object: object): string[] {
   const keys = Object.keys(object);
-  const shape = keys.join('\u0000');
+  const sort = () => [...keys].sort((a, b) => a.localeCompare(b));
+  if (keys.length > MAX_CACHED_KEYS) return sort();
+  const shape = JSON.stringify(keys);
   let sorted = keyOrder.get(shape);
   if (!sorted) {
-    sorted = [...keys].sort((a, b) => a.localeCompare(b));
-    if (keyOrder.size < 1_000) keyOrder.set(shape, sorted);
+    sorted = sort();
+    if (keyOrder.size < MAX_SHAPES) keyOrder.set(shape, sorted);
   }
   return sorted;
 }
@@ -45,9 +50,8 @@ function canonical(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (value && typeof value === 'object') {
     const object = value as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (const key of sortedKeys(object)) if (object[key] !== undefined) out[key] = canonical(object[key]);
-    return out;
+    // fromEntries, not assignment: an own "__proto__" key stays a key, as it always has in these hashes.
+    return Object.fromEntries(sortedKeys(object).filter((key) => object[key] !== undefined).map((key) => [key, canonical(object[key])]));
   }
   return value;
 }
