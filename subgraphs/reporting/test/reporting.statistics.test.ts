@@ -134,6 +134,21 @@ describe('each measure against a hand-computed fixture (true values, before disc
     expect(statements[0]).toMatch(/^select to_char\(f\.d0, 'YYYY-MM'\) as d0/);
   });
 
+  it('sorts each record’s conditions and durations, computed once where the table is read, never the raw columns they are made of', async () => {
+    const orm = db.orm('reporting');
+    const { statements } = await orm.counter.measure(() => statistic(['ENGAGEMENT_30_DAY_RATE', 'DAYS_TO_TREATMENT_MEDIAN'], ['MONTH', 'PATHWAY'], {}));
+    const [explained] = await orm.fork().execute<{ 'QUERY PLAN': unknown }[]>(`explain (verbose, format json) ${statements[0]}`);
+    type PlanNode = { 'Node Type': string; Output?: string[]; Plans?: PlanNode[] };
+    const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
+    const sorts = nodes((explained!['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan).filter((node) => node['Node Type'] === 'Sort');
+    expect(sorts.length).toBeGreaterThan(0);
+    for (const sort of sorts) {
+      expect(sort.Output).toEqual(expect.arrayContaining(['f.person_pseudonym']));
+      expect(sort.Output).not.toEqual(expect.arrayContaining(['f.first_treatment_contact_at']));
+      expect(sort.Output).not.toEqual(expect.arrayContaining(['f.encounter_at']));
+    }
+  });
+
   it('computes every statistic in one SQL statement, however many groups', async () => {
     const orm = db.orm('reporting');
     const all = Object.keys(MEASURES_FOR_COUNT) as StatisticMeasure[];

@@ -41,19 +41,37 @@ export interface StatisticTable {
   grandTotal: Cell | null;
 }
 
-/** Aggregates named once each, however many measures need them (a base shared by a median and its p90). */
-class Aggregates {
+/** Expressions named once each, however many measures need them (a base shared by a median and its p90). */
+class Named {
   private readonly byExpression = new Map<string, string>();
+  constructor(private readonly prefix: string) {}
   add(sql: string): string {
     let alias = this.byExpression.get(sql);
     if (!alias) {
-      alias = `a${this.byExpression.size}`;
+      alias = `${this.prefix}${this.byExpression.size}`;
       this.byExpression.set(sql, alias);
     }
     return alias;
   }
-  select(): string {
-    return [...this.byExpression].map(([sql, alias]) => `${sql} as ${alias}`).join(',\n  ');
+  select(): string[] {
+    return [...this.byExpression].map(([sql, alias]) => `${sql} as ${alias}`);
+  }
+}
+
+/**
+ * What a statistic computes, in two layers: per record, each condition and duration once (`r0`, `r1`, …, computed
+ * where the table is read, so the sort carries a few narrow columns rather than the ones they are made of); per
+ * group, the aggregates over them (`a0`, `a1`, …).
+ */
+class Layers {
+  readonly rows = new Named('r');
+  readonly aggregates = new Named('a');
+  /** A per-record condition or value, as the aggregates refer to it. */
+  row(sql: string): string {
+    return `f.${this.rows.add(`(${sql})`)}`;
+  }
+  aggregate(sql: string): string {
+    return this.aggregates.add(sql);
   }
 }
 
@@ -62,23 +80,23 @@ type Reader = (row: Record<string, unknown>, threshold: number, salt: number) =>
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
 /** The SQL aggregates a measure needs, and how to read and disclose them from a result row. */
-function plan(measure: StatisticMeasure, aggregates: Aggregates, asOf: string): Reader {
+function plan(measure: StatisticMeasure, layers: Layers, asOf: string): Reader {
   const definition = MEASURES[measure];
   const at = (sql: string) => sql.replaceAll('$asOf', asOf);
   if (definition.kind === 'count') {
-    const filter = definition.where ? ` filter (where ${at(definition.where)})` : '';
-    const value = aggregates.add(definition.distinctPeople ? `count(distinct f.person_pseudonym)${filter}` : `count(*)${filter}`);
-    const key = aggregates.add(`coalesce(sum(f.record_key)${filter}, 0)`);
+    const filter = definition.where ? ` filter (where ${layers.row(at(definition.where))})` : '';
+    const value = layers.aggregate(definition.distinctPeople ? `count(distinct f.person_pseudonym)${filter}` : `count(*)${filter}`);
+    const key = layers.aggregate(`coalesce(sum(f.record_key)${filter}, 0)`);
     return (row, threshold, salt) => ({ count: num(row[value]), raw: num(row[value]), disclosed: discloseCount(num(row[value]), num(row[key]), threshold, salt) });
   }
   if (definition.kind === 'rate') {
-    const base = at(definition.base);
-    const hit = `(${base}) and (${at(definition.numerator)})`;
-    const numerator = { count: aggregates.add(`count(*) filter (where ${hit})`), key: aggregates.add(`coalesce(sum(f.record_key) filter (where ${hit}), 0)`) };
+    const base = layers.row(at(definition.base));
+    const hit = layers.row(`(${at(definition.base)}) and (${at(definition.numerator)})`);
+    const numerator = { count: layers.aggregate(`count(*) filter (where ${hit})`), key: layers.aggregate(`coalesce(sum(f.record_key) filter (where ${hit}), 0)`) };
     const denominator = {
-      count: aggregates.add(`count(*) filter (where ${base})`),
-      key: aggregates.add(`coalesce(sum(f.record_key) filter (where ${base}), 0)`),
-      people: aggregates.add(`count(distinct f.person_pseudonym) filter (where ${base})`),
+      count: layers.aggregate(`count(*) filter (where ${base})`),
+      key: layers.aggregate(`coalesce(sum(f.record_key) filter (where ${base}), 0)`),
+      people: layers.aggregate(`count(distinct f.person_pseudonym) filter (where ${base})`),
     };
     return (row, threshold, salt) => ({
       count: null,
@@ -91,9 +109,9 @@ function plan(measure: StatisticMeasure, aggregates: Aggregates, asOf: string): 
       ),
     });
   }
-  const value = at(definition.value);
-  const percentile = aggregates.add(`percentile_cont(${definition.fraction}) within group (order by ${value}) filter (where ${value} is not null)`);
-  const people = aggregates.add(`count(distinct f.person_pseudonym) filter (where ${value} is not null)`);
+  const value = layers.row(at(definition.value));
+  const percentile = layers.aggregate(`percentile_cont(${definition.fraction}) within group (order by ${value}) filter (where ${value} is not null)`);
+  const people = layers.aggregate(`count(distinct f.person_pseudonym) filter (where ${value} is not null)`);
   return (row, threshold) => {
     const raw = row[percentile];
     const rounded = raw === null || raw === undefined ? null : Math.round(Number(raw) * 10) / 10;
@@ -131,15 +149,20 @@ function groupingSets(n: number, totals: StatisticRequest['totals']): { sets: st
  */
 export async function runStatistic(em: EntityManager, request: StatisticRequest): Promise<StatisticTable> {
   const n = request.groupBy.length;
-  const aggregates = new Aggregates();
+  const layers = new Layers();
   const asOf = `'${request.asOf.toISOString()}'::timestamptz`;
-  const readers = request.measures.map((measure) => ({ measure, read: plan(measure, aggregates, asOf) }));
+  const readers = request.measures.map((measure) => ({ measure, read: plan(measure, layers, asOf) }));
   const dims = request.groupBy.map((dimension, i) => `${DIMENSIONS[dimension].sql} as d${i}`);
   const { sets, kinds } = groupingSets(n, request.totals);
   const grouping = n > 0 ? `grouping(${request.groupBy.map((_, i) => `f.d${i}`).join(', ')})` : '0';
   const labels = request.groupBy.map((dimension, i) => `${DIMENSIONS[dimension].label(`f.d${i}`)} as d${i}`);
-  const sql = `select ${[...labels, `${grouping} as g`, aggregates.select()].join(',\n  ')}
-from (select f.*${dims.map((d) => `, ${d}`).join('')} from "reporting"."deflection_fact" f where ${request.filter.where}) f
+  // The inner query's ORDER BY (OFFSET 0 without groups) keeps it a query of its own: PostgreSQL would otherwise
+  // fold it into the outer one and sort the raw columns. Sorted there, the sort can run in parallel workers and the
+  // grouping reads their merged output in order.
+  const records = [...dims, 'f.person_pseudonym', 'f.record_key', ...layers.rows.select()].join(', ');
+  const order = n > 0 ? ` order by ${request.groupBy.map((_, i) => i + 1).join(', ')}` : ' offset 0';
+  const sql = `select ${[...labels, `${grouping} as g`, ...layers.aggregates.select()].join(',\n  ')}
+from (select ${records} from "reporting"."deflection_fact" f where ${request.filter.where}${order}) f
 ${n > 0 ? `group by grouping sets (${sets.join(', ')})` : ''}`;
   const rows = await em.execute<Record<string, unknown>[]>(sql, request.filter.params);
 
