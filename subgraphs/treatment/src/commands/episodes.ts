@@ -175,9 +175,12 @@ async function lockEpisodes(cmd: Command, ids: readonly string[]): Promise<Map<s
     { id: string; provider_id: string; patient_id: string; patient_pseudonym: string; deflection_id: string; service: string; state: EpisodeState; version: number; referred_at: Timestamp; deflection_referred_at: Timestamp; acknowledged_at: Timestamp | null; decline_reason: string | null; intake_scheduled_for: Timestamp | null; first_contact_at: Timestamp | null; ended_at: Timestamp | null; discharge_reason: string | null }
   >(
     cmd.em,
-    `select e.id, e.provider_id, e.patient_id, p.pseudonym as patient_pseudonym, e.deflection_id, e.service, e.state, e.version, e.referred_at,
-            e.deflection_referred_at, e.acknowledged_at, e.decline_reason, e.intake_scheduled_for, e.first_contact_at, e.ended_at, e.discharge_reason
-     from "treatment"."treatment_episode" e join "treatment"."patient" p on p.id = e.patient_id
+    // The pseudonym as a subquery, one index probe per episode: as a join, PostgreSQL hashed the whole patient table
+    // for 1,000 episodes (44 ms against 10 at 150,000 patients).
+    `select e.id, e.provider_id, e.patient_id, (select p.pseudonym from "treatment"."patient" p where p.id = e.patient_id) as patient_pseudonym,
+            e.deflection_id, e.service, e.state, e.version, e.referred_at, e.deflection_referred_at, e.acknowledged_at, e.decline_reason,
+            e.intake_scheduled_for, e.first_contact_at, e.ended_at, e.discharge_reason
+     from "treatment"."treatment_episode" e
      where e.id = any($1::uuid[]) order by e.id for update of e`,
     [ids],
   );
