@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import pg from 'pg';
-import { appendAuditRecords, requestAudit, verifyAuditChain } from '@hub/platform/audit';
+import { appendAuditRecords, appendAuditRecordsAlone, requestAudit, verifyAuditChain } from '@hub/platform/audit';
 import { findPersona } from '@hub/platform/demo';
 import { DevIssuer, generateSigningKeyPair } from '@hub/platform/identity';
 import { DEFAULT_AUDIENCE, DEV_ISSUER } from '../../gateway/src/config.js';
@@ -196,6 +196,35 @@ describe('the audit trail is append-only and tamper-evident', () => {
       expect(mine[4]!.detail).toBe('half \uFFFD a pair');
     }
     expect((await withAdmin((client) => verifyAuditChain(client, 'cases'))).broken).toBeNull();
+  });
+
+  it('writes a read’s records lock to commit in one round trip (no COMMIT left for a busy process to send), and keeps one chain when they race with writes', async () => {
+    const orm = hub.db.orm('cases');
+    const { result, statements } = await orm.counter.measure(() => send('local-officer', 'query OneRoundTrip { deflections(first: 2) { edges { node { id } } } }'));
+    expect(result.errors).toBeUndefined();
+    const audited = statements.findIndex((sql) => sql.includes('audit_record'));
+    expect(statements.filter((sql) => sql.includes('audit_record'))).toHaveLength(1);
+    // Not bracketed by a BEGIN and a COMMIT of its own (the outbox relay's transactions may run in between, never empty).
+    const bracketed = /^begin\b/i.test(statements[audited - 1]?.trim() ?? '') && /^commit\b/i.test(statements[audited + 1]?.trim() ?? '');
+    expect(bracketed).toBe(false);
+    expect((await recordsOf('cases', result.requestId!)).length).toBe(2);
+
+    const requestId = `alone-${Date.now()}`;
+    const request = (i: number) => ({ actorId: null, actingForId: null, agencyId: null, operation: `Race ${i}`, clientAddress: null, requestId });
+    const facts = (i: number) => [0, 1, 2].map((n) => ({ kind: 'READ' as const, outcome: 'SUCCESS' as const, entityType: 'Deflection', entityId: `race-${i}-${n}` }));
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        i % 3 === 0 ? orm.fork().transactional((em) => appendAuditRecords(em, 'cases', request(i), facts(i))) : appendAuditRecordsAlone(orm.fork(), 'cases', request(i), facts(i)),
+      ),
+    );
+    const records = await recordsOf('cases', requestId);
+    expect(records).toHaveLength(36);
+    for (let i = 0; i < 12; i += 1) {
+      const mine = records.filter((r) => r.operation === `Race ${i}`);
+      expect(mine.map((r) => Number(r.sequence) - Number(mine[0]!.sequence))).toEqual([0, 1, 2]);
+    }
+    expect((await withAdmin((client) => verifyAuditChain(client, 'cases'))).broken).toBeNull();
+    await expect(orm.fork().transactional((em) => appendAuditRecordsAlone(em, 'cases', request(99), facts(99)))).rejects.toThrow(/its own transaction/);
   });
 
   it('links a request of 1,500 records in one append, in order', async () => {

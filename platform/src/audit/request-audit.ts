@@ -8,7 +8,7 @@ import { InvalidInternalToken, type InternalTokenVerifier, type RequestFacts } f
 import { databaseUnavailable } from '../errors.js';
 import { isDatabaseUnavailable } from '../server/format-error.js';
 import { readBody, sendJson, type RouteHandler } from '../server/http.js';
-import { appendAuditRecords, type AuditFact, type AuditRequest } from './chain.js';
+import { appendAuditRecords, appendAuditRecordsAlone, type AuditFact, type AuditRequest } from './chain.js';
 
 /** Refusals worth a DENIED record: someone tried something their identity or consent does not allow. */
 const DENIAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'CONSENT_REQUIRED']);
@@ -115,7 +115,7 @@ export function auditPlugin(orm: SubgraphOrm): ApolloServerPlugin<BaseContext> {
           }
           if (facts.length === 0) return;
           try {
-            await orm.fork().transactional((em) => appendAuditRecords(em, audit.schema, audit.request, facts));
+            await appendAuditRecordsAlone(orm.fork(), audit.schema, audit.request, facts);
           } catch (error) {
             const errorId = randomUUID();
             console.error(`[audit unavailable ${errorId}]`, error);
@@ -170,7 +170,7 @@ export function signInFailureRoute(schema: string, orm: SubgraphOrm, verifier: I
       return sendJson(res, 400, { error: 'The body must be JSON: { "reason": "…" }.' });
     }
     const audit = requestAudit(schema, null, request);
-    await orm.fork().transactional((em) => appendAuditRecords(em, schema, audit.request, [{ kind: 'SIGN_IN_FAILED', outcome: 'DENIED', detail: reason }]));
+    await appendAuditRecordsAlone(orm.fork(), schema, audit.request, [{ kind: 'SIGN_IN_FAILED', outcome: 'DENIED', detail: reason }]);
     sendJson(res, 202, { recorded: true });
   };
 }
@@ -182,11 +182,9 @@ export function signInFailureRoute(schema: string, orm: SubgraphOrm, verifier: I
  */
 export async function recordRefusedToken(schema: string, orm: SubgraphOrm, clientAddress: string | null, reason: string): Promise<void> {
   try {
-    await orm.fork().transactional((em) =>
-      appendAuditRecords(em, schema, { actorId: null, actingForId: null, agencyId: null, operation: null, clientAddress, requestId: null }, [
-        { kind: 'SIGN_IN_FAILED', outcome: 'DENIED', detail: `internal token refused: ${reason}` },
-      ]),
-    );
+    await appendAuditRecordsAlone(orm.fork(), schema, { actorId: null, actingForId: null, agencyId: null, operation: null, clientAddress, requestId: null }, [
+      { kind: 'SIGN_IN_FAILED', outcome: 'DENIED', detail: `internal token refused: ${reason}` },
+    ]);
   } catch (error) {
     console.error(`[refused token not audited] ${reason}: ${(error as Error).message}`);
   }
