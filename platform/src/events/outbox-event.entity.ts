@@ -9,13 +9,17 @@ import type { HubEvent } from './contracts.js';
 const OutboxEventSchema = defineEntity({
   name: 'OutboxEvent',
   tableName: 'outbox_event',
+  // What a relay looks for, in the order it delivers: an index scan of this stays short while published events wait
+  // for vacuum (the index on published_at alone led to bitmap scans of every dead version: 72 ms a poll after a
+  // day's bulk uploads, against 0.1 ms).
+  indexes: [{ name: 'outbox_event_unpublished_index', properties: ['sequence'], where: 'published_at is null' }],
   properties: {
     sequence: p.bigint('number').primary().autoincrement(),
     eventId: p.uuid().unique().onCreate(() => randomUUID()),
     type: p.string().length(80),
     payload: p.json<HubEvent>(),
     occurredAt: p.datetime().onCreate(() => new Date()),
-    publishedAt: p.datetime().nullable().index(),
+    publishedAt: p.datetime().nullable(),
     /** A relay's lease on the event while it delivers it (no transaction stays open across the network call). */
     claimedUntil: p.datetime().nullable(),
     attempts: p.integer().default(0),

@@ -6,6 +6,7 @@ import { Migration20261123185510_relations_and_enums as M2 } from './Migration20
 import { Migration20261123191926_referral_record_and_capacity_time as M3 } from './Migration20261123191926_referral_record_and_capacity_time.js';
 import { Migration20261123205254_outbox_claims as M4 } from './Migration20261123205254_outbox_claims.js';
 import { Migration20261124001509_audit_trail as M5 } from './Migration20261124001509_audit_trail.js';
+import { Migration20261207081638_unpublished_outbox_index as M6 } from './Migration20261207081638_unpublished_outbox_index.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123034543_initial', class: M0 },
@@ -14,4 +15,5 @@ export const migrations: MigrationClass[] = [
   { name: 'Migration20261123191926_referral_record_and_capacity_time', class: M3 },
   { name: 'Migration20261123205254_outbox_claims', class: M4 },
   { name: 'Migration20261124001509_audit_trail', class: M5 },
+  { name: 'Migration20261207081638_unpublished_outbox_index', class: M6 },
 ];
