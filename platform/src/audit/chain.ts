@@ -67,7 +67,11 @@ function clip(value: string | null | undefined, length: number): string | null {
   return whole.length <= length ? whole : Array.from(whole).slice(0, length).join('');
 }
 
-/** The lock and the chained insert of `facts`, as two statements: the insert reads the chain once the lock is granted. */
+/**
+ * The lock and the chained insert of `facts`, as two statements: the insert reads the chain once the lock is granted.
+ * Two statements in one string need the simple query protocol, which MikroORM's `execute` uses (it inlines the
+ * values); were it ever to send them as parameters, PostgreSQL would refuse the string outright, never half-run it.
+ */
 function appendStatements(schema: string, request: AuditRequest, facts: readonly AuditFact[]): { sql: string; params: unknown[] } {
   const recordedAt = new Date();
   const records = facts.map((fact) => {
