@@ -142,10 +142,12 @@ describe('each measure against a hand-computed fixture (true values, before disc
     const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
     const sorts = nodes((explained!['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan).filter((node) => node['Node Type'] === 'Sort');
     expect(sorts.length).toBeGreaterThan(0);
+    // A bare column, whatever alias PostgreSQL gives the table in this plan (f, f_1, …).
+    const bare = (output: string[] | undefined, column: string) => (output ?? []).some((o) => new RegExp(`^f(_\\d+)?\\.${column}$`).test(o));
     for (const sort of sorts) {
-      expect(sort.Output).toEqual(expect.arrayContaining(['f.person_pseudonym']));
-      expect(sort.Output).not.toEqual(expect.arrayContaining(['f.first_treatment_contact_at']));
-      expect(sort.Output).not.toEqual(expect.arrayContaining(['f.encounter_at']));
+      expect(bare(sort.Output, 'person_pseudonym')).toBe(true);
+      expect(bare(sort.Output, 'first_treatment_contact_at')).toBe(false);
+      expect(bare(sort.Output, 'encounter_at')).toBe(false);
     }
   });
 
