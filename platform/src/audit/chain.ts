@@ -139,10 +139,8 @@ export async function appendAuditRecords(em: EntityManager, schema: string, requ
  * request of the subgraph waited for that (the review queue's reads waited 60–110 ms each).
  */
 export async function appendAuditRecordsAlone(em: EntityManager, schema: string, request: AuditRequest, facts: readonly AuditFact[]): Promise<void> {
-  if (facts.length === 0) return;
   if (em.isInTransaction()) throw new Error('appendAuditRecordsAlone runs its own transaction; inside one, use appendAuditRecords');
-  const { sql, params } = appendStatements(schema, request, facts);
-  await em.execute(sql, params);
+  await appendAuditRecords(em, schema, request, facts);
 }
 
 export interface ChainReport {

@@ -90,8 +90,9 @@ function plan(measure: StatisticMeasure, layers: Layers, asOf: string): Reader {
     return (row, threshold, salt) => ({ count: num(row[value]), raw: num(row[value]), disclosed: discloseCount(num(row[value]), num(row[key]), threshold, salt) });
   }
   if (definition.kind === 'rate') {
-    const base = layers.row(at(definition.base));
-    const hit = layers.row(`(${at(definition.base)}) and (${at(definition.numerator)})`);
+    const baseSql = at(definition.base);
+    const base = layers.row(baseSql);
+    const hit = layers.row(`(${baseSql}) and (${at(definition.numerator)})`);
     const numerator = { count: layers.aggregate(`count(*) filter (where ${hit})`), key: layers.aggregate(`coalesce(sum(f.record_key) filter (where ${hit}), 0)`) };
     const denominator = {
       count: layers.aggregate(`count(*) filter (where ${base})`),
