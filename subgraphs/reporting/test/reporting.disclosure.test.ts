@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CALL_TYPES, type CallType } from '@hub/platform/domain';
 import { Violations } from '@hub/platform/errors';
 import { createTestDatabase, SubgraphClient, type TestDatabase } from '@hub/platform/testing';
-import { applyEvent } from '../src/commands/apply-event.js';
+import { applyEvents } from '../src/commands/apply-event.js';
 import type { Context } from '../src/context.js';
 import type { StatisticDimension, StatisticMeasure, StatisticsFilter } from '../src/generated/resolvers-types.js';
 import { reporting } from '../src/index.js';
@@ -42,7 +42,7 @@ beforeAll(async () => {
   // The last two days of the month hold a handful each: a date-range attack would isolate them.
   for (const [day, count] of LATE_DAYS) for (let i = 0; i < count; i += 1) add('SUBSTANCE_USE', day, 'FEMALE', 'SELF_REFERRAL');
   await db.orm('reporting').fork().transactional(async (em) => {
-    for (const envelope of log.envelopes) await applyEvent(em, envelope);
+    await applyEvents(em, log.envelopes);
     await em.execute(`update "reporting"."deflection_fact" set record_key = ('x' || substr(md5(deflection_id::text), 1, 2))::bit(8)::int`);
   });
 });

@@ -10,7 +10,7 @@ import type { Context } from '../src/context.js';
 import { DeflectionFact } from '../src/entities/deflection-fact.entity.js';
 import { eventInbox } from '../src/events/inbox-route.js';
 import { reporting } from '../src/index.js';
-import { after, EventLog, shuffled } from './events.js';
+import { after, EventLog, shuffled, uuidOf } from './events.js';
 
 const SECRET = 'reporting-test-secret-of-at-least-32-chars';
 let db: TestDatabase;
@@ -114,6 +114,56 @@ describe('facts from published events: at least once, exactly-once application, 
     }
     expect(comparable(await fact(inOrder, 'D'))).toMatchObject({ referredToTreatment: true, retained30: true, isRepeat: false });
     expect((await fact(inOrder, 'D2'))?.isRepeat).toBe(true);
+  });
+
+  it('applies a delivery’s referrals together: as many statements for 40 as for 4, and the facts one at a time gives', async () => {
+    // A story with every interaction a referral has: repeats of one person inside the batch and with an earlier
+    // delivery, treatment that arrived before its referral, and an approval in the same delivery.
+    const meg = uuidOf('meg:batched referrals');
+    const story = (prefix: string, referrals: number) => {
+      const log = new EventLog(prefix);
+      log.referred('earlier', { person: 'P0', referredAt: '2026-03-01T15:00:00Z' });
+      const treatmentFirst = log.episode('D1', 'E1', 'X', 'SUD_OUTPATIENT', [['REFERRED', '2026-03-02T15:00:00Z'], ['ENGAGED', '2026-03-05T15:00:00Z']]);
+      const batch: EventEnvelope[] = [];
+      for (let i = 0; i < referrals; i += 1) {
+        batch.push(log.referred(`D${i}`, { person: i === 1 ? 'P0' : `P${(i % 2) + 1}`, referredAt: after('2026-03-02T15:00:00Z', { hours: referrals - i }), countsForId: i === 2 ? meg : null }));
+      }
+      batch.push(log.status('D2', 'deflection.approved', 'ACTIVE', '2026-03-03T15:00:00Z', meg));
+      return { log, earlier: log.envelopes[0]!, treatmentFirst, batch };
+    };
+    const together = story('batched', 4);
+    const large = story('batched-large', 40);
+    const oneByOne = story('one-by-one', 4);
+    const orm = db.orm('reporting');
+    for (const s of [together, large, oneByOne]) {
+      await deliver([s.earlier]);
+      await deliver(s.treatmentFirst, { source: 'treatment' });
+    }
+    const four = await orm.counter.measure(() => deliver(together.batch));
+    const forty = await orm.counter.measure(() => deliver(large.batch));
+    expect(four.result.body.applied).toBe(5);
+    expect(forty.result.body.applied).toBe(41);
+    expect(forty.statements.length).toBe(four.statements.length);
+    for (const envelope of oneByOne.batch) await deliver([envelope]);
+    const comparable = (f: DeflectionFact | null) => ({
+      status: f?.status, attributedToId: f?.attributedToId, approvalRequired: f?.approvalRequired, isRepeat: f?.isRepeat, referredOn: f?.referredOn,
+      intercept: f?.intercept, referredToTreatment: f?.referredToTreatment, firstTreatmentContactAt: f?.firstTreatmentContactAt, service: f?.service,
+    });
+    for (const name of ['earlier', 'D0', 'D1', 'D2', 'D3']) expect(comparable(await fact(together.log, name))).toEqual(comparable(await fact(oneByOne.log, name)));
+    expect(comparable(await fact(together.log, 'D1'))).toMatchObject({ referredToTreatment: true, service: 'SUD_OUTPATIENT' });
+    expect(comparable(await fact(together.log, 'D2'))).toMatchObject({ status: 'ACTIVE', attributedToId: meg });
+    expect(comparable(await fact(together.log, 'D3'))).toMatchObject({ status: 'ACTIVE', attributedToId: uuidOf('unit:default'), approvalRequired: false });
+    // D0 repeats D2 (same person, two hours earlier, same delivery); D1 repeats the earlier delivery's referral.
+    const repeats = await Promise.all(['D0', 'D1', 'D2', 'D3'].map(async (name) => (await fact(together.log, name))?.isRepeat));
+    expect(repeats).toEqual([true, true, false, false]);
+  });
+
+  it('takes the later of two referrals of one deflection in a delivery, as applying them one at a time would', async () => {
+    const log = new EventLog('referred-twice');
+    log.referred('D', { person: 'P', referredAt: '2026-03-01T15:00:00Z', pathway: 'SELF_REFERRAL' });
+    log.referred('D', { person: 'P', referredAt: '2026-03-01T15:00:00Z', pathway: 'ACTIVE_OUTREACH' });
+    expect((await deliver([...log.envelopes].reverse())).body.applied).toBe(2);
+    expect((await fact(log, 'D'))?.pathway).toBe('ACTIVE_OUTREACH');
   });
 
   it('refuses a delivery signed with another secret and applies nothing', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Violations } from '@hub/platform/errors';
 import type { EventEnvelope } from '@hub/platform/events';
 import { createTestDatabase, type TestDatabase } from '@hub/platform/testing';
-import { applyEvent } from '../src/commands/apply-event.js';
+import { applyEvents } from '../src/commands/apply-event.js';
 import type { StatisticDimension, StatisticMeasure, StatisticsFilter } from '../src/generated/resolvers-types.js';
 import { reporting } from '../src/index.js';
 import { buildFilter } from '../src/statistics/filter.js';
@@ -52,7 +52,7 @@ function fixture(): void {
 
 async function deliver(envelopes: readonly EventEnvelope[]): Promise<void> {
   await db.orm('reporting').fork().transactional(async (em) => {
-    for (const envelope of envelopes) await applyEvent(em, envelope);
+    await applyEvents(em, envelopes);
   });
 }
 

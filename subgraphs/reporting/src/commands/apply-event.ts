@@ -1,23 +1,44 @@
+import { executeBound } from '@hub/platform/db';
 import { illinoisDate, INTERCEPT_OF_PATHWAY } from '@hub/platform/domain';
 import type { DeflectionReferred, DeflectionStatusChanged, EventEnvelope, TreatmentEpisodeChanged } from '@hub/platform/events';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
- * Applies one delivered event exactly once: the event id is claimed with INSERT … ON CONFLICT DO NOTHING in the
- * caller's transaction, so a redelivered event (at-least-once delivery) changes nothing. Each event is a few
- * upserts in SQL whose result does not depend on the order events arrive in (see DeflectionFact).
+ * Applies one delivery's events, each exactly once, in the caller's transaction, and returns how many were new.
+ * Every event id is claimed with one INSERT … ON CONFLICT DO NOTHING, so a redelivered event (at-least-once
+ * delivery) changes nothing. Each event is a few upserts in SQL whose result does not depend on the order events
+ * arrive in (see DeflectionFact); that is what lets a delivery's referrals, the bulk of what cases publishes, be
+ * applied together in a handful of set-based statements rather than six statements each.
  */
-export async function applyEvent(em: EntityManager, envelope: EventEnvelope): Promise<boolean> {
-  const claimed = await em.execute<{ event_id: string }[]>(
+export async function applyEvents(em: EntityManager, envelopes: readonly EventEnvelope[]): Promise<number> {
+  const fresh = await claim(em, envelopes);
+  const referrals = fresh.filter((e): e is EventEnvelope & { event: DeflectionReferred } => e.event.type === 'deflection.referred');
+  await applyReferrals(em, referrals);
+  for (const envelope of fresh) if (envelope.event.type !== 'deflection.referred') await applyOne(em, envelope);
+  return fresh.length;
+}
+
+/** The envelopes whose event id this inbox has not processed before (the first of any repeated in the batch). */
+async function claim(em: EntityManager, envelopes: readonly EventEnvelope[]): Promise<EventEnvelope[]> {
+  if (envelopes.length === 0) return [];
+  const rows = envelopes.map((e) => ({ event_id: e.eventId, source: e.source, sequence: e.sequence, type: e.event.type }));
+  const claimed = await executeBound<{ event_id: string }>(
+    em,
     `insert into "reporting"."processed_event" (event_id, source, sequence, type, processed_at)
-     values (?, ?, ?, ?, now()) on conflict (event_id) do nothing returning event_id`,
-    [envelope.eventId, envelope.source, envelope.sequence, envelope.event.type],
+     select e.event_id, e.source, e.sequence, e.type, now()
+     from jsonb_to_recordset($1::jsonb) as e(event_id uuid, source text, sequence bigint, type text)
+     on conflict (event_id) do nothing returning event_id`,
+    [JSON.stringify(rows)],
   );
-  if (claimed.length === 0) return false;
+  const fresh = new Set(claimed.map((row) => row.event_id));
+  return envelopes.filter((e) => fresh.delete(e.eventId));
+}
+
+async function applyOne(em: EntityManager, envelope: EventEnvelope): Promise<void> {
   const event = envelope.event;
   switch (event.type) {
     case 'deflection.referred':
-      await applyReferral(em, event, envelope.sequence);
+      await applyReferrals(em, [{ ...envelope, event }]);
       break;
     case 'deflection.approved':
     case 'deflection.declined':
@@ -25,7 +46,7 @@ export async function applyEvent(em: EntityManager, envelope: EventEnvelope): Pr
       await applyStatusChange(em, event, envelope.sequence);
       break;
     case 'deflection.handed-off':
-      await ensureRow(em, event.deflectionId);
+      await ensureRows(em, [event.deflectionId]);
       await em.execute(`update "reporting"."deflection_fact" set handed_off_at = least(coalesce(handed_off_at, ?::timestamptz), ?::timestamptz) where deflection_id = ?`, [
         event.at,
         event.at,
@@ -39,61 +60,84 @@ export async function applyEvent(em: EntityManager, envelope: EventEnvelope): Pr
       await applyEpisodeChange(em, event, envelope.sequence);
       break;
   }
-  return true;
 }
 
-/** A placeholder row for a deflection whose referral has not arrived yet; the random record key is set once, here. */
-async function ensureRow(em: EntityManager, deflectionId: string): Promise<void> {
-  await em.execute(`insert into "reporting"."deflection_fact" (deflection_id, record_key) values (?, floor(random() * 256)::smallint) on conflict (deflection_id) do nothing`, [
-    deflectionId,
-  ]);
+/** Placeholder rows for deflections whose referral has not arrived yet; each row's random record key is set once, here. */
+async function ensureRows(em: EntityManager, deflectionIds: readonly string[]): Promise<void> {
+  await executeBound(
+    em,
+    `insert into "reporting"."deflection_fact" (deflection_id, record_key)
+     select id, floor(random() * 256)::smallint from unnest($1::uuid[]) as id on conflict (deflection_id) do nothing`,
+    [deflectionIds],
+  );
+}
+
+/**
+ * Referrals, however many, in four statements. A deflection has one referral, but should a publisher ever send two,
+ * the later (by sequence) wins, as it would applied one after the other: an UPDATE … FROM changes a row once.
+ */
+async function applyReferrals(em: EntityManager, envelopes: readonly (EventEnvelope & { event: DeflectionReferred })[]): Promise<void> {
+  if (envelopes.length === 0) return;
+  const latest = new Map<string, EventEnvelope & { event: DeflectionReferred }>();
+  for (const envelope of envelopes) {
+    const seen = latest.get(envelope.event.deflectionId);
+    if (!seen || seen.sequence < envelope.sequence) latest.set(envelope.event.deflectionId, envelope);
+  }
+  const rows = [...latest.values()].map(({ event, sequence }) => ({
+    deflection_id: event.deflectionId,
+    person_pseudonym: event.personPseudonym ?? null,
+    pathway: event.pathway,
+    intercept: INTERCEPT_OF_PATHWAY[event.pathway],
+    initiating_unit_id: event.initiatingUnitId,
+    initiating_officer_id: event.initiatingOfficerId ?? null,
+    counts_for_id: event.countsForId,
+    approval_required: event.approvalRequired ?? event.countsForId !== null,
+    county: event.county,
+    referred_at: event.referredAt,
+    referred_on: illinoisDate(new Date(event.referredAt)),
+    encounter_at: event.encounterAt ?? event.referredAt,
+    call_type: event.callType ?? null,
+    channel: event.channel ?? null,
+    arrest_made: event.arrestMade ?? null,
+    age_band: event.ageBand ?? 'UNKNOWN',
+    sex: event.sex ?? 'UNKNOWN',
+    race: event.race ?? 'UNKNOWN',
+    ethnicity: event.ethnicity ?? 'UNKNOWN',
+    sequence,
+    status: event.status,
+  }));
+  const ids = rows.map((row) => row.deflection_id);
+  await ensureRows(em, ids);
+  // The status follows the newest cases event of the deflection, whatever order they were delivered in.
+  await executeBound(
+    em,
+    `update "reporting"."deflection_fact" f set
+       person_pseudonym = r.person_pseudonym, pathway = r.pathway, intercept = r.intercept, initiating_unit_id = r.initiating_unit_id,
+       initiating_officer_id = r.initiating_officer_id, counts_for_id = r.counts_for_id, approval_required = r.approval_required,
+       county = r.county, referred_at = r.referred_at, referred_on = r.referred_on, encounter_at = r.encounter_at, call_type = r.call_type,
+       channel = r.channel, arrest_made = r.arrest_made, age_band = r.age_band, sex = r.sex, race = r.race, ethnicity = r.ethnicity,
+       status = case when f.status_sequence is null or f.status_sequence < r.sequence then r.status else f.status end,
+       status_sequence = greatest(coalesce(f.status_sequence, r.sequence), r.sequence)
+     from jsonb_to_recordset($1::jsonb) as r(
+       deflection_id uuid, person_pseudonym uuid, pathway text, intercept text, initiating_unit_id uuid, initiating_officer_id uuid,
+       counts_for_id uuid, approval_required boolean, county text, referred_at timestamptz, referred_on date, encounter_at timestamptz,
+       call_type text, channel text, arrest_made boolean, age_band text, sex text, race text, ethnicity text, sequence bigint, status text)
+     where f.deflection_id = r.deflection_id`,
+    [JSON.stringify(rows)],
+  );
+  await refreshAttribution(em, ids);
+  const people = [...new Set(rows.flatMap((row) => (row.person_pseudonym ? [row.person_pseudonym] : [])))];
+  if (people.length > 0) await refreshRepeats(em, people);
+  // No treatment refresh: an episode that arrived first set the placeholder row's treatment columns, and the
+  // referral's update leaves them as they are.
 }
 
 /** The status follows the newest cases event of the deflection, whatever order they were delivered in. */
 const NEWER_STATUS = `status = case when deflection_fact.status_sequence is null or deflection_fact.status_sequence < ? then ? else deflection_fact.status end,
   status_sequence = greatest(coalesce(deflection_fact.status_sequence, ?), ?)`;
 
-async function applyReferral(em: EntityManager, event: DeflectionReferred, sequence: number): Promise<void> {
-  await ensureRow(em, event.deflectionId);
-  await em.execute(
-    `update "reporting"."deflection_fact" set
-       person_pseudonym = ?, pathway = ?, intercept = ?, initiating_unit_id = ?, initiating_officer_id = ?, counts_for_id = ?,
-       approval_required = ?, county = ?, referred_at = ?, referred_on = ?, encounter_at = ?, call_type = ?, channel = ?,
-       arrest_made = ?, age_band = ?, sex = ?, race = ?, ethnicity = ?, ${NEWER_STATUS}
-     where deflection_id = ?`,
-    [
-      event.personPseudonym ?? null,
-      event.pathway,
-      INTERCEPT_OF_PATHWAY[event.pathway],
-      event.initiatingUnitId,
-      event.initiatingOfficerId ?? null,
-      event.countsForId,
-      event.approvalRequired ?? event.countsForId !== null,
-      event.county,
-      event.referredAt,
-      illinoisDate(new Date(event.referredAt)),
-      event.encounterAt ?? event.referredAt,
-      event.callType ?? null,
-      event.channel ?? null,
-      event.arrestMade ?? null,
-      event.ageBand ?? 'UNKNOWN',
-      event.sex ?? 'UNKNOWN',
-      event.race ?? 'UNKNOWN',
-      event.ethnicity ?? 'UNKNOWN',
-      sequence,
-      event.status,
-      sequence,
-      sequence,
-      event.deflectionId,
-    ],
-  );
-  await refreshAttribution(em, event.deflectionId);
-  if (event.personPseudonym) await refreshRepeats(em, event.personPseudonym);
-  await refreshTreatment(em, event.deflectionId);
-}
-
 async function applyStatusChange(em: EntityManager, event: DeflectionStatusChanged, sequence: number): Promise<void> {
-  await ensureRow(em, event.deflectionId);
+  await ensureRows(em, [event.deflectionId]);
   const approved = event.type === 'deflection.approved';
   const declined = event.type === 'deflection.declined';
   await em.execute(
@@ -119,7 +163,7 @@ async function applyStatusChange(em: EntityManager, event: DeflectionStatusChang
       event.deflectionId,
     ],
   );
-  await refreshAttribution(em, event.deflectionId);
+  await refreshAttribution(em, [event.deflectionId]);
 }
 
 /**
@@ -127,26 +171,28 @@ async function applyStatusChange(em: EntityManager, event: DeflectionStatusChang
  * approval event from before `decidedByAgencyId` existed names the one the referral awaited); pending and declined
  * ones count for nobody. One that needs no approval counts for its unit.
  */
-async function refreshAttribution(em: EntityManager, deflectionId: string): Promise<void> {
-  await em.execute(
+async function refreshAttribution(em: EntityManager, deflectionIds: readonly string[]): Promise<void> {
+  await executeBound(
+    em,
     `update "reporting"."deflection_fact" set
        approving_agency_id = coalesce(approving_agency_id, case when approved_at is not null then counts_for_id end),
        attributed_to_id = case when approval_required then coalesce(approving_agency_id, case when approved_at is not null then counts_for_id end)
                                when approval_required = false then initiating_unit_id end
-     where deflection_id = ?`,
-    [deflectionId],
+     where deflection_id = any($1::uuid[])`,
+    [deflectionIds],
   );
 }
 
-/** A deflection is a repeat when the same person was deflected before it (by any unit): recomputed for that person. */
-async function refreshRepeats(em: EntityManager, pseudonym: string): Promise<void> {
-  await em.execute(
+/** A deflection is a repeat when the same person was deflected before it (by any unit): recomputed for those people. */
+async function refreshRepeats(em: EntityManager, pseudonyms: readonly string[]): Promise<void> {
+  await executeBound(
+    em,
     `update "reporting"."deflection_fact" f set is_repeat = exists (
        select 1 from "reporting"."deflection_fact" e
        where e.person_pseudonym = f.person_pseudonym and e.referred_at is not null
          and (e.referred_at, e.deflection_id) < (f.referred_at, f.deflection_id))
-     where f.person_pseudonym = ? and f.referred_at is not null`,
-    [pseudonym],
+     where f.person_pseudonym = any($1::uuid[]) and f.referred_at is not null`,
+    [pseudonyms],
   );
 }
 
@@ -179,22 +225,23 @@ async function applyEpisodeChange(em: EntityManager, event: TreatmentEpisodeChan
       to === 'DISCHARGED',
     ],
   );
-  await ensureRow(em, event.deflectionId);
-  await refreshTreatment(em, event.deflectionId);
+  await ensureRows(em, [event.deflectionId]);
+  await refreshTreatment(em, [event.deflectionId]);
 }
 
-/** The deflection's treatment columns, from all its episodes (the first referred names the provider and service). */
-async function refreshTreatment(em: EntityManager, deflectionId: string): Promise<void> {
-  await em.execute(
+/** The deflections' treatment columns, from all their episodes (the first referred names the provider and service). */
+async function refreshTreatment(em: EntityManager, deflectionIds: readonly string[]): Promise<void> {
+  await executeBound(
+    em,
     `update "reporting"."deflection_fact" f set
-       referred_to_treatment = t.any_episode, first_treatment_contact_at = t.first_contact, retained30 = t.r30, retained60 = t.r60,
+       referred_to_treatment = true, first_treatment_contact_at = t.first_contact, retained30 = t.r30, retained60 = t.r60,
        retained90 = t.r90, treatment_completed = t.completed, treatment_discharged = t.discharged, provider_id = t.provider_id, service = t.service
-     from (select bool_or(true) as any_episode, min(first_contact_at) as first_contact, bool_or(reached30) as r30, bool_or(reached60) as r60,
+     from (select deflection_id, min(first_contact_at) as first_contact, bool_or(reached30) as r30, bool_or(reached60) as r60,
                   bool_or(reached90) as r90, bool_or(completed) as completed, bool_or(discharged) as discharged,
                   (array_agg(provider_id order by referred_at nulls last, episode_id))[1] as provider_id,
                   (array_agg(service order by referred_at nulls last, episode_id))[1] as service
-           from "reporting"."episode_fact" where deflection_id = ?) t
-     where f.deflection_id = ? and t.any_episode`,
-    [deflectionId, deflectionId],
+           from "reporting"."episode_fact" where deflection_id = any($1::uuid[]) group by deflection_id) t
+     where f.deflection_id = t.deflection_id`,
+    [deflectionIds],
   );
 }

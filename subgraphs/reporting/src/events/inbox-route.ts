@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { type SubgraphOrm } from '@hub/platform/db';
 import { type EventEnvelope, type OutboxStatus, verifyEventDelivery } from '@hub/platform/events';
 import { type RouteHandler, sendJson } from '@hub/platform/server';
-import { applyEvent } from '../commands/apply-event.js';
+import { applyEvents } from '../commands/apply-event.js';
 import { recordSourceStatus } from '../commands/source-status.js';
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -47,8 +47,7 @@ export function eventInbox(orm: SubgraphOrm, secret: () => Promise<string>): Rou
     }
     const ordered = [...events].sort((a, b) => a.sequence - b.sequence).map((e) => ({ ...e, source }));
     const applied = await orm.fork().transactional(async (em) => {
-      let count = 0;
-      for (const envelope of ordered) if (await applyEvent(em, envelope)) count += 1;
+      const count = await applyEvents(em, ordered);
       await recordSourceStatus(em, source, outbox ?? null, ordered.at(-1)?.sequence ?? null);
       return count;
     });
