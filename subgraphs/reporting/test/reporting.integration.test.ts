@@ -158,6 +158,45 @@ describe('facts from published events: at least once, exactly-once application, 
     expect(repeats).toEqual([true, true, false, false]);
   });
 
+  it('applies a delivery’s episode changes together: as many statements for 40 episodes as for 4, and the facts one at a time gives', async () => {
+    // Several changes of one episode in the delivery, an episode whose start came in an earlier delivery, and two
+    // episodes of one deflection (the first referred names the provider).
+    const story = (prefix: string, episodes: number) => {
+      const log = new EventLog(prefix);
+      const earlier = log.episode('D0', 'E0', 'X', 'SUD_OUTPATIENT', [['REFERRED', '2026-02-01T15:00:00Z']]);
+      const later = log.episode('D0', 'E0', 'X', 'SUD_OUTPATIENT', [['ENGAGED', '2026-02-03T15:00:00Z'], ['RETAINED_30', '2026-03-05T15:00:00Z']]);
+      const batch = [...later, ...log.episode('D1', 'E1b', 'Y', 'MENTAL_HEALTH', [['REFERRED', '2026-02-04T15:00:00Z'], ['ENGAGED', '2026-02-06T15:00:00Z']])];
+      batch.push(...log.episode('D1', 'E1a', 'X', 'SUD_RESIDENTIAL', [['REFERRED', '2026-02-02T15:00:00Z'], ['ENGAGED', '2026-02-09T15:00:00Z'], ['COMPLETED', '2026-04-01T15:00:00Z']]));
+      for (let i = 2; i < episodes; i += 1) batch.push(...log.episode(`D${i}`, `E${i}`, 'X', 'PEER_SUPPORT', [['REFERRED', '2026-02-02T15:00:00Z']]));
+      return { log, earlier, batch };
+    };
+    const together = story('episodes-batched', 4);
+    const large = story('episodes-batched-large', 40);
+    const oneByOne = story('episodes-one-by-one', 4);
+    const orm = db.orm('reporting');
+    for (const s of [together, large, oneByOne]) await deliver(s.earlier, { source: 'treatment' });
+    const four = await orm.counter.measure(() => deliver(together.batch, { source: 'treatment' }));
+    const forty = await orm.counter.measure(() => deliver(large.batch, { source: 'treatment' }));
+    expect(four.result.body.applied).toBe(together.batch.length);
+    expect(forty.result.body.applied).toBe(large.batch.length);
+    expect(forty.statements.length).toBe(four.statements.length);
+    for (const envelope of oneByOne.batch) await deliver([envelope], { source: 'treatment' });
+    const comparable = (f: DeflectionFact | null) => ({
+      referredToTreatment: f?.referredToTreatment, firstTreatmentContactAt: f?.firstTreatmentContactAt, retained30: f?.retained30,
+      treatmentCompleted: f?.treatmentCompleted, service: f?.service,
+    });
+    for (const name of ['D0', 'D1', 'D2', 'D3']) expect(comparable(await fact(together.log, name))).toEqual(comparable(await fact(oneByOne.log, name)));
+    expect(comparable(await fact(together.log, 'D0'))).toEqual({
+      referredToTreatment: true, firstTreatmentContactAt: new Date('2026-02-03T15:00:00Z'), retained30: true, treatmentCompleted: false, service: 'SUD_OUTPATIENT',
+    });
+    expect(comparable(await fact(together.log, 'D1'))).toEqual({
+      referredToTreatment: true, firstTreatmentContactAt: new Date('2026-02-06T15:00:00Z'), retained30: false, treatmentCompleted: true, service: 'SUD_RESIDENTIAL',
+    });
+    const state = async (log: EventLog, episode: string) =>
+      (await orm.fork().execute<{ state: string }[]>('select state from "reporting"."episode_fact" where episode_id = ?', [log.id(episode)]))[0]?.state;
+    expect([await state(together.log, 'E0'), await state(together.log, 'E1a'), await state(together.log, 'E1b')]).toEqual(['RETAINED_30', 'COMPLETED', 'ENGAGED']);
+  });
+
   it('takes the later of two referrals of one deflection in a delivery, as applying them one at a time would', async () => {
     const log = new EventLog('referred-twice');
     log.referred('D', { person: 'P', referredAt: '2026-03-01T15:00:00Z', pathway: 'SELF_REFERRAL' });

@@ -1,20 +1,23 @@
 import { executeBound } from '@hub/platform/db';
 import { illinoisDate, INTERCEPT_OF_PATHWAY } from '@hub/platform/domain';
-import type { DeflectionReferred, DeflectionStatusChanged, EventEnvelope, TreatmentEpisodeChanged } from '@hub/platform/events';
+import type { DeflectionReferred, DeflectionStatusChanged, EventEnvelope, HubEvent, TreatmentEpisodeChanged } from '@hub/platform/events';
 import type { EntityManager } from '@mikro-orm/postgresql';
+
+/** The event types applied a delivery at a time; the rest are applied one by one, after them. */
+const SET_BASED = new Set<HubEvent['type']>(['deflection.referred', 'treatment.episode-changed']);
 
 /**
  * Applies one delivery's events, each exactly once, in the caller's transaction, and returns how many were new.
  * Every event id is claimed with one INSERT … ON CONFLICT DO NOTHING, so a redelivered event (at-least-once
  * delivery) changes nothing. Each event is a few upserts in SQL whose result does not depend on the order events
- * arrive in (see DeflectionFact); that is what lets a delivery's referrals, the bulk of what cases publishes, be
- * applied together in a handful of set-based statements rather than six statements each.
+ * arrive in (see DeflectionFact); that is what lets a delivery's referrals and episode changes, the bulk of what
+ * cases and treatment publish, be applied together in a handful of set-based statements rather than several each.
  */
 export async function applyEvents(em: EntityManager, envelopes: readonly EventEnvelope[]): Promise<number> {
   const fresh = await claim(em, envelopes);
-  const referrals = fresh.filter((e): e is EventEnvelope & { event: DeflectionReferred } => e.event.type === 'deflection.referred');
-  await applyReferrals(em, referrals);
-  for (const envelope of fresh) if (envelope.event.type !== 'deflection.referred') await applyOne(em, envelope);
+  await applyReferrals(em, fresh.filter((e): e is EventEnvelope & { event: DeflectionReferred } => e.event.type === 'deflection.referred'));
+  await applyEpisodeChanges(em, fresh.filter((e): e is EventEnvelope & { event: TreatmentEpisodeChanged } => e.event.type === 'treatment.episode-changed'));
+  for (const envelope of fresh) if (!SET_BASED.has(envelope.event.type)) await applyOne(em, envelope);
   return fresh.length;
 }
 
@@ -57,7 +60,7 @@ async function applyOne(em: EntityManager, envelope: EventEnvelope): Promise<voi
       // Reviews feed no statistic yet; the event is recorded as processed.
       break;
     case 'treatment.episode-changed':
-      await applyEpisodeChange(em, event, envelope.sequence);
+      await applyEpisodeChanges(em, [{ ...envelope, event }]);
       break;
   }
 }
@@ -196,12 +199,44 @@ async function refreshRepeats(em: EntityManager, pseudonyms: readonly string[]):
   );
 }
 
-async function applyEpisodeChange(em: EntityManager, event: TreatmentEpisodeChanged, sequence: number): Promise<void> {
-  const to = event.toState;
-  await em.execute(
+/**
+ * Episode changes, however many, in three statements: the delivery's changes are first folded per episode (the
+ * same folds the upsert makes with what is stored: earliest times, any milestone reached, the state of the newest
+ * change), because one INSERT … ON CONFLICT may not touch a row twice. A provider's bulk upload of 1,000 outcomes
+ * had cost reporting 3,000 statements.
+ */
+async function applyEpisodeChanges(em: EntityManager, envelopes: readonly (EventEnvelope & { event: TreatmentEpisodeChanged })[]): Promise<void> {
+  if (envelopes.length === 0) return;
+  const rows = envelopes.map(({ event, sequence }) => {
+    const to = event.toState;
+    return {
+      episode_id: event.episodeId,
+      deflection_id: event.deflectionId,
+      provider_id: event.providerId,
+      service: event.service,
+      referred_at: event.fromState === null ? event.at : null,
+      state: to,
+      state_sequence: sequence,
+      first_contact_at: to === 'ENGAGED' ? event.at : null,
+      reached30: to === 'RETAINED_30',
+      reached60: to === 'RETAINED_60',
+      reached90: to === 'RETAINED_90',
+      completed: to === 'COMPLETED',
+      discharged: to === 'DISCHARGED',
+    };
+  });
+  await executeBound(
+    em,
     `insert into "reporting"."episode_fact" as e (episode_id, deflection_id, provider_id, service, referred_at, state, state_sequence,
        first_contact_at, reached30, reached60, reached90, completed, discharged)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     select episode_id, (array_agg(deflection_id order by state_sequence))[1], (array_agg(provider_id order by state_sequence))[1],
+            (array_agg(service order by state_sequence))[1], min(referred_at), (array_agg(state order by state_sequence desc))[1],
+            max(state_sequence), min(first_contact_at), bool_or(reached30), bool_or(reached60), bool_or(reached90), bool_or(completed),
+            bool_or(discharged)
+     from jsonb_to_recordset($1::jsonb) as r(episode_id uuid, deflection_id uuid, provider_id uuid, service text, referred_at timestamptz,
+       state text, state_sequence bigint, first_contact_at timestamptz, reached30 boolean, reached60 boolean, reached90 boolean,
+       completed boolean, discharged boolean)
+     group by episode_id
      on conflict (episode_id) do update set
        referred_at = coalesce(least(e.referred_at, excluded.referred_at), e.referred_at, excluded.referred_at),
        state = case when e.state_sequence < excluded.state_sequence then excluded.state else e.state end,
@@ -209,24 +244,11 @@ async function applyEpisodeChange(em: EntityManager, event: TreatmentEpisodeChan
        first_contact_at = coalesce(least(e.first_contact_at, excluded.first_contact_at), e.first_contact_at, excluded.first_contact_at),
        reached30 = e.reached30 or excluded.reached30, reached60 = e.reached60 or excluded.reached60, reached90 = e.reached90 or excluded.reached90,
        completed = e.completed or excluded.completed, discharged = e.discharged or excluded.discharged`,
-    [
-      event.episodeId,
-      event.deflectionId,
-      event.providerId,
-      event.service,
-      event.fromState === null ? event.at : null,
-      to,
-      sequence,
-      to === 'ENGAGED' ? event.at : null,
-      to === 'RETAINED_30',
-      to === 'RETAINED_60',
-      to === 'RETAINED_90',
-      to === 'COMPLETED',
-      to === 'DISCHARGED',
-    ],
+    [JSON.stringify(rows)],
   );
-  await ensureRows(em, [event.deflectionId]);
-  await refreshTreatment(em, [event.deflectionId]);
+  const deflections = [...new Set(rows.map((row) => row.deflection_id))];
+  await ensureRows(em, deflections);
+  await refreshTreatment(em, deflections);
 }
 
 /** The deflections' treatment columns, from all their episodes (the first referred names the provider and service). */
