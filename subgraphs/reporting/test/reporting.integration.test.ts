@@ -129,6 +129,10 @@ describe('facts from published events: at least once, exactly-once application, 
         batch.push(log.referred(`D${i}`, { person: i === 1 ? 'P0' : `P${(i % 2) + 1}`, referredAt: after('2026-03-02T15:00:00Z', { hours: referrals - i }), countsForId: i === 2 ? meg : null }));
       }
       batch.push(log.status('D2', 'deflection.approved', 'ACTIVE', '2026-03-03T15:00:00Z', meg));
+      batch.push(log.handedOff('D3', '2026-03-03T16:00:00Z'));
+      batch.push(log.referred('anonymous', { person: 'nobody', personPseudonym: null, referredAt: '2026-03-02T15:00:00Z' }));
+      // The same event twice in one delivery is applied once.
+      batch.push(batch[0]!);
       return { log, earlier: log.envelopes[0]!, treatmentFirst, batch };
     };
     const together = story('batched', 4);
@@ -141,18 +145,20 @@ describe('facts from published events: at least once, exactly-once application, 
     }
     const four = await orm.counter.measure(() => deliver(together.batch));
     const forty = await orm.counter.measure(() => deliver(large.batch));
-    expect(four.result.body.applied).toBe(5);
-    expect(forty.result.body.applied).toBe(41);
+    expect(four.result.body.applied).toBe(7);
+    expect(forty.result.body.applied).toBe(43);
     expect(forty.statements.length).toBe(four.statements.length);
     for (const envelope of oneByOne.batch) await deliver([envelope]);
     const comparable = (f: DeflectionFact | null) => ({
-      status: f?.status, attributedToId: f?.attributedToId, approvalRequired: f?.approvalRequired, isRepeat: f?.isRepeat, referredOn: f?.referredOn,
-      intercept: f?.intercept, referredToTreatment: f?.referredToTreatment, firstTreatmentContactAt: f?.firstTreatmentContactAt, service: f?.service,
+      status: f?.status, attributedToId: f?.attributedToId, approvingAgencyId: f?.approvingAgencyId, approvalRequired: f?.approvalRequired, isRepeat: f?.isRepeat,
+      referredOn: f?.referredOn, intercept: f?.intercept, referredToTreatment: f?.referredToTreatment, firstTreatmentContactAt: f?.firstTreatmentContactAt,
+      service: f?.service, handedOffAt: f?.handedOffAt, closedAt: f?.closedAt, declinedAt: f?.declinedAt, personPseudonym: f?.personPseudonym === null ? null : 'someone',
     });
-    for (const name of ['earlier', 'D0', 'D1', 'D2', 'D3']) expect(comparable(await fact(together.log, name))).toEqual(comparable(await fact(oneByOne.log, name)));
+    for (const name of ['earlier', 'D0', 'D1', 'D2', 'D3', 'anonymous']) expect(comparable(await fact(together.log, name))).toEqual(comparable(await fact(oneByOne.log, name)));
     expect(comparable(await fact(together.log, 'D1'))).toMatchObject({ referredToTreatment: true, service: 'SUD_OUTPATIENT' });
     expect(comparable(await fact(together.log, 'D2'))).toMatchObject({ status: 'ACTIVE', attributedToId: meg });
-    expect(comparable(await fact(together.log, 'D3'))).toMatchObject({ status: 'ACTIVE', attributedToId: uuidOf('unit:default'), approvalRequired: false });
+    expect(comparable(await fact(together.log, 'D3'))).toMatchObject({ status: 'ACTIVE', attributedToId: uuidOf('unit:default'), approvalRequired: false, handedOffAt: new Date('2026-03-03T16:00:00Z') });
+    expect(comparable(await fact(together.log, 'anonymous'))).toMatchObject({ personPseudonym: null, isRepeat: false, intercept: 'INTERCEPT_0' });
     // D0 repeats D2 (same person, two hours earlier, same delivery); D1 repeats the earlier delivery's referral.
     const repeats = await Promise.all(['D0', 'D1', 'D2', 'D3'].map(async (name) => (await fact(together.log, name))?.isRepeat));
     expect(repeats).toEqual([true, true, false, false]);
@@ -166,7 +172,7 @@ describe('facts from published events: at least once, exactly-once application, 
       const earlier = log.episode('D0', 'E0', 'X', 'SUD_OUTPATIENT', [['REFERRED', '2026-02-01T15:00:00Z']]);
       const later = log.episode('D0', 'E0', 'X', 'SUD_OUTPATIENT', [['ENGAGED', '2026-02-03T15:00:00Z'], ['RETAINED_30', '2026-03-05T15:00:00Z']]);
       const batch = [...later, ...log.episode('D1', 'E1b', 'Y', 'MENTAL_HEALTH', [['REFERRED', '2026-02-04T15:00:00Z'], ['ENGAGED', '2026-02-06T15:00:00Z']])];
-      batch.push(...log.episode('D1', 'E1a', 'X', 'SUD_RESIDENTIAL', [['REFERRED', '2026-02-02T15:00:00Z'], ['ENGAGED', '2026-02-09T15:00:00Z'], ['COMPLETED', '2026-04-01T15:00:00Z']]));
+      batch.push(...log.episode('D1', 'E1a', 'X', 'SUD_RESIDENTIAL', [['REFERRED', '2026-02-02T15:00:00Z'], ['ENGAGED', '2026-02-09T15:00:00Z'], ['RETAINED_30', '2026-03-09T15:00:00Z'], ['COMPLETED', '2026-04-01T15:00:00Z']]));
       for (let i = 2; i < episodes; i += 1) batch.push(...log.episode(`D${i}`, `E${i}`, 'X', 'PEER_SUPPORT', [['REFERRED', '2026-02-02T15:00:00Z']]));
       return { log, earlier, batch };
     };
@@ -190,19 +196,30 @@ describe('facts from published events: at least once, exactly-once application, 
       referredToTreatment: true, firstTreatmentContactAt: new Date('2026-02-03T15:00:00Z'), retained30: true, treatmentCompleted: false, service: 'SUD_OUTPATIENT',
     });
     expect(comparable(await fact(together.log, 'D1'))).toEqual({
-      referredToTreatment: true, firstTreatmentContactAt: new Date('2026-02-06T15:00:00Z'), retained30: false, treatmentCompleted: true, service: 'SUD_RESIDENTIAL',
+      referredToTreatment: true, firstTreatmentContactAt: new Date('2026-02-06T15:00:00Z'), retained30: true, treatmentCompleted: true, service: 'SUD_RESIDENTIAL',
     });
     const state = async (log: EventLog, episode: string) =>
       (await orm.fork().execute<{ state: string }[]>('select state from "reporting"."episode_fact" where episode_id = ?', [log.id(episode)]))[0]?.state;
     expect([await state(together.log, 'E0'), await state(together.log, 'E1a'), await state(together.log, 'E1b')]).toEqual(['RETAINED_30', 'COMPLETED', 'ENGAGED']);
   });
 
-  it('takes the later of two referrals of one deflection in a delivery, as applying them one at a time would', async () => {
+  it('applies a delivery that refers one deflection twice one event at a time, in order, as facts always were', async () => {
     const log = new EventLog('referred-twice');
-    log.referred('D', { person: 'P', referredAt: '2026-03-01T15:00:00Z', pathway: 'SELF_REFERRAL' });
-    log.referred('D', { person: 'P', referredAt: '2026-03-01T15:00:00Z', pathway: 'ACTIVE_OUTREACH' });
-    expect((await deliver([...log.envelopes].reverse())).body.applied).toBe(2);
-    expect((await fact(log, 'D'))?.pathway).toBe('ACTIVE_OUTREACH');
+    const [first, second] = [uuidOf('meg:first'), uuidOf('meg:second')];
+    log.referred('D', { person: 'P', referredAt: '2026-03-01T15:00:00Z', countsForId: first });
+    // An approval from before decidedByAgencyId existed: it names the MEG the referral then awaited.
+    log.status('D', 'deflection.approved', 'ACTIVE', '2026-03-01T16:00:00Z');
+    log.referred('D', { person: 'P', referredAt: '2026-03-01T15:00:00Z', countsForId: second, pathway: 'ACTIVE_OUTREACH' });
+    expect((await deliver(log.envelopes)).body.applied).toBe(3);
+    expect(await fact(log, 'D')).toMatchObject({ pathway: 'ACTIVE_OUTREACH', countsForId: second, approvingAgencyId: first, attributedToId: first });
+  });
+
+  it('applies an event whose id is written in capitals (a uuid is a uuid)', async () => {
+    const log = new EventLog('capitals');
+    const envelope = log.referred('D', { person: 'P', referredAt: '2026-03-01T15:00:00Z' });
+    expect((await deliver([{ ...envelope, eventId: envelope.eventId.toUpperCase() }])).body.applied).toBe(1);
+    expect(await fact(log, 'D')).toMatchObject({ pathway: 'SELF_REFERRAL' });
+    expect((await deliver([envelope])).body.applied).toBe(0);
   });
 
   it('refuses a delivery signed with another secret and applies nothing', async () => {

@@ -15,26 +15,37 @@ const SET_BASED = new Set<HubEvent['type']>(['deflection.referred', 'treatment.e
  */
 export async function applyEvents(em: EntityManager, envelopes: readonly EventEnvelope[]): Promise<number> {
   const fresh = await claim(em, envelopes);
-  await applyReferrals(em, fresh.filter((e): e is EventEnvelope & { event: DeflectionReferred } => e.event.type === 'deflection.referred'));
+  const referrals = fresh.filter((e): e is EventEnvelope & { event: DeflectionReferred } => e.event.type === 'deflection.referred');
+  if (new Set(referrals.map((e) => e.event.deflectionId)).size < referrals.length) {
+    // A deflection referred twice in one delivery (cases never publishes that): what the second undoes of the first
+    // depends on what came between, so the delivery is applied one event at a time, in order, as facts always were.
+    for (const envelope of fresh) await applyOne(em, envelope);
+    return fresh.length;
+  }
+  await applyReferrals(em, referrals);
   await applyEpisodeChanges(em, fresh.filter((e): e is EventEnvelope & { event: TreatmentEpisodeChanged } => e.event.type === 'treatment.episode-changed'));
   for (const envelope of fresh) if (!SET_BASED.has(envelope.event.type)) await applyOne(em, envelope);
   return fresh.length;
 }
 
-/** The envelopes whose event id this inbox has not processed before (the first of any repeated in the batch). */
+/**
+ * The envelopes whose event id this inbox has not processed before (the first of any repeated in the batch). Each
+ * claimed id is matched to its place in the batch by PostgreSQL, uuid to uuid: matched as text in JavaScript, an id
+ * written in capitals would be claimed and never applied.
+ */
 async function claim(em: EntityManager, envelopes: readonly EventEnvelope[]): Promise<EventEnvelope[]> {
   if (envelopes.length === 0) return [];
-  const rows = envelopes.map((e) => ({ event_id: e.eventId, source: e.source, sequence: e.sequence, type: e.event.type }));
-  const claimed = await executeBound<{ event_id: string }>(
+  const rows = envelopes.map((e, position) => ({ position, event_id: e.eventId, source: e.source, sequence: e.sequence, type: e.event.type }));
+  const claimed = await executeBound<{ position: number }>(
     em,
-    `insert into "reporting"."processed_event" (event_id, source, sequence, type, processed_at)
-     select e.event_id, e.source, e.sequence, e.type, now()
-     from jsonb_to_recordset($1::jsonb) as e(event_id uuid, source text, sequence bigint, type text)
-     on conflict (event_id) do nothing returning event_id`,
+    `with delivered as (select * from jsonb_to_recordset($1::jsonb) as e(position int, event_id uuid, source text, sequence bigint, type text)),
+          claimed as (insert into "reporting"."processed_event" (event_id, source, sequence, type, processed_at)
+                      select event_id, source, sequence, type, now() from delivered order by position
+                      on conflict (event_id) do nothing returning event_id)
+     select min(d.position) as position from delivered d join claimed c using (event_id) group by d.event_id order by 1`,
     [JSON.stringify(rows)],
   );
-  const fresh = new Set(claimed.map((row) => row.event_id));
-  return envelopes.filter((e) => fresh.delete(e.eventId));
+  return claimed.map((row) => envelopes[row.position]!);
 }
 
 async function applyOne(em: EntityManager, envelope: EventEnvelope): Promise<void> {
@@ -76,17 +87,13 @@ async function ensureRows(em: EntityManager, deflectionIds: readonly string[]): 
 }
 
 /**
- * Referrals, however many, in four statements. A deflection has one referral, but should a publisher ever send two,
- * the later (by sequence) wins, as it would applied one after the other: an UPDATE … FROM changes a row once.
+ * Referrals of distinct deflections, however many, in four statements (an UPDATE … FROM changes a row once). Rows
+ * are taken in deflection order, so two deliveries touching the same facts lock them in the same order.
  */
 async function applyReferrals(em: EntityManager, envelopes: readonly (EventEnvelope & { event: DeflectionReferred })[]): Promise<void> {
   if (envelopes.length === 0) return;
-  const latest = new Map<string, EventEnvelope & { event: DeflectionReferred }>();
-  for (const envelope of envelopes) {
-    const seen = latest.get(envelope.event.deflectionId);
-    if (!seen || seen.sequence < envelope.sequence) latest.set(envelope.event.deflectionId, envelope);
-  }
-  const rows = [...latest.values()].map(({ event, sequence }) => ({
+  const ordered = [...envelopes].sort((a, b) => (a.event.deflectionId < b.event.deflectionId ? -1 : 1));
+  const rows = ordered.map(({ event, sequence }) => ({
     deflection_id: event.deflectionId,
     person_pseudonym: event.personPseudonym ?? null,
     pathway: event.pathway,
@@ -129,7 +136,7 @@ async function applyReferrals(em: EntityManager, envelopes: readonly (EventEnvel
     [JSON.stringify(rows)],
   );
   await refreshAttribution(em, ids);
-  const people = [...new Set(rows.flatMap((row) => (row.person_pseudonym ? [row.person_pseudonym] : [])))];
+  const people = [...new Set(rows.flatMap((row) => (row.person_pseudonym ? [row.person_pseudonym] : [])))].sort();
   if (people.length > 0) await refreshRepeats(em, people);
   // No treatment refresh: an episode that arrived first set the placeholder row's treatment columns, and the
   // referral's update leaves them as they are.
@@ -236,7 +243,7 @@ async function applyEpisodeChanges(em: EntityManager, envelopes: readonly (Event
      from jsonb_to_recordset($1::jsonb) as r(episode_id uuid, deflection_id uuid, provider_id uuid, service text, referred_at timestamptz,
        state text, state_sequence bigint, first_contact_at timestamptz, reached30 boolean, reached60 boolean, reached90 boolean,
        completed boolean, discharged boolean)
-     group by episode_id
+     group by episode_id order by episode_id
      on conflict (episode_id) do update set
        referred_at = coalesce(least(e.referred_at, excluded.referred_at), e.referred_at, excluded.referred_at),
        state = case when e.state_sequence < excluded.state_sequence then excluded.state else e.state end,
@@ -246,7 +253,7 @@ async function applyEpisodeChanges(em: EntityManager, envelopes: readonly (Event
        completed = e.completed or excluded.completed, discharged = e.discharged or excluded.discharged`,
     [JSON.stringify(rows)],
   );
-  const deflections = [...new Set(rows.map((row) => row.deflection_id))];
+  const deflections = [...new Set(rows.map((row) => row.deflection_id))].sort();
   await ensureRows(em, deflections);
   await refreshTreatment(em, deflections);
 }
