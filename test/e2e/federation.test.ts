@@ -78,6 +78,12 @@ describe('one graph across four subgraphs', () => {
     expect([...units]).toEqual(["Lake County Sheriff's Office"]);
   });
 
+  it('keeps fields subgraphs have only for each other out of the public API (agencies’ change version)', async () => {
+    const result = await hub.gql('{ changeVersion }', { token: await hub.tokenFor('officer') });
+    expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(result.errors?.[0]?.message).toContain('changeVersion');
+  });
+
   it('answers the health check only when every subgraph answers', async () => {
     const response = await fetch(new URL('/health', hub.gatewayUrl));
     expect(response.status).toBe(200);

@@ -27,6 +27,7 @@ const EXPECTED: Record<string, ExpectedGrant> = {
   'Query.person': 'anyone signed in',
   'Query.solutionActionPlan': 'anyone signed in',
   'Query.approversFor': 'anyone signed in',
+  'Query.changeVersion': 'anyone signed in',
   'Mutation.createAgency': ['HUB_ADMINISTRATOR', 'ADMINISTRATOR'],
   'Mutation.updateAgency': ['HUB_ADMINISTRATOR', 'ADMINISTRATOR'],
   'Mutation.addMegMember': ['HUB_ADMINISTRATOR', 'ADMINISTRATOR'],

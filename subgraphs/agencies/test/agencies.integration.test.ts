@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_AGENCY as A, DEMO_PERSON as P } from '@hub/platform/demo';
 import { illinoisDate } from '@hub/platform/domain';
 import { createTestDatabase, SubgraphClient, type TestDatabase } from '@hub/platform/testing';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../src/context.js';
 import { agencies } from '../src/index.js';
 
@@ -408,5 +409,31 @@ describe('batching', () => {
     const small = await measure(3);
     const large = await measure(25);
     expect(large).toBe(small);
+  });
+});
+
+describe('the change version other subgraphs keep answers by', () => {
+  const version = async () => BigInt((await client.ok<{ changeVersion: string }>('officer', '{ changeVersion }')).changeVersion);
+
+  it('moves when a write to the directory commits, not with reads, and not with a write rolled back', async () => {
+    const start = await version();
+    await client.ok('officer', '{ myAgency { name personnel { id } solutionActionPlan { id } } me { displayName } }');
+    expect(await version()).toBe(start);
+    const rename = (tx: EntityManager) => tx.execute(`update "agencies"."agency" set name = name where id = ?`, [A.quincyPolice]);
+    await db.orm('agencies').fork().transactional(async (tx) => {
+      await rename(tx);
+      throw new Error('rolled back');
+    }).catch(() => undefined);
+    expect(await version()).toBe(start);
+    await db.orm('agencies').fork().transactional(rename);
+    expect(await version()).toBe(start + 1n);
+  });
+
+  it('is moved by every table of the directory: all but the audit trail, the migrations’ and its own', async () => {
+    const tables = await db.orm('agencies').fork().execute<{ table: string; moves: boolean }[]>(
+      `select c.relname as table, exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = c.relname || '_moves_change_version') as moves
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'agencies' and c.relkind = 'r'`,
+    );
+    expect(tables.filter((t) => !t.moves).map((t) => t.table).sort()).toEqual(['audit_record', 'change_version', 'mikro_orm_migrations']);
   });
 });

@@ -1,5 +1,6 @@
 import { AuditRecordSchema } from '@hub/platform/audit';
 import { AgencySchema } from './agency.entity.js';
+import { ChangeVersionSchema } from './change-version.entity.js';
 import { DesignationSchema } from './designation.entity.js';
 import { MegMemberSchema } from './meg-member.entity.js';
 import { PersonSchema } from './person.entity.js';
@@ -13,4 +14,5 @@ export const entities = [AuditRecordSchema,
   PersonSchema,
   DesignationSchema,
   SolutionActionPlanSchema,
+  ChangeVersionSchema,
 ];

@@ -448,6 +448,11 @@ export type Query = {
   agency: Maybe<Agency>;
   /** Who can approve deflections for a MEG or task force on a date (today by default). */
   approversFor: Array<Approver>;
+  /**
+   * Moves with every committed change to agencies, people, designations and plans. For subgraphs that keep an answer
+   * from this one: they ask this first and ask again only when it moved. Not part of the public API.
+   */
+  changeVersion: Scalars['String']['output'];
   /** The signed-in person. */
   me: Person;
   /** The agency the signed-in person acts for. */
@@ -933,6 +938,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   agenciesAuditTrail?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, RequireFields<QueryAgenciesAuditTrailArgs, 'first'>>;
   agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<QueryAgencyArgs, 'id'>>;
   approversFor?: Resolver<Array<ResolversTypes['Approver']>, ParentType, ContextType, RequireFields<QueryApproversForArgs, 'agencyId'>>;
+  changeVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   me?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   myAgency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;

@@ -5,6 +5,7 @@ import { canonicalCounty, illinoisDate } from '@hub/platform/domain';
 import { invalidInput, notFound } from '@hub/platform/errors';
 import { requireActor } from '@hub/platform/identity';
 import { Agency } from '../entities/agency.entity.js';
+import { ChangeVersion } from '../entities/change-version.entity.js';
 import type { AgencyFilter, QueryResolvers } from '../generated/resolvers-types.js';
 import { approversOfAgency, planForUnit } from '../reads.js';
 
@@ -56,4 +57,6 @@ export const Query: QueryResolvers = {
     const agency = await context.loaders.agency.load(agencyId);
     return agency ? approversOfAgency(context, agency, on ?? illinoisDate()) : [];
   },
+
+  changeVersion: async (_parent, _args, context) => String((await context.em.findOneOrFail(ChangeVersion, 1)).version),
 };

@@ -83,6 +83,7 @@ export const access = definePolicy<Resources>(
     'Query.person': 'directory:read',
     'Query.solutionActionPlan': 'directory:read',
     'Query.approversFor': 'directory:read',
+    'Query.changeVersion': 'directory:read',
     'Mutation.createAgency': 'agency:create',
     'Mutation.updateAgency': 'agency:update',
     'Mutation.addMegMember': 'meg:add-member',
