@@ -22,6 +22,6 @@ export function createContext(args: { actor: Actor | null; onward: OnwardTokens;
     audit: args.audit,
     em: args.em,
     loaders: createLoaders(args.em),
-    agencies: new AgenciesClient({ name: 'agencies', url: subgraphUrl('agencies', args.env) }, args.onward),
+    agencies: new AgenciesClient({ name: 'agencies', url: subgraphUrl('agencies', args.env) }, args.onward, args.actor),
   };
 }

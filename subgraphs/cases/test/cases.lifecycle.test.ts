@@ -762,6 +762,28 @@ describe('looking a deflection up by the number people quote', () => {
   });
 });
 
+describe('the plan a referral goes by is as current as agencies', () => {
+  it('asks agencies only for its change version while a kept plan is current, and follows a plan changed in agencies at once', async () => {
+    const agencies = db.orm('agencies');
+    await referOk('local-officer', sheriffReferral());
+    const repeat = await agencies.counter.measure(() => referOk('local-officer', sheriffReferral()));
+    expect(repeat.statements).toHaveLength(1);
+    expect(repeat.statements[0]).toContain('change_version');
+    // An administrator's change to the plan, written however it is: the next referral goes by it.
+    const setPathways = (pathways: string) =>
+      agencies.fork().execute(`update "agencies"."solution_action_plan" set enabled_pathways = ?::text[] where id = ?`, [pathways, PLAN.lakeCountySheriff]);
+    const [row] = await agencies.fork().execute<{ pathways: string }[]>(`select enabled_pathways::text as pathways from "agencies"."solution_action_plan" where id = ?`, [PLAN.lakeCountySheriff]);
+    await setPathways('{ACTIVE_OUTREACH}');
+    try {
+      const error = await referError('local-officer', sheriffReferral());
+      expect(error.extensions).toMatchObject({ field: 'input.pathway', rule: 'pathway-enabled-in-sap' });
+    } finally {
+      await setPathways(row!.pathways);
+    }
+    expect((await referOk('local-officer', sheriffReferral())).deflection.status).toBe('ACTIVE');
+  });
+});
+
 describe('the plan that applied is named in a refusal', () => {
   it('says which unit, county and version of plan did not enable the pathway', async () => {
     const dixon: Actor = { personId: P.officerDuarte, agencyId: A.dixonPolice, roles: ['OFFICER'], actingFor: null };

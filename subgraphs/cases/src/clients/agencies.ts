@@ -1,10 +1,14 @@
-import type { OnwardTokens } from '@hub/platform/identity';
+import type { Actor, OnwardTokens } from '@hub/platform/identity';
 import { callSubgraph, type SubgraphTarget } from '@hub/platform/graphql';
-import { ApproversDocument, UnitPlanDocument, type ApproversQuery, type UnitPlanQuery } from '../generated/agencies-operations.js';
+import { ApproversDocument, ChangeVersionDocument, UnitPlanDocument, type ApproversQuery, type UnitPlanQuery } from '../generated/agencies-operations.js';
+import { KeptAnswers } from './kept-answers.js';
 
 export type UnitPlan = NonNullable<UnitPlanQuery['agency']>;
 export type Plan = NonNullable<UnitPlan['solutionActionPlan']>;
 export type Approver = ApproversQuery['approversFor'][number];
+
+/** Unit plans from earlier requests, each with the agencies change version it was read at (process-wide). */
+const unitPlans = new KeptAnswers<UnitPlan>(1_000);
 
 /**
  * What the cases subgraph needs to know from the agencies subgraph, asked through the graph with the caller's
@@ -14,11 +18,24 @@ export class AgenciesClient {
   constructor(
     private readonly target: SubgraphTarget,
     private readonly onward: OnwardTokens,
+    private readonly caller: Actor | null,
   ) {}
 
-  /** The unit, and the plan in force for it on a date in a county (the county plan if there is one). */
+  /**
+   * The unit, and the plan in force for it on a date in a county (the county plan if there is one). Agencies is
+   * asked every time, but first only for its change version: a plan kept from an earlier request, for the same
+   * caller, unit, county and date, is used while nothing in agencies has changed since it was read, so the answer is
+   * as current as asking for the plan itself (the version is read before the plan, so a change in between only
+   * makes the kept plan newer than its version says, and it is read again next time).
+   */
   async unitPlan(unitId: string, county: string | null, on: string): Promise<UnitPlan | null> {
-    return (await callSubgraph(this.target, this.onward, UnitPlanDocument, { unit: unitId, county, on })).agency;
+    const { changeVersion } = await callSubgraph(this.target, this.onward, ChangeVersionDocument, {});
+    const key = JSON.stringify([this.caller?.personId, this.caller?.agencyId, this.caller?.roles, this.caller?.actingFor, unitId, county, on]);
+    const kept = unitPlans.get(key, changeVersion);
+    if (kept) return kept;
+    const plan = (await callSubgraph(this.target, this.onward, UnitPlanDocument, { unit: unitId, county, on })).agency;
+    if (plan) unitPlans.set(key, changeVersion, plan);
+    return plan;
   }
 
   async approvers(agencyId: string, on: string): Promise<Approver[]> {
