@@ -22,8 +22,14 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 describe('npm run migration:create', () => {
   it('finds every subgraph’s entities matching its migrations, with roles of its own that it drops, never the live ones', async () => {
     const admin = testAdminUrl();
+    // --check: a difference fails the test without writing a migration into the tree.
     const outputs = await Promise.all(
-      SUBGRAPH_NAMES.map(async (name) => (await run('node_modules/.bin/tsx', ['scripts/migration-create.ts', name], { env: { ...process.env, DATABASE_URL: admin }, timeout: 60_000 })).stdout),
+      SUBGRAPH_NAMES.map(async (name) =>
+        run('node_modules/.bin/tsx', ['scripts/migration-create.ts', name, '--check'], { env: { ...process.env, DATABASE_URL: admin }, timeout: 60_000 }).then(
+          (done) => done.stdout,
+          (failed: { stdout?: string; message: string }) => failed.stdout || failed.message,
+        ),
+      ),
     );
     expect(outputs.map((out) => out.trim())).toEqual(SUBGRAPH_NAMES.map(() => 'No changes: the entities match the migrations.'));
     // The live roles still log in with their own password: the tool never reset it.

@@ -84,6 +84,9 @@ export async function createSubgraphOrm(options: SubgraphOrmOptions): Promise<Su
     // DATABASE_UNAVAILABLE (retryable), instead of hanging with everything queued behind it.
     driverOptions: { connectionTimeoutMillis: 5_000 },
     forceUtcTimezone: true,
+    // Triggers and functions a migration writes by hand (agencies' change version) are not in the entities: without
+    // this, the next generated migration would drop them.
+    schemaGenerator: { ignoreTriggers: true, ignoreRoutines: true },
     ensureDatabase: false,
     allowGlobalContext: false,
     migrations: {

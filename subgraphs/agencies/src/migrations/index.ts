@@ -5,7 +5,6 @@ import { Migration20261123184333_relations as M1 } from './Migration202611231843
 import { Migration20261123220754_reporting_roles as M2 } from './Migration20261123220754_reporting_roles.js';
 import { Migration20261124001507_audit_trail as M3 } from './Migration20261124001507_audit_trail.js';
 import { Migration20261207102452_change_version as M4 } from './Migration20261207102452_change_version.js';
-import { Migration20261207103324 as M5 } from './Migration20261207103324.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123033842_initial', class: M0 },
@@ -13,5 +12,4 @@ export const migrations: MigrationClass[] = [
   { name: 'Migration20261123220754_reporting_roles', class: M2 },
   { name: 'Migration20261124001507_audit_trail', class: M3 },
   { name: 'Migration20261207102452_change_version', class: M4 },
-  { name: 'Migration20261207103324', class: M5 },
 ];

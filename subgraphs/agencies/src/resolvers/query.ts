@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readAuditTrail } from '@hub/platform/audit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { pageOf } from '@hub/platform/db';
@@ -22,6 +23,13 @@ function agencyWhere(filter: AgencyFilter | null | undefined): FilterQuery<Agenc
   if (filter?.nameContains) where.name = { $ilike: `%${filter.nameContains.replace(/[%_\\]/g, '\\$&')}%` };
   return where;
 }
+
+/**
+ * Part of the change version: a new agencies process may compute answers differently from the old one (a deploy), and
+ * answers kept from the old one must not outlive it. With several agencies processes, kept answers are read again
+ * more often, never used stale.
+ */
+const PROCESS_RUN = randomUUID();
 
 /** Thin: the directory is open to every signed-in user (rules/access.ts); each field reads through loaders. */
 export const Query: QueryResolvers = {
@@ -58,5 +66,5 @@ export const Query: QueryResolvers = {
     return agency ? approversOfAgency(context, agency, on ?? illinoisDate()) : [];
   },
 
-  changeVersion: async (_parent, _args, context) => String((await context.em.findOneOrFail(ChangeVersion, 1)).version),
+  changeVersion: async (_parent, _args, context) => `${(await context.em.findOneOrFail(ChangeVersion, 1)).version}.${PROCESS_RUN}`,
 };
