@@ -237,6 +237,18 @@ describe('facts from published events: at least once, exactly-once application, 
     expect(response.status).toBe(400);
     expect(await fact(log, 'D')).toBeNull();
   });
+
+  it('rejects with 400, before any SQL, an envelope whose id is not a uuid, whose sequence is not a whole number or whose type is too long', async () => {
+    const log = new EventLog('malformed-fields');
+    const [envelope] = [log.referred('D', { person: 'P', referredAt: '2026-06-01T15:00:00Z' })];
+    const bad = [
+      { ...envelope!, eventId: 'not-a-uuid' },
+      { ...envelope!, sequence: 1.5 },
+      { ...envelope!, event: { ...envelope!.event, type: 'x'.repeat(81) } },
+    ];
+    for (const wrong of bad) expect((await deliver([wrong as EventEnvelope])).status).toBe(400);
+    expect(await fact(log, 'D')).toBeNull();
+  });
 });
 
 describe('attribution follows the approval (OPS-D9)', () => {

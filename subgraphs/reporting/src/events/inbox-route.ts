@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { type SubgraphOrm } from '@hub/platform/db';
 import { type EventEnvelope, type OutboxStatus, verifyEventDelivery } from '@hub/platform/events';
+import { isUuid } from '@hub/platform/graphql';
 import { type RouteHandler, sendJson } from '@hub/platform/server';
 import { applyEvents } from '../commands/apply-event.js';
 import { recordSourceStatus } from '../commands/source-status.js';
@@ -11,9 +12,10 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }
 
+/** An envelope the inbox can store: checked here, so a malformed one is a 400 for the whole batch, never a failed insert. */
 function isEnvelope(value: unknown): value is EventEnvelope {
   const v = value as Partial<EventEnvelope> | null;
-  return typeof v?.eventId === 'string' && typeof v.sequence === 'number' && typeof v.source === 'string' && typeof v.event?.type === 'string';
+  return isUuid(v?.eventId) && Number.isSafeInteger(v?.sequence) && typeof v?.source === 'string' && typeof v.event?.type === 'string' && v.event.type.length <= 80;
 }
 
 function isOutboxStatus(value: unknown): value is OutboxStatus {
