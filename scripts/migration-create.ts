@@ -14,7 +14,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '@hub/platform/topology';
 const check = process.argv.includes('--check');
 const [name, label] = process.argv.slice(2).filter((arg) => arg !== '--check');
 if (!name || !(SUBGRAPH_NAMES as readonly string[]).includes(name)) {
-  console.error(`usage: npm run migration:create -- <${SUBGRAPH_NAMES.join('|')}> [name]`);
+  console.error(`usage: npm run migration:create -- <${SUBGRAPH_NAMES.join('|')}> [name | --check]`);
   process.exit(2);
 }
 const adminUrl = process.env.DATABASE_URL;
