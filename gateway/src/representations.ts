@@ -4,6 +4,11 @@ type Variables = Record<string, unknown> | undefined;
 
 const ENTITY_FETCH = /^\s*query\b[^{]*\{\s*_entities\s*\(\s*representations\s*:\s*\$representations\s*\)/;
 
+/** Whether a subgraph request is one of the gateway's own entity fetches (a client's operation may name a variable `representations` too). */
+export function isEntityFetch(query: string | undefined, variables: Variables): query is string {
+  return query !== undefined && ENTITY_FETCH.test(query) && Array.isArray(variables?.representations);
+}
+
 /**
  * An entity fetch names every entity once per place it appears in the result: fifty deflections of three units send
  * fifty unit representations. The subgraph needs each distinct one once; the answer is spread back to every place,
@@ -11,10 +16,9 @@ const ENTITY_FETCH = /^\s*query\b[^{]*\{\s*_entities\s*\(\s*representations\s*:\
  * what the full request would have produced.
  */
 export function dedupeRepresentations(query: string | undefined, variables: Variables): { variables: Record<string, unknown>; expand(response: GatewayGraphQLResponse): GatewayGraphQLResponse } | null {
-  // Only the gateway's own entity fetches: a client's operation may name a variable `representations` too.
-  if (!query || !ENTITY_FETCH.test(query)) return null;
-  const representations = variables?.representations;
-  if (!Array.isArray(representations) || representations.length < 2) return null;
+  if (!isEntityFetch(query, variables)) return null;
+  const representations = variables!.representations as unknown[];
+  if (representations.length < 2) return null;
   const slotOf = new Map<string, number>();
   const unique: unknown[] = [];
   const slots = representations.map((representation) => {

@@ -4,7 +4,8 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { encodeOnwardTokens, ONWARD_TOKENS_HEADER } from '@hub/platform/identity';
 import type { SubgraphName } from '@hub/platform/topology';
 import type { GatewayContext } from './context.js';
-import { dedupeRepresentations } from './representations.js';
+import { EntityFetchBatcher } from './entity-fetch-batching.js';
+import { dedupeRepresentations, isEntityFetch } from './representations.js';
 import { isSubgraphTimeout } from './subgraph-fetcher.js';
 
 /**
@@ -23,15 +24,29 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     this.fetcher = service.fetcher;
   }
 
-  /** Each distinct entity is sent once per fetch; the answer goes back to every place that named it. */
+  /** A request's entity fetches to this subgraph that start together, with the same document, go as one. */
+  private readonly batcher = new EntityFetchBatcher<GraphQLDataSourceProcessOptions<GatewayContext>>(
+    (options) => this.processDeduplicated(options),
+    (error, options) => locatedFailure(error, options),
+  );
+
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
-    const deduped = dedupeRepresentations(options.request.query, options.request.variables);
-    if (!deduped) return this.processWithinDeadline(options);
-    options.request.variables = deduped.variables;
-    return deduped.expand(await this.processWithinDeadline(options));
+    if (isEntityFetch(options.request.query, options.request.variables)) return this.batcher.fetch(options);
+    return this.processDeduplicated(options);
   }
 
-  /** The unavailable service's error carries the path of the fields it would have answered, where the plan knows it. */
+  /** Each distinct entity is sent once per fetch; the answer goes back to every place that named it. */
+  private async processDeduplicated(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    const deduped = dedupeRepresentations(options.request.query, options.request.variables);
+    try {
+      if (!deduped) return await this.processWithinDeadline(options);
+      options.request.variables = deduped.variables;
+      return deduped.expand(await this.processWithinDeadline(options));
+    } catch (error) {
+      throw locatedFailure(error, options);
+    }
+  }
+
   private async processWithinDeadline(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -44,17 +59,6 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
       });
       if (remaining <= 0) return await expired;
       return await Promise.race([super.process(options), expired]);
-    } catch (error) {
-      const incoming = 'pathInIncomingRequest' in options ? options.pathInIncomingRequest : undefined;
-      const entityPath = incoming?.filter((key: string | number) => key !== '@');
-      // The plan's path names the entity; when the subgraph was asked for one field of it, name that field too.
-      const field = entityPath && entityPath.length > 0 ? soleEntityField(options.request.query) : null;
-      const path = field ? [...entityPath!, field] : entityPath;
-      const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
-      if (error instanceof GraphQLError && (code === 'SUBGRAPH_UNAVAILABLE' || code === 'REQUEST_TIMEOUT') && path && path.length > 0) {
-        throw new GraphQLError(error.message, { path, extensions: error.extensions });
-      }
-      throw error;
     } finally {
       clearTimeout(timer);
     }
@@ -85,6 +89,23 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     if (typeof notice === 'string' && context && 'credentialsFor' in context) context.redisclosureNotice = notice;
     return response;
   }
+}
+
+/**
+ * The unavailable service's error carries the path of the fields it would have answered, where the plan knows it
+ * (for fetches sent as one, each gets its own path).
+ */
+function locatedFailure(error: unknown, options: GraphQLDataSourceProcessOptions<GatewayContext>): unknown {
+  const incoming = 'pathInIncomingRequest' in options ? options.pathInIncomingRequest : undefined;
+  const entityPath = incoming?.filter((key: string | number) => key !== '@');
+  // The plan's path names the entity; when the subgraph was asked for one field of it, name that field too.
+  const field = entityPath && entityPath.length > 0 ? soleEntityField(options.request.query) : null;
+  const path = field ? [...entityPath!, field] : entityPath;
+  const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
+  if (error instanceof GraphQLError && (code === 'SUBGRAPH_UNAVAILABLE' || code === 'REQUEST_TIMEOUT') && path && path.length > 0) {
+    return new GraphQLError(error.message, { path, extensions: error.extensions });
+  }
+  return error;
 }
 
 function requestTimedOut(): GraphQLError {

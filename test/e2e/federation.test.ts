@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readGatewayConfig, readSupergraph, startGateway } from '@hub/gateway';
 import { freePort } from '@hub/platform/db';
 import { DEMO_AGENCY as A } from '@hub/platform/demo';
@@ -14,15 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await hub?.stop();
 });
-
-async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('one graph across four subgraphs', () => {
   const SPANNING_QUERY = `{
@@ -51,10 +44,8 @@ describe('one graph across four subgraphs', () => {
   it('answers a query that spans agencies, cases, treatment and reporting', async () => {
     const token = await hub.tokenFor('officer');
     // Reporting counts what the cases outbox has delivered; wait until the demo events have arrived.
-    const result = await waitFor(
-      () => hub.gql<Spanning>(SPANNING_QUERY, { token }),
-      (r) => r.data?.deflections.edges.some((e) => e.node.countsFor?.deflectionsCounted.value === 13) ?? false,
-    );
+    await hub.eventsDelivered();
+    const result = await hub.gql<Spanning>(SPANNING_QUERY, { token });
     expect(result.errors).toBeUndefined();
     const data = result.data!;
     expect(data.myAgency.name).toBe('ISP Division of Patrol, Troop 2');
@@ -82,6 +73,37 @@ describe('one graph across four subgraphs', () => {
     const result = await hub.gql('{ changeVersion }', { token: await hub.tokenFor('officer') });
     expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(result.errors?.[0]?.message).toContain('changeVersion');
+  });
+
+  it('asks a subgraph once for what one step of a plan needs from it (each deflection’s unit and the MEG it counts for), with the same answer', async () => {
+    // A proxy in front of agencies counts the requests a gateway of its own sends there.
+    const bodies: string[] = [];
+    const agencies = new URL(hub.subgraphUrl('agencies'));
+    const proxy = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks).toString('utf8');
+      if (req.method === 'POST') bodies.push(body);
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => name === 'authorization' || name === 'content-type' || name.startsWith('x-hub-'))) as Record<string, string>;
+      const answer = await fetch(agencies, { method: req.method, headers, ...(req.method === 'POST' ? { body } : {}) });
+      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+      res.end(await answer.text());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const counted = await hub.startGateway({ AGENCIES_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql` });
+    try {
+      const query = 'query Units { deflections(first: 30) { edges { node { referenceNumber initiatingUnit { id name } countsFor { id name } } } } }';
+      const token = await hub.tokenFor('meg-director');
+      bodies.length = 0;
+      const answer = await postGraphQL<{ deflections: { edges: { node: { initiatingUnit: { name: string }; countsFor: { name: string } | null } }[] } }>(counted.graphqlUrl, query, { authorization: `Bearer ${token}` });
+      expect(bodies.filter((body) => body.includes('_entities'))).toHaveLength(1);
+      expect(answer).toEqual(await hub.gql(query, { token }));
+      const names = answer.data!.deflections.edges.flatMap(({ node }) => [node.initiatingUnit.name, node.countsFor?.name]);
+      expect(names).toEqual(expect.arrayContaining(['ISP Division of Patrol, Troop 2', 'Lake County Metropolitan Enforcement Group']));
+    } finally {
+      await counted.close();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 
   it('answers the health check only when every subgraph answers', async () => {
