@@ -2,6 +2,7 @@ import type { Actor, OnwardTokens } from '@hub/platform/identity';
 import { callSubgraph, type SubgraphTarget } from '@hub/platform/graphql';
 import { ApproversDocument, ChangeVersionDocument, UnitPlanDocument, type ApproversQuery, type UnitPlanQuery } from '../generated/agencies-operations.js';
 import { KeptAnswers } from './kept-answers.js';
+import { SharedFreshRead } from './shared-fresh-read.js';
 
 export type UnitPlan = NonNullable<UnitPlanQuery['agency']>;
 export type Plan = NonNullable<UnitPlan['solutionActionPlan']>;
@@ -9,6 +10,8 @@ export type Approver = ApproversQuery['approversFor'][number];
 
 /** Unit plans from earlier requests, each with the agencies change version it was read at (process-wide). */
 const unitPlans = new KeptAnswers<UnitPlan>(1_000);
+/** Agencies' change version, read once for the referrals that ask at the same time (per agencies address). */
+const changeVersions = new Map<string, SharedFreshRead<string>>();
 
 /**
  * What the cases subgraph needs to know from the agencies subgraph, asked through the graph with the caller's
@@ -26,10 +29,13 @@ export class AgenciesClient {
    * asked every time, but first only for its change version: a plan kept from an earlier request, for the same
    * caller, unit, county and date, is used while nothing in agencies has changed since it was read, so the answer is
    * as current as asking for the plan itself (the version is read before the plan, so a change in between only
-   * makes the kept plan newer than its version says, and it is read again next time).
+   * makes the kept plan newer than its version says, and it is read again next time). Referrals that ask for the
+   * version at the same time share one read, each a read sent after it asked (SharedFreshRead).
    */
   async unitPlan(unitId: string, county: string | null, on: string): Promise<UnitPlan | null> {
-    const { changeVersion } = await callSubgraph(this.target, this.onward, ChangeVersionDocument, {});
+    let versions = changeVersions.get(this.target.url);
+    if (!versions) changeVersions.set(this.target.url, (versions = new SharedFreshRead()));
+    const changeVersion = await versions.read(async () => (await callSubgraph(this.target, this.onward, ChangeVersionDocument, {})).changeVersion);
     const key = JSON.stringify([this.caller?.personId, this.caller?.agencyId, this.caller?.roles, this.caller?.actingFor, unitId, county, on]);
     const kept = unitPlans.get(key, changeVersion);
     if (kept) return kept;
