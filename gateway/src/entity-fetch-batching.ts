@@ -29,7 +29,8 @@ export function splitEntityResponse(response: GatewayGraphQLResponse, sizes: rea
     const data = Array.isArray(entities) ? { ...response.data, _entities: entities.slice(start, start + size) } : response.data;
     const errors = response.errors?.flatMap((error) => {
       const [root, index, ...rest] = error.path ?? [];
-      if (root !== '_entities' || typeof index !== 'number') return [error];
+      // An index no fetch sent is passed on to each, as a fetch sent alone would have passed it on.
+      if (root !== '_entities' || typeof index !== 'number' || index < 0 || index >= total) return [error];
       return index >= start && index < start + size ? [{ ...error, path: ['_entities', index - start, ...rest] }] : [];
     });
     const { errors: _all, ...rest } = response;
@@ -56,9 +57,9 @@ export class EntityFetchBatcher<O extends { context: object; request: { query?: 
   private readonly pending = new WeakMap<object, Map<string, Waiting<O>[]>>();
 
   constructor(
-    /** Sends one fetch (alone, or the merged one) and answers it. */
+    /** Sends one fetch (alone, or the merged one) and answers it; a failure is not yet placed in the answer. */
     private readonly send: (options: O) => Promise<GatewayGraphQLResponse>,
-    /** The error a fetch of its own would have failed with, given the one the merged fetch failed with. */
+    /** The error a fetch fails with, placed where that fetch's fields would have been. */
     private readonly failureOf: (error: unknown, options: O) => unknown,
   ) {}
 
@@ -80,15 +81,12 @@ export class EntityFetchBatcher<O extends { context: object; request: { query?: 
   }
 
   private async flush(batch: readonly Waiting<O>[]): Promise<void> {
-    if (batch.length === 1) {
-      const [only] = batch;
-      return this.send(only!.options).then(only!.resolve, only!.reject);
-    }
-    const lists = batch.map(({ options }) => options.request.variables!.representations as unknown[]);
-    const [first] = batch;
-    const merged: O = { ...first!.options, request: { ...first!.options.request, variables: { ...first!.options.request.variables, representations: lists.flat() } } };
     try {
-      const answers = splitEntityResponse(await this.send(merged), lists.map((list) => list.length));
+      const lists = batch.map(({ options }) => options.request.variables!.representations as unknown[]);
+      const first = batch[0]!.options;
+      const merged: O = batch.length === 1 ? first : { ...first, request: { ...first.request, variables: { ...first.request.variables, representations: lists.flat() } } };
+      const answer = await this.send(merged);
+      const answers = batch.length === 1 ? [answer] : splitEntityResponse(answer, lists.map((list) => list.length));
       batch.forEach((waiting, i) => waiting.resolve(answers[i]!));
     } catch (error) {
       for (const waiting of batch) waiting.reject(this.failureOf(error, waiting.options));

@@ -32,19 +32,19 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     if (isEntityFetch(options.request.query, options.request.variables)) return this.batcher.fetch(options);
-    return this.processDeduplicated(options);
+    try {
+      return await this.processDeduplicated(options);
+    } catch (error) {
+      throw locatedFailure(error, options);
+    }
   }
 
   /** Each distinct entity is sent once per fetch; the answer goes back to every place that named it. */
   private async processDeduplicated(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     const deduped = dedupeRepresentations(options.request.query, options.request.variables);
-    try {
-      if (!deduped) return await this.processWithinDeadline(options);
-      options.request.variables = deduped.variables;
-      return deduped.expand(await this.processWithinDeadline(options));
-    } catch (error) {
-      throw locatedFailure(error, options);
-    }
+    if (!deduped) return this.processWithinDeadline(options);
+    options.request.variables = deduped.variables;
+    return deduped.expand(await this.processWithinDeadline(options));
   }
 
   private async processWithinDeadline(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {

@@ -90,6 +90,12 @@ describe('entity fetches of one request to one subgraph, started together with t
     expect(b!.data?._entities).toEqual([{ name: 'y' }]);
   });
 
+  it('passes an error at an index no fetch sent on to each fetch, as a fetch sent alone would have', () => {
+    const [a, b] = splitEntityResponse({ data: { _entities: [{ name: 'x' }, { name: 'y' }] }, errors: [{ message: 'odd', path: ['_entities', 7, 'name'] }] }, [1, 1]);
+    expect(a!.errors?.map((e) => e.path)).toEqual([['_entities', 7, 'name']]);
+    expect(b!.errors?.map((e) => e.path)).toEqual([['_entities', 7, 'name']]);
+  });
+
   it('hands an answer of the wrong length to each fetch as it came, for the gateway to refuse', () => {
     const short = { data: { _entities: [{ name: 'x' }] } };
     expect(splitEntityResponse(short, [1, 1])).toEqual([short, short]);

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import type { Actor, OnwardTokens } from '@hub/platform/identity';
 import { callSubgraph, type SubgraphTarget } from '@hub/platform/graphql';
 import { ApproversDocument, ChangeVersionDocument, UnitPlanDocument, type ApproversQuery, type UnitPlanQuery } from '../generated/agencies-operations.js';
@@ -11,6 +12,7 @@ export type Approver = ApproversQuery['approversFor'][number];
 /** Unit plans from earlier requests, each with the agencies change version it was read at (process-wide). */
 const unitPlans = new KeptAnswers<UnitPlan>(1_000);
 /** Agencies' change version, read once for the referrals that ask at the same time (per agencies address). */
+const isRefusal = (error: unknown) => error instanceof GraphQLError && (error.extensions.code === 'FORBIDDEN' || error.extensions.code === 'UNAUTHENTICATED');
 const changeVersions = new Map<string, SharedFreshRead<string>>();
 
 /**
@@ -25,16 +27,17 @@ export class AgenciesClient {
   ) {}
 
   /**
-   * The unit, and the plan in force for it on a date in a county (the county plan if there is one). Agencies is
-   * asked every time, but first only for its change version: a plan kept from an earlier request, for the same
+   * The unit, and the plan in force for it on a date in a county (the county plan if there is one). Agencies'
+   * change version is read for every referral, after it began: a plan kept from an earlier request, for the same
    * caller, unit, county and date, is used while nothing in agencies has changed since it was read, so the answer is
    * as current as asking for the plan itself (the version is read before the plan, so a change in between only
    * makes the kept plan newer than its version says, and it is read again next time). Referrals that ask for the
-   * version at the same time share one read, each a read sent after it asked (SharedFreshRead).
+   * version at the same time share one read (SharedFreshRead), made with one of their identities; the kept plan's
+   * key, which holds the caller's identity and roles, is what stands for the caller's own right to that plan.
    */
   async unitPlan(unitId: string, county: string | null, on: string): Promise<UnitPlan | null> {
     let versions = changeVersions.get(this.target.url);
-    if (!versions) changeVersions.set(this.target.url, (versions = new SharedFreshRead()));
+    if (!versions) changeVersions.set(this.target.url, (versions = new SharedFreshRead(isRefusal)));
     const changeVersion = await versions.read(async () => (await callSubgraph(this.target, this.onward, ChangeVersionDocument, {})).changeVersion);
     const key = JSON.stringify([this.caller?.personId, this.caller?.agencyId, this.caller?.roles, this.caller?.actingFor, unitId, county, on]);
     const kept = unitPlans.get(key, changeVersion);

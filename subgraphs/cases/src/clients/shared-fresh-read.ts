@@ -4,12 +4,15 @@
  * that read is answered. So every caller gets a value read after it asked, exactly as current as a read of its own,
  * while concurrent callers make one read between them instead of one each.
  *
- * The next read goes with the first waiting caller's own `read` (its identity); if it fails, every other caller
- * reads again on its own, so one caller's refusal is never another's.
+ * The next read goes with the first waiting caller's own `read` (its identity); if it is refused for that caller
+ * (`refusedToCaller`), every other caller reads again on its own, so one caller's refusal is never another's. Any
+ * other failure (the other subgraph down or slow) is everyone's, and reading again would only add to the wait.
  */
 export class SharedFreshRead<T> {
   private inFlight: Promise<T> | null = null;
   private next: { promise: Promise<T>; read: () => Promise<T> } | null = null;
+
+  constructor(private readonly refusedToCaller: (error: unknown) => boolean) {}
 
   async read(read: () => Promise<T>): Promise<T> {
     if (!this.inFlight) return this.send(read);
@@ -28,7 +31,8 @@ export class SharedFreshRead<T> {
     if (joined.read === read) return joined.promise;
     try {
       return await joined.promise;
-    } catch {
+    } catch (error) {
+      if (!this.refusedToCaller(error)) throw error;
       return read();
     }
   }
