@@ -23,9 +23,10 @@ export function splitEntityResponse(response: GatewayGraphQLResponse, sizes: rea
   const total = sizes.reduce((sum, size) => sum + size, 0);
   // An answer of the wrong length goes to each as it came, for the gateway to refuse as it would have.
   if (Array.isArray(entities) && entities.length !== total) return sizes.map(() => response);
-  const starts = sizes.map((_size, i) => sizes.slice(0, i).reduce((sum, size) => sum + size, 0));
-  return sizes.map((size, fetch) => {
-    const start = starts[fetch]!;
+  let next = 0;
+  return sizes.map((size) => {
+    const start = next;
+    next += size;
     const data = Array.isArray(entities) ? { ...response.data, _entities: entities.slice(start, start + size) } : response.data;
     const errors = response.errors?.flatMap((error) => {
       const [root, index, ...rest] = error.path ?? [];

@@ -4,6 +4,7 @@ import type { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasour
 import { GraphQLError } from 'graphql';
 import { entityFetchKey, splitEntityResponse } from '../src/entity-fetch-batching.js';
 import { SignedSubgraphDataSource } from '../src/subgraph-data-source.js';
+import { subgraphSeeing } from './support/entity-subgraph.js';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type ProcessOptions = Parameters<SignedSubgraphDataSource['process']>[0];
@@ -11,19 +12,6 @@ type ProcessOptions = Parameters<SignedSubgraphDataSource['process']>[0];
 const agency = (id: string) => ({ __typename: 'Agency', id });
 const NAMES = (name: string) => `query ${name}($representations:[_Any!]!){_entities(representations:$representations){...on Agency{name}}}`;
 const KINDS = 'query Queue__agencies__3($representations:[_Any!]!){_entities(representations:$representations){...on Agency{kind}}}';
-
-/** The subgraph on the far side of the fetcher: records each request's representations; "bad" gets an error. */
-function subgraphSeeing(received: { id: string }[][]): Fetcher {
-  return (async (_url: string, init?: { body?: string | Buffer }) => {
-    const { variables } = JSON.parse(String(init?.body)) as { variables: { representations: { id: string }[] } };
-    received.push(variables.representations);
-    const body = JSON.stringify({
-      data: { _entities: variables.representations.map((r) => (r.id === 'bad' ? null : { name: `agency ${r.id}` })) },
-      errors: variables.representations.flatMap((r, i) => (r.id === 'bad' ? [{ message: 'not yours', path: ['_entities', i, 'name'], extensions: { code: 'FORBIDDEN' } }] : [])),
-    });
-    return new Response(body, { headers: { 'content-type': 'application/json' } });
-  }) as unknown as Fetcher;
-}
 
 function fetchOf(context: object, query: string, ids: string[], extra: { path?: (string | number)[]; variables?: Record<string, unknown> } = {}): ProcessOptions {
   return {
@@ -40,7 +28,7 @@ const source = (fetcher: Fetcher) => new SignedSubgraphDataSource({ name: 'agenc
 describe('entity fetches of one request to one subgraph, started together with the same document, go as one', () => {
   it('sends the unit fetch and the MEG fetch of one request as one request, each distinct agency once, and answers each its own', async () => {
     const received: { id: string }[][] = [];
-    const agencies = source(subgraphSeeing(received));
+    const agencies = source(subgraphSeeing(received, 'agency'));
     const request = {};
     const [units, megs] = await Promise.all([
       agencies.process(fetchOf(request, NAMES('Queue__agencies__1'), ['troop', 'sheriff', 'troop'])),
@@ -53,14 +41,14 @@ describe('entity fetches of one request to one subgraph, started together with t
 
   it('never sends fetches of two requests together (each request carries its own caller’s identity)', async () => {
     const received: { id: string }[][] = [];
-    const agencies = source(subgraphSeeing(received));
+    const agencies = source(subgraphSeeing(received, 'agency'));
     await Promise.all([agencies.process(fetchOf({}, NAMES('A__agencies__1'), ['troop'])), agencies.process(fetchOf({}, NAMES('B__agencies__1'), ['meg']))]);
     expect(received.sort((a, b) => a[0]!.id.localeCompare(b[0]!.id))).toEqual([[agency('meg')], [agency('troop')]]);
   });
 
   it('sends fetches that ask different fields, or with different other variables, separately', async () => {
     const received: { id: string }[][] = [];
-    const agencies = source(subgraphSeeing(received));
+    const agencies = source(subgraphSeeing(received, 'agency'));
     const request = {};
     await Promise.all([
       agencies.process(fetchOf(request, NAMES('Q__agencies__1'), ['troop'])),
@@ -74,7 +62,7 @@ describe('entity fetches of one request to one subgraph, started together with t
 
   it('gives an error about an entity to the fetch that named it, at its own index, and only to that one', async () => {
     const received: { id: string }[][] = [];
-    const agencies = source(subgraphSeeing(received));
+    const agencies = source(subgraphSeeing(received, 'agency'));
     const request = {};
     const [units, megs] = await Promise.all([agencies.process(fetchOf(request, NAMES('Q__agencies__1'), ['troop', 'troop'])), agencies.process(fetchOf(request, NAMES('Q__agencies__2'), ['meg', 'bad']))]);
     expect(received).toHaveLength(1);

@@ -1,31 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
-import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types.js';
 import { dedupeRepresentations } from '../src/representations.js';
 import { SignedSubgraphDataSource } from '../src/subgraph-data-source.js';
-
-type Fetcher = RemoteGraphQLDataSource['fetcher'];
+import { subgraphSeeing } from './support/entity-subgraph.js';
 
 const unit = (id: string) => ({ __typename: 'Agency', id });
 const ENTITIES = 'query($representations:[_Any!]!){_entities(representations:$representations){...on Agency{name}}}';
 
-/** A subgraph on the far side of the fetcher: answers each representation it receives with its id, or an error for "bad". */
-function subgraphSeeing(received: unknown[][]): Fetcher {
-  return (async (_url: string, init?: { body?: string | Buffer }) => {
-    const { variables } = JSON.parse(String(init?.body)) as { variables: { representations: { id: string }[] } };
-    received.push(variables.representations);
-    const body = JSON.stringify({
-      data: { _entities: variables.representations.map((r) => (r.id === 'bad' ? null : { name: `unit ${r.id}` })) },
-      errors: variables.representations.flatMap((r, i) => (r.id === 'bad' ? [{ message: 'not yours', path: ['_entities', i, 'name'], extensions: { code: 'FORBIDDEN' } }] : [])),
-    });
-    return new Response(body, { headers: { 'content-type': 'application/json' } });
-  }) as unknown as Fetcher;
-}
-
 describe('entity fetches send each distinct representation once', () => {
   it('sends a subgraph 3 representations for 6 places naming 3 entities, and answers all 6 places', async () => {
-    const received: unknown[][] = [];
-    const source = new SignedSubgraphDataSource({ name: 'agencies', url: 'http://127.0.0.1:1/graphql', timeoutMs: 1000, fetcher: subgraphSeeing(received) });
+    const received: { id: string }[][] = [];
+    const source = new SignedSubgraphDataSource({ name: 'agencies', url: 'http://127.0.0.1:1/graphql', timeoutMs: 1000, fetcher: subgraphSeeing(received, 'unit') });
     const representations = ['a', 'b', 'a', 'c', 'b', 'a'].map(unit);
     const response = await source.process({
       kind: 'health check' as GraphQLDataSourceRequestKind.HEALTH_CHECK, // the enum's value (the package is CommonJS)

@@ -11,6 +11,13 @@ export interface SubgraphTarget {
 
 const printed = new WeakMap<object, string>();
 
+const REFUSALS: readonly unknown[] = ['FORBIDDEN', 'UNAUTHENTICATED'];
+
+/** Whether callSubgraph failed because the other subgraph refused this caller (not because it could not answer). */
+export function isRefusedToCaller(error: unknown): boolean {
+  return error instanceof GraphQLError && REFUSALS.includes(error.extensions.code);
+}
+
 /** How long a subgraph waits for another before answering SUBGRAPH_UNAVAILABLE. */
 export const SUBGRAPH_CALL_TIMEOUT_MS = 10_000;
 
@@ -51,7 +58,7 @@ export async function callSubgraph<Result, Variables extends Record<string, unkn
   }
   const first = body.errors?.[0];
   const code = first?.extensions?.code;
-  if (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED') throw new GraphQLError(first!.message, { extensions: { code } });
+  if (REFUSALS.includes(code)) throw new GraphQLError(first!.message, { extensions: { code } });
   if (response.status >= 500 || code === 'INTERNAL_SERVER_ERROR' || code === 'SUBGRAPH_UNAVAILABLE') throw subgraphUnavailable(target.name);
   if (!response.ok || first || !body.data) {
     // Anything else means this subgraph asked the other one something it should not have: a bug, not the caller's fault.

@@ -1,5 +1,5 @@
 export { DateScalar, DateTimeScalar, InvalidScalarValue } from './scalars.js';
 export { secureSchema, operationsOf } from './hub-schema.js';
-export { callSubgraph, type SubgraphTarget } from './call-subgraph.js';
+export { callSubgraph, isRefusedToCaller, type SubgraphTarget } from './call-subgraph.js';
 export { loadTypeDefs } from './load-schema.js';
 export { isUuid } from './input-limits.js';

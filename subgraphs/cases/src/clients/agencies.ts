@@ -1,6 +1,5 @@
-import { GraphQLError } from 'graphql';
 import type { Actor, OnwardTokens } from '@hub/platform/identity';
-import { callSubgraph, type SubgraphTarget } from '@hub/platform/graphql';
+import { callSubgraph, isRefusedToCaller, type SubgraphTarget } from '@hub/platform/graphql';
 import { ApproversDocument, ChangeVersionDocument, UnitPlanDocument, type ApproversQuery, type UnitPlanQuery } from '../generated/agencies-operations.js';
 import { KeptAnswers } from './kept-answers.js';
 import { SharedFreshRead } from './shared-fresh-read.js';
@@ -12,7 +11,6 @@ export type Approver = ApproversQuery['approversFor'][number];
 /** Unit plans from earlier requests, each with the agencies change version it was read at (process-wide). */
 const unitPlans = new KeptAnswers<UnitPlan>(1_000);
 /** Agencies' change version, read once for the referrals that ask at the same time (per agencies address). */
-const isRefusal = (error: unknown) => error instanceof GraphQLError && (error.extensions.code === 'FORBIDDEN' || error.extensions.code === 'UNAUTHENTICATED');
 const changeVersions = new Map<string, SharedFreshRead<string>>();
 
 /**
@@ -37,7 +35,7 @@ export class AgenciesClient {
    */
   async unitPlan(unitId: string, county: string | null, on: string): Promise<UnitPlan | null> {
     let versions = changeVersions.get(this.target.url);
-    if (!versions) changeVersions.set(this.target.url, (versions = new SharedFreshRead(isRefusal)));
+    if (!versions) changeVersions.set(this.target.url, (versions = new SharedFreshRead(isRefusedToCaller)));
     const changeVersion = await versions.read(async () => (await callSubgraph(this.target, this.onward, ChangeVersionDocument, {})).changeVersion);
     const key = JSON.stringify([this.caller?.personId, this.caller?.agencyId, this.caller?.roles, this.caller?.actingFor, unitId, county, on]);
     const kept = unitPlans.get(key, changeVersion);
