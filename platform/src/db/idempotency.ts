@@ -80,10 +80,13 @@ export async function findReplay(em: EntityManager, args: { actorId: string; ope
  * Runs `create` once per (actor, operation, key), inside the caller's transaction. The key is claimed first with
  * INSERT … ON CONFLICT DO NOTHING: a concurrent retry waits for the first transaction and then reads its
  * result. The same key with different input is refused, naming the argument.
+ *
+ * `resultId`, when the command chose its record's id before creating it, is claimed with the key: the claim and
+ * the record commit together or not at all, so the id needs no second statement once the record exists.
  */
 export async function runIdempotently<T>(
   em: EntityManager,
-  args: { actorId: string; operation: string; key: string | null | undefined; input: unknown },
+  args: { actorId: string; operation: string; key: string | null | undefined; input: unknown; resultId?: string },
   create: () => Promise<{ id: string; result: T }>,
   replay: (resultId: string) => Promise<T>,
 ): Promise<T> {
@@ -92,9 +95,9 @@ export async function runIdempotently<T>(
   const hash = requestHash(args.input);
   const table = `"${em.config.get('schema')}"."${em.getMetadata().get(IdempotencyRecord).tableName}"`;
   const claimed = await em.execute<{ id: string }[]>(
-    `insert into ${table} (actor_id, operation, key, request_hash, created_at) values (?, ?, ?, ?, now())
+    `insert into ${table} (actor_id, operation, key, request_hash, result_id, created_at) values (?, ?, ?, ?, ?, now())
      on conflict (actor_id, operation, key) do nothing returning id`,
-    [args.actorId, args.operation, args.key, hash],
+    [args.actorId, args.operation, args.key, hash, args.resultId ?? null],
   );
   if (claimed.length === 0) {
     const existing = await em.findOneOrFail(IdempotencyRecord, { actorId: args.actorId, operation: args.operation, key: args.key });
@@ -102,6 +105,8 @@ export async function runIdempotently<T>(
     return replay(existing.resultId);
   }
   const { id, result } = await create();
-  await em.execute(`update ${table} set result_id = ? where id = ?`, [id, claimed[0]!.id]);
+  if (args.resultId === undefined) await em.execute(`update ${table} set result_id = ? where id = ?`, [id, claimed[0]!.id]);
+  // A replay would answer with the claimed id: a command that made a different record has a bug, and must not commit.
+  else if (id !== args.resultId) throw new Error(`${args.operation} claimed result ${args.resultId} but created ${id}`);
   return result;
 }

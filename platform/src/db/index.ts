@@ -7,3 +7,4 @@ export { loaderById, loaderGroupedBy } from './loaders.js';
 export { IdempotencyRecordSchema, runIdempotently, findReplay, requestHash } from './idempotency.js';
 export { pageOf, type Page } from './pagination.js';
 export { executeBound } from './bound-sql.js';
+export { insertTogether } from './insert-together.js';

@@ -1,7 +1,8 @@
-import { execute, findReplay, runIdempotently, type Command } from '@hub/platform/db';
+import { execute, findReplay, insertTogether, runIdempotently, type Command } from '@hub/platform/db';
 import { ageBandOn, illinoisDate, isIspKind, isLawEnforcementKind } from '@hub/platform/domain';
 import { forbidden, invalidInput, Violations } from '@hub/platform/errors';
 import { requireActor, type Actor } from '@hub/platform/identity';
+import type { EntityName, RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { Plan, UnitPlan } from '../clients/agencies.js';
@@ -17,7 +18,7 @@ import { matchKey } from '../rules/participant-matching.js';
 import { checkPathwayRules } from '../rules/pathway-rules.js';
 import { checkBornBy, checkCounty, checkIncidentTime, checkPerson, type PersonFacts } from '../rules/referral-rules.js';
 import { firstReviewDue } from '../rules/review-schedule.js';
-import { publish, readableDeflection, recordHistory } from './support.js';
+import { newHistoryEntry, newOutboxEvent, readableDeflection } from './support.js';
 
 /** Everything a referral needs that is not in its input, gathered before the transaction opens. */
 export interface ReferralFacts {
@@ -40,12 +41,14 @@ export async function refer(context: Context, input: QuickReferralInput, idempot
   const replay = await findReplay(context.em, { actorId: actor.personId, operation: 'quickReferral', key: idempotencyKey, input });
   if (replay) return execute(context, (cmd) => readableDeflection(cmd, replay));
   const facts = await gatherReferralFacts(context, actor, input);
+  // Chosen now, so the idempotency claim records it in the same statement that claims the key.
+  const deflectionId = randomUUID();
   return execute(context, (cmd) =>
     runIdempotently(
       cmd.em,
-      { actorId: actor.personId, operation: 'quickReferral', key: idempotencyKey, input },
+      { actorId: actor.personId, operation: 'quickReferral', key: idempotencyKey, input, resultId: deflectionId },
       async () => {
-        const deflection = await createDeflection(cmd, input, facts);
+        const deflection = await createDeflection(cmd, input, facts, deflectionId);
         return { id: deflection.id, result: deflection };
       },
       (id) => readableDeflection(cmd, id),
@@ -139,10 +142,14 @@ function checkReferralAgainstPlan(v: Violations, input: QuickReferralInput, unit
  * match key is unique where a date of birth is known: two units referring the same new person at once meet in one
  * row (the second insert waits for the first and then finds it).
  */
-export async function findOrCreateParticipant(em: EntityManager, person: PersonFacts): Promise<Participant> {
+export async function findOrCreateParticipant(
+  em: EntityManager,
+  person: PersonFacts,
+  create: NewRecord = (entity, data) => em.create(entity, data),
+): Promise<Participant> {
   const key = matchKey(person);
   const fields = { givenName: person.givenName.trim(), familyName: person.familyName.trim(), dateOfBirth: person.dateOfBirth ?? null, matchKey: key };
-  if (key === null) return em.create(Participant, fields);
+  if (key === null) return create(Participant, fields);
   await em.execute(
     `insert into "cases"."participant" (id, pseudonym, given_name, family_name, date_of_birth, match_key, created_at)
      values (?, ?, ?, ?, ?, ?, now()) on conflict (match_key) where match_key is not null do nothing`,
@@ -155,9 +162,17 @@ export async function findOrCreateParticipant(em: EntityManager, person: PersonF
  * The person as this incident records them: their own spelling, which is all this unit is ever shown. An incident
  * made in this transaction has nobody recorded yet, so there is nothing to look up first.
  */
-async function recordPerson(em: EntityManager, incident: Incident, participant: Participant, person: PersonFacts, involvement: IncidentPerson['involvement'], newIncident = false): Promise<void> {
-  if (!newIncident && (await em.findOne(IncidentPerson, { incident, participant }))) return;
-  em.create(IncidentPerson, { incident, participant, involvement, givenName: person.givenName.trim(), familyName: person.familyName.trim(), dateOfBirth: person.dateOfBirth ?? null });
+async function recordPerson(
+  em: EntityManager,
+  incident: Incident,
+  participant: Participant,
+  person: PersonFacts,
+  involvement: IncidentPerson['involvement'],
+  options: { newIncident?: boolean; create?: NewRecord } = {},
+): Promise<void> {
+  if (!options.newIncident && (await em.findOne(IncidentPerson, { incident, participant }))) return;
+  const create: NewRecord = options.create ?? ((entity, data) => em.create(entity, data));
+  create(IncidentPerson, { incident, participant, involvement, givenName: person.givenName.trim(), familyName: person.familyName.trim(), dateOfBirth: person.dateOfBirth ?? null });
 }
 
 /** The demographics of this referral: the age band from the date of birth at the encounter, or as told without one. */
@@ -182,19 +197,30 @@ export function nextStepsSummary(plan: Plan, approvalRequired: boolean): string 
   return `${approval}Case manager: ${plan.caseManagementOrganization.name}, by ${how}${contact.hours ? ` (${contact.hours})` : ''}.${contact.instructions ? ` ${contact.instructions}` : ''}`;
 }
 
-async function createDeflection(cmd: Command, input: QuickReferralInput, facts: ReferralFacts): Promise<Deflection> {
+/** Makes a new record; how it is written (flushed, or with others in one statement) is the caller's choice. */
+type NewRecord = <T extends object>(entity: EntityName<T>, data: RequiredEntityData<T>) => T;
+
+async function createDeflection(cmd: Command, input: QuickReferralInput, facts: ReferralFacts, id: string): Promise<Deflection> {
   const { em, actor } = cmd;
   const { plan, county, unit } = facts;
   const person: PersonFacts = input.person ?? facts.known!.record;
-  const participant = facts.known?.participant ?? (await findOrCreateParticipant(em, person));
+  // Every record the referral creates is written in one statement at the end (insertTogether), not one per table.
+  const created: object[] = [];
+  const create: NewRecord = (entity, data) => {
+    const record = em.create(entity, data, { persist: false });
+    created.push(record);
+    return record;
+  };
+  const participant = facts.known?.participant ?? (await findOrCreateParticipant(em, person, create));
   const incident =
     facts.incident ??
-    em.create(Incident, { agencyId: actor.agencyId, occurredAt: input.occurredAt ?? cmd.now, county, place: null, callType: input.callType ?? 'PATROL_CONTACT', reportNumber: null, recordsSystem: null, createdById: actor.personId });
-  await recordPerson(em, incident, participant, person, 'SUBJECT', facts.incident === null);
+    create(Incident, { agencyId: actor.agencyId, occurredAt: input.occurredAt ?? cmd.now, county, place: null, callType: input.callType ?? 'PATROL_CONTACT', reportNumber: null, recordsSystem: null, createdById: actor.personId });
+  await recordPerson(em, incident, participant, person, 'SUBJECT', { newIncident: facts.incident === null, create });
   // OPS-D3: a DOP or DCI deflection to a MEG or task force waits for that leader's approval.
   const approvalRequired = isIspKind(unit.kind) && plan.approvingAgency !== null;
   const status = approvalRequired ? 'PENDING_APPROVAL' : 'ACTIVE';
-  const deflection = em.create(Deflection, {
+  const deflection = create(Deflection, {
+    id,
     referenceNumber: await nextReferenceNumber(em, Number(cmd.today.slice(0, 4))),
     pathway: input.pathway,
     status,
@@ -219,8 +245,8 @@ async function createDeflection(cmd: Command, input: QuickReferralInput, facts: 
     approvalRequired,
     nextReviewDue: approvalRequired ? null : firstReviewDue(cmd.today),
   });
-  recordHistory(cmd, deflection, 'REFERRED', { from: null, to: status, changes: { pathway: input.pathway, sapVersion: plan.version } });
-  publish(cmd, {
+  created.push(newHistoryEntry(cmd, deflection, 'REFERRED', { from: null, to: status, changes: { pathway: input.pathway, sapVersion: plan.version } }));
+  created.push(newOutboxEvent(cmd, {
     type: 'deflection.referred',
     deflectionId: deflection.id,
     personPseudonym: participant.pseudonym,
@@ -240,8 +266,8 @@ async function createDeflection(cmd: Command, input: QuickReferralInput, facts: 
     sex: deflection.sex,
     race: deflection.race,
     ethnicity: deflection.ethnicity,
-  });
-  await em.flush();
+  }));
+  await insertTogether(em, created);
   return deflection;
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from '@hub/platform/db';
 import { forbidden } from '@hub/platform/errors';
-import { recordEvent, type HubEvent } from '@hub/platform/events';
+import { OutboxEvent, recordEvent, type HubEvent } from '@hub/platform/events';
 import { LockMode } from '@mikro-orm/core';
 import { HistoryEntry } from '../entities/case-records.entity.js';
 import { Deflection } from '../entities/deflection.entity.js';
@@ -31,26 +31,37 @@ export async function readableDeflection(cmd: Command, id: string): Promise<Defl
   return deflection;
 }
 
+type StatusChange = { from?: DeflectionStatus | null; to?: DeflectionStatus | null; changes?: Record<string, unknown> | null };
+
 /** OPS-D10: who, acting for whom, when, from which state to which, and what changed. */
-export function recordHistory(
-  cmd: Command,
-  deflection: Deflection,
-  action: string,
-  change: { from?: DeflectionStatus | null; to?: DeflectionStatus | null; changes?: Record<string, unknown> | null } = {},
-): void {
-  cmd.em.create(HistoryEntry, {
-    deflection,
-    at: cmd.now,
-    actorId: cmd.actor.personId,
-    actingForId: cmd.actor.actingFor,
-    action,
-    fromStatus: change.from ?? null,
-    toStatus: change.to ?? null,
-    changes: change.changes ?? null,
-  });
+export function recordHistory(cmd: Command, deflection: Deflection, action: string, change: StatusChange = {}): void {
+  cmd.em.persist(newHistoryEntry(cmd, deflection, action, change));
+}
+
+/** A history entry not yet written: the caller writes it (insertTogether). */
+export function newHistoryEntry(cmd: Command, deflection: Deflection, action: string, change: StatusChange = {}): HistoryEntry {
+  return cmd.em.create(
+    HistoryEntry,
+    {
+      deflection,
+      at: cmd.now,
+      actorId: cmd.actor.personId,
+      actingForId: cmd.actor.actingFor,
+      action,
+      fromStatus: change.from ?? null,
+      toStatus: change.to ?? null,
+      changes: change.changes ?? null,
+    },
+    { persist: false },
+  );
 }
 
 /** Written in the transaction of the change (outbox): reporting sees it only if the change commits. */
 export function publish(cmd: Command, event: HubEvent): void {
   recordEvent(cmd.em, event);
+}
+
+/** An event not yet written: the caller writes it in the change's transaction (insertTogether), as publish would. */
+export function newOutboxEvent(cmd: Command, event: HubEvent): OutboxEvent {
+  return cmd.em.create(OutboxEvent, { type: event.type, payload: event }, { persist: false });
 }

@@ -1,0 +1,41 @@
+import { helper, QueryFlag, type EntityMetadata } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * Writes new records in one statement, one data-modifying WITH clause each, where a flush would send one statement
+ * per table. A referral creates six records in six tables, and at 20 officers each statement cost the subgraph and
+ * PostgreSQL together about 0.4 ms of CPU before any row was written (MikroORM inlines values, so each is parsed
+ * and planned afresh).
+ *
+ * The records must be made with `em.create(…, { persist: false })`, so the next flush does not insert them again;
+ * foreign keys between them hold because PostgreSQL checks them at the end of the statement. Afterwards each is
+ * managed like a flushed record: what the database filled in (a version, a sequence) is set on it, and a later
+ * change to it is flushed as an update.
+ */
+export async function insertTogether(em: EntityManager, records: readonly object[]): Promise<void> {
+  if (records.length === 0) return;
+  const metas = records.map((record) => helper(record).__meta as EntityMetadata<object>);
+  const clauses = records.map((record, i) => {
+    // The values as a flush would send them: custom types (JSON, say) are converted once, here, not again below.
+    const qb = em.createQueryBuilder(metas[i]!.class);
+    qb.unsetFlag(QueryFlag.CONVERT_CUSTOM_TYPES);
+    return `"w${i}" as (${qb.insert(em.getComparator().prepareEntity(record) as never).returning('*' as never).getFormattedQuery()})`;
+  });
+  const rows = await em.execute<{ index: number; row: Record<string, unknown> }[]>(
+    `with ${clauses.join(', ')} ${records.map((_, i) => `select ${i} as "index", to_jsonb("w${i}") as "row" from "w${i}"`).join(' union all ')}`,
+  );
+  for (const { index, row } of rows) fillFromDatabase(records[index]!, metas[index]!, row);
+  const unitOfWork = em.getUnitOfWork();
+  for (const record of records) unitOfWork.register(record, em.getComparator().prepareEntity(record));
+}
+
+/** The values the database chose (its defaults, sequences and version numbers), on the properties left unset. */
+function fillFromDatabase(record: object, meta: EntityMetadata<object>, row: Record<string, unknown>): void {
+  const target = record as Record<string, unknown>;
+  for (const prop of meta.props) {
+    if (prop.persist === false || prop.fieldNames?.length !== 1 || target[prop.name] !== undefined) continue;
+    const value = row[prop.fieldNames[0]!];
+    if (value === undefined) continue;
+    target[prop.name] = value !== null && prop.runtimeType === 'Date' ? new Date(value as string) : value;
+  }
+}
