@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
+import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { findPersona } from '../src/demo/index.js';
 import { CallerTokenVerifier, DevIssuer, generateSigningKeyPair, InternalTokenSigner, InternalTokenVerifier, type SigningKeyPair } from '../src/identity/index.js';
+import { joseSignature } from '../src/identity/internal-token.js';
 
 const officer = findPersona('officer')!.actor;
 
@@ -65,5 +67,32 @@ describe('internal tokens signed by the gateway (node:crypto) are what subgraphs
     const [header, payload, signature] = token.split('.');
     const altered = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), roles: ['HUB_ADMIN'] })).toString('base64url');
     await expect(cases.verify(`Bearer ${header}.${altered}.${signature}`)).rejects.toThrow();
+  });
+});
+
+describe('the gateway signs in DER and sends JWS’s fixed-width r ‖ s', () => {
+  it('re-encodes every signature so it verifies, including integers DER shortens (leading zeros) or pads (top bit set)', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const lengths = new Set<number>();
+    for (let i = 0; i < 3_000; i++) {
+      const data = Buffer.from(`token ${i}`);
+      const der = sign('sha256', data, privateKey);
+      lengths.add(der[3]!).add(der[5 + der[3]!]!);
+      const jose = joseSignature(der);
+      expect(jose).toHaveLength(64);
+      if (!verify('sha256', data, { key: publicKey, dsaEncoding: 'ieee-p1363' }, jose)) throw new Error(`signature ${i} does not verify once re-encoded`);
+    }
+    // 33 bytes: a top bit set, so DER put a zero in front; 31 or fewer: the integer began with a zero byte.
+    expect(lengths.has(33)).toBe(true);
+    expect([...lengths].some((n) => n < 32)).toBe(true);
+  });
+
+  it('refuses what is not a DER ECDSA signature rather than send a token nobody can verify', () => {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const der = sign('sha256', Buffer.from('x'), privateKey);
+    expect(() => joseSignature(Buffer.concat([der, Buffer.from([0])]))).toThrow(/DER/);
+    expect(() => joseSignature(der.subarray(0, der.length - 1))).toThrow(/DER/);
+    expect(() => joseSignature(Buffer.from([0x31, ...der.subarray(1)]))).toThrow(/DER/);
+    expect(() => joseSignature(Buffer.from([0x30, 6, 0x02, 1, 1, 0x03, 1, 1]))).toThrow(/DER/);
   });
 });
