@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
-import { generateKeyPairSync, sign, verify } from 'node:crypto';
+import { createHmac, createPrivateKey, generateKeyPairSync, sign, verify, type JsonWebKeyInput } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { findPersona } from '../src/demo/index.js';
 import { CallerTokenVerifier, DevIssuer, generateSigningKeyPair, InternalTokenSigner, InternalTokenVerifier, type SigningKeyPair } from '../src/identity/index.js';
-import { joseSignature } from '../src/identity/internal-token.js';
+import { derSignature, joseSignature } from '../src/identity/internal-token.js';
 
 const officer = findPersona('officer')!.actor;
 
@@ -94,5 +94,80 @@ describe('the gateway signs in DER and sends JWS’s fixed-width r ‖ s', () =>
     expect(() => joseSignature(der.subarray(0, der.length - 1))).toThrow(/DER/);
     expect(() => joseSignature(Buffer.from([0x31, ...der.subarray(1)]))).toThrow(/DER/);
     expect(() => joseSignature(Buffer.from([0x30, 6, 0x02, 1, 1, 0x03, 1, 1]))).toThrow(/DER/);
+  });
+});
+
+describe('subgraphs verify internal tokens in the calling thread, and refuse every token the gateway did not make as it makes them', () => {
+  let keys: SigningKeyPair;
+  let cases: InternalTokenVerifier;
+  const now = () => Math.floor(Date.now() / 1000);
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const claims = (overrides: Record<string, unknown> = {}) => ({
+    sub: officer.personId, agency: officer.agencyId, roles: officer.roles, act_for: null, req: 'r-1', ip: null, op: null,
+    iss: 'urn:deflection-hub:gateway', aud: 'urn:deflection-hub:subgraph:cases', iat: now(), exp: now() + 60, ...overrides,
+  });
+  /** A token signed with the gateway's key (or `key`) over exactly this header and these claims. */
+  const signed = (payload: Record<string, unknown>, header: Record<string, unknown> = { alg: 'ES256', kid: 'gateway-test' }, key = createPrivateKey({ key: keys.privateJwk as JsonWebKeyInput['key'], format: 'jwk' })) => {
+    const input = `${part(header)}.${part(payload)}`;
+    return `${input}.${joseSignature(sign('sha256', Buffer.from(input), key)).toString('base64url')}`;
+  };
+  const refused = async (token: string) => expect(cases.verify(`Bearer ${token}`)).rejects.toThrow();
+
+  beforeAll(async () => {
+    keys = await generateSigningKeyPair('gateway-test');
+    cases = await InternalTokenVerifier.fromJwk(keys.publicJwk, 'cases');
+  });
+
+  it('accepts a token made exactly as the gateway makes them, for this subgraph among others', async () => {
+    expect(await cases.verify(`Bearer ${signed(claims())}`)).toEqual(officer);
+    expect(await cases.verify(`Bearer ${signed(claims({ aud: ['urn:deflection-hub:subgraph:agencies', 'urn:deflection-hub:subgraph:cases'] }))}`)).toEqual(officer);
+  });
+
+  it('refuses another issuer, another audience, and a token with no audience', async () => {
+    await refused(signed(claims({ iss: 'urn:someone-else' })));
+    await refused(signed(claims({ aud: 'urn:deflection-hub:subgraph:treatment' })));
+    await refused(signed(claims({ aud: undefined })));
+  });
+
+  it('refuses an expired token, one older than twice its lifetime, one from the future, one not yet valid, and one with no time', async () => {
+    await refused(signed(claims({ exp: now() - 1 })));
+    await refused(signed(claims({ exp: now() })));
+    await refused(signed(claims({ iat: now() - 121, exp: now() + 60 })));
+    await refused(signed(claims({ iat: now() + 30, exp: now() + 90 })));
+    await refused(signed(claims({ nbf: now() + 30 })));
+    await refused(signed(claims({ iat: undefined })));
+    await refused(signed(claims({ exp: undefined })));
+  });
+
+  it('refuses any algorithm but ES256, including none and an HMAC keyed with the public key, and critical headers', async () => {
+    const payload = claims();
+    await refused(`${part({ alg: 'none' })}.${part(payload)}.`);
+    const hmacInput = `${part({ alg: 'HS256' })}.${part(payload)}`;
+    await refused(`${hmacInput}.${createHmac('sha256', JSON.stringify(keys.publicJwk)).update(hmacInput).digest('base64url')}`);
+    await refused(signed(payload, { alg: 'ES384', kid: 'gateway-test' }));
+    await refused(signed(payload, { alg: 'ES256', kid: 'gateway-test', crit: ['exp'], exp: 1 }));
+  });
+
+  it('refuses a token signed by another key, a signature of the wrong length, and what is not a compact JWS', async () => {
+    const other = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+    await refused(signed(claims(), undefined, other));
+    const good = signed(claims());
+    const [header, payload, signature] = good.split('.') as [string, string, string];
+    await refused(`${header}.${payload}.${Buffer.from(signature, 'base64url').subarray(0, 63).toString('base64url')}`);
+    await refused(`${header}.${payload}`);
+    await refused(`${header}.${payload}.${signature}.x`);
+    await refused(`${header}.${payload}.${signature}=`);
+    await refused(`${header}.${part([claims()])}.${signature}`);
+    expect(await cases.verify(`Bearer ${good}`)).toEqual(officer);
+  });
+
+  it('turns r ‖ s back into the DER node:crypto verifies, whatever the integers’ leading bytes', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    for (let i = 0; i < 2_000; i++) {
+      const data = Buffer.from(`claims ${i}`);
+      const der = sign('sha256', data, privateKey);
+      expect(derSignature(joseSignature(der)).equals(der)).toBe(true);
+    }
+    expect(verify('sha256', Buffer.from('x'), publicKey, derSignature(Buffer.alloc(64)))).toBe(false);
   });
 });
