@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import { createHmac, createPrivateKey, generateKeyPairSync, sign, verify, type JsonWebKeyInput } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { importJWK, jwtVerify } from 'jose';
 import { findPersona } from '../src/demo/index.js';
 import { CallerTokenVerifier, DevIssuer, generateSigningKeyPair, InternalTokenSigner, InternalTokenVerifier, type SigningKeyPair } from '../src/identity/index.js';
 import { derSignature, joseSignature } from '../src/identity/internal-token.js';
@@ -116,6 +117,20 @@ describe('subgraphs verify internal tokens in the calling thread, and refuse eve
   beforeAll(async () => {
     keys = await generateSigningKeyPair('gateway-test');
     cases = await InternalTokenVerifier.fromJwk(keys.publicJwk, 'cases');
+  });
+
+  it('signs standard JWS: jose verifies the gateway’s tokens with the same checks', async () => {
+    const signer = await InternalTokenSigner.fromJwk(keys.privateJwk);
+    for (let i = 0; i < 50; i++) {
+      const token = await signer.sign(officer, 'cases', undefined, { requestId: `r-${i}`, clientAddress: null, operation: null });
+      const { payload } = await jwtVerify(token, await importJWK(keys.publicJwk, 'ES256'), {
+        issuer: 'urn:deflection-hub:gateway',
+        audience: 'urn:deflection-hub:subgraph:cases',
+        algorithms: ['ES256'],
+        maxTokenAge: '120s',
+      });
+      expect(payload.sub).toBe(officer.personId);
+    }
   });
 
   it('accepts a token made exactly as the gateway makes them, for this subgraph among others', async () => {

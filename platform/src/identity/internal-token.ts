@@ -118,8 +118,8 @@ export class InternalTokenSigner {
    * `presenter` is the subgraph that will present the token to `audience`, when it is not the gateway itself.
    *
    * A compact JWS (RFC 7515) signed with node:crypto in the calling thread: the gateway signs several per request,
-   * and jose's WebCrypto signing, a job on libuv's thread pool each time, was 14 % of the gateway's CPU. Subgraphs
-   * verify these tokens with jose, so every end-to-end test checks that the two agree.
+   * and jose's WebCrypto signing, a job on libuv's thread pool each time, was 14 % of the gateway's CPU. A test has
+   * jose verify them too, so they stay standard JWS whoever reads them.
    */
   async sign(actor: Actor | null, audience: SubgraphName, presenter?: SubgraphName, request: RequestFacts = NO_REQUEST): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
