@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { getNamedType, getNullableType, GraphQLError, isListType, Kind, visit, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
+import { getNamedType, getNullableType, getVariableValues, GraphQLError, isListType, Kind, visit, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 
 /**
@@ -60,6 +60,9 @@ const listAwareEstimator: ComplexityEstimator = ({ type, field, args, childCompl
   return undefined;
 };
 
+/** How a query is costed: listAwareEstimator for lists, 1 for every other field. */
+export const COST_ESTIMATORS: ComplexityEstimator[] = [listAwareEstimator, simpleEstimator({ defaultComplexity: 1 })];
+
 /**
  * The variables a document's cost can depend on: those given to a `first` argument (listAwareEstimator reads it) or
  * to `@skip`/`@include` (getComplexity leaves out what they leave out). Every other variable is data.
@@ -95,7 +98,11 @@ export function costOf(schema: GraphQLSchema, document: DocumentNode, variables:
     forSchema.set(document, known);
   }
   // A variable left out and one sent as null can cost differently (a default applies only to the first).
-  const key = JSON.stringify([operationName ?? null, known.variables.map((name) => (Object.hasOwn(variables, name) ? [variables[name]] : []))]);
+  const values = known.variables.map((name) => (Object.hasOwn(variables, name) ? [variables[name]] : []));
+  // `first` is an Int and `if` a Boolean: anything else is refused when the request runs, and is not kept, so a
+  // caller cannot fill the gateway's memory with keys (a variable the chosen operation does not even declare).
+  if (!values.every((value) => value.length === 0 || value[0] === null || typeof value[0] === 'number' || typeof value[0] === 'boolean')) return compute();
+  const key = JSON.stringify([operationName ?? null, values]);
   let cost = known.costs.get(key);
   if (cost === undefined) {
     cost = compute();
@@ -113,16 +120,18 @@ export function queryCost(limits: RequestLimits): ApolloServerPlugin<object> {
       async didResolveOperation({ request, document, schema, operation }) {
         // Introspection (the explorer's schema query) is bounded by the schema's size, not by data.
         if (operation?.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'))) return;
+        const variables = request.variables ?? {};
+        // Variables that do not fit their types: execution refuses them next, with the variable's name.
+        if (operation && getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return;
+        const operationName = request.operationName ?? undefined;
         let cost: number;
         try {
-          const variables = request.variables ?? {};
-          const operationName = request.operationName ?? undefined;
-          cost = costOf(schema, document, variables, operationName, () =>
-            getComplexity({ schema, query: document, variables, operationName, estimators: [listAwareEstimator, simpleEstimator({ defaultComplexity: 1 })] }),
-          );
-        } catch {
-          // Variables that do not fit their types: execution refuses them next, with the variable's name.
-          return;
+          cost = costOf(schema, document, variables, operationName, () => getComplexity({ schema, query: document, variables, operationName, estimators: COST_ESTIMATORS }));
+        } catch (error) {
+          // A query too large to cost (more than 10,000 fields once fragments are expanded) is refused, never let through.
+          throw new GraphQLError(`Query cost limit of ${limits.maxCost} exceeded: the query could not be costed (${(error as Error).message})`, {
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxCost', max: limits.maxCost, http: { status: 400 } },
+          });
         }
         if (cost > limits.maxCost) {
           throw new GraphQLError(`Query cost limit of ${limits.maxCost} exceeded, found ${cost} (a list without first counts as ${ASSUMED_LIST_SIZE} items).`, {

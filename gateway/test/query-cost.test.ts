@@ -1,11 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildSchema, parse } from 'graphql';
-import { costOf } from '../src/request-limits.js';
+import { getComplexity } from 'graphql-query-complexity';
+import { COST_ESTIMATORS, costOf } from '../src/request-limits.js';
 
 const schema = buildSchema(`
-  type Query { items(first: Int): [Item!]! }
+  type Query { items(first: Int, name: String): [Item!]! }
   type Mutation { refer(key: String!, name: String!): Item! }
-  type Item { id: ID! tags: [String!]! }
+  type Item { id: ID! tags: [String!]! related(first: Int): [Item!]! }
 `);
 
 /** costOf with a compute that counts its calls and answers `answer`. */
@@ -49,5 +50,36 @@ describe('a query’s cost is computed once per document and values of the varia
     cost(document, {}, 'B');
     cost(document, {}, 'A', buildSchema('type Query { items(first: Int): [Item!]! } type Item { id: ID! tags: [String!]! }'));
     expect(calls()).toBe(3);
+  });
+});
+
+describe('a kept cost is the cost', () => {
+  it('equals the cost computed afresh for every combination of the variables, through fragments, defaults and @include', () => {
+    const document = parse(`
+      query Q($n: Int = 5, $m: Int, $deep: Boolean!, $name: String) { items(first: $n, name: $name) { ...F related(first: 3) @include(if: $deep) { id } } }
+      fragment F on Item { id related(first: $m) { tags } }`);
+    const fresh = (variables: Record<string, unknown>) => getComplexity({ schema, query: document, variables, operationName: 'Q', estimators: COST_ESTIMATORS });
+    const costs = new Set<number>();
+    for (const n of [1, 7, 50, null, undefined])
+      for (const m of [2, 40, undefined])
+        for (const deep of [true, false])
+          for (const name of ['a', 'b']) {
+            const variables = Object.fromEntries(Object.entries({ n, m, deep, name }).filter(([, value]) => value !== undefined));
+            const kept = costOf(schema, document, variables, 'Q', () => fresh(variables));
+            expect(kept).toBe(fresh(variables));
+            costs.add(kept);
+          }
+    expect(costs.size).toBeGreaterThan(10);
+  });
+
+  it('keeps no cost for values `first` and `if` cannot take, so no caller can fill the gateway’s memory with keys', () => {
+    const document = parse('query A($n: Int) { items(first: $n) { id } } query B { items { id } }');
+    const { cost, calls } = counted(() => 1);
+    const huge = 'x'.repeat(10_000);
+    cost(document, { n: huge }, 'B');
+    cost(document, { n: huge }, 'B');
+    cost(document, { n: { nested: huge } }, 'A');
+    cost(document, { n: { nested: huge } }, 'A');
+    expect(calls()).toBe(4);
   });
 });

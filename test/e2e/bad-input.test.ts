@@ -157,6 +157,20 @@ describe('a request too large to answer safely is refused before it runs', () =>
     expect(big.errors?.[0]?.extensions).toMatchObject({ limit: 'maxCost' });
     const small = await hub.gql(PAGED, { token: tokens['local-officer']!, variables: { n: 2 } });
     expect(small.errors).toBeUndefined();
+    // A `first` that is no Int is not a cost problem: it is refused as bad input, naming the variable.
+    const wrong = await hub.gql(PAGED, { token: tokens['local-officer']!, variables: { n: 'many' } });
+    expect(wrong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(wrong.errors?.[0]?.message).toContain('$n');
+  });
+
+  it('refuses a query too large to cost (over 10,000 fields once its fragments are expanded) rather than let it through unchecked', async () => {
+    // 120 spreads of a 100-field fragment: 400 tokens, two levels deep, no alias, but 12,000 fields to cost.
+    const fragment = `fragment F on Agency { ${Array.from({ length: 100 }, () => 'id').join(' ')} }`;
+    const refused = await limitRefusal(`{ ${AGENCY} { ${Array.from({ length: 120 }, () => '...F').join(' ')} } } ${fragment}`);
+    expect(refused.status).toBe(400);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxCost', max: 100_000 });
+    const allowed = await limitRefusal(`{ ${AGENCY} { ...F ...F } } ${fragment}`);
+    expect(allowed.errors).toBeUndefined();
   });
 
   it('refuses more than 30 aliases', async () => {
