@@ -108,7 +108,7 @@ describe('subgraphs verify internal tokens in the calling thread, and refuse eve
     iss: 'urn:deflection-hub:gateway', aud: 'urn:deflection-hub:subgraph:cases', iat: now(), exp: now() + 60, ...overrides,
   });
   /** A token signed with the gateway's key (or `key`) over exactly this header and these claims. */
-  const signed = (payload: Record<string, unknown>, header: Record<string, unknown> = { alg: 'ES256', kid: 'gateway-test' }, key = createPrivateKey({ key: keys.privateJwk as JsonWebKeyInput['key'], format: 'jwk' })) => {
+  const signed = (payload: unknown, header: Record<string, unknown> = { alg: 'ES256', kid: 'gateway-test' }, key = createPrivateKey({ key: keys.privateJwk as JsonWebKeyInput['key'], format: 'jwk' })) => {
     const input = `${part(header)}.${part(payload)}`;
     return `${input}.${joseSignature(sign('sha256', Buffer.from(input), key)).toString('base64url')}`;
   };
@@ -157,6 +157,7 @@ describe('subgraphs verify internal tokens in the calling thread, and refuse eve
   it('refuses any algorithm but ES256, including none and an HMAC keyed with the public key, and critical headers', async () => {
     const payload = claims();
     await refused(`${part({ alg: 'none' })}.${part(payload)}.`);
+    await refused(signed(payload, { alg: 'none', kid: 'gateway-test' }));
     const hmacInput = `${part({ alg: 'HS256' })}.${part(payload)}`;
     await refused(`${hmacInput}.${createHmac('sha256', JSON.stringify(keys.publicJwk)).update(hmacInput).digest('base64url')}`);
     await refused(signed(payload, { alg: 'ES384', kid: 'gateway-test' }));
@@ -172,7 +173,10 @@ describe('subgraphs verify internal tokens in the calling thread, and refuse eve
     await refused(`${header}.${payload}`);
     await refused(`${header}.${payload}.${signature}.x`);
     await refused(`${header}.${payload}.${signature}=`);
-    await refused(`${header}.${part([claims()])}.${signature}`);
+    await refused(signed([claims()]));
+    // r ‖ 0 ‖ s reads as the same DER signature: one token must have one spelling.
+    const raw = Buffer.from(signature, 'base64url');
+    await refused(`${header}.${payload}.${Buffer.concat([raw.subarray(0, 32), Buffer.from([0]), raw.subarray(32)]).toString('base64url')}`);
     expect(await cases.verify(`Bearer ${good}`)).toEqual(officer);
   });
 

@@ -92,6 +92,8 @@ export async function runIdempotently<T>(
 ): Promise<T> {
   if (!args.key) return (await create()).result;
   if (args.key.length > 200) throw invalidInput([{ field: 'idempotencyKey', rule: 'max-length', message: 'idempotencyKey must be at most 200 characters.' }]);
+  // Outside a transaction the claim would commit on its own, naming a record that may never be created.
+  if (args.resultId !== undefined && !em.isInTransaction()) throw new Error('runIdempotently with a resultId runs inside the command’s transaction');
   const hash = requestHash(args.input);
   const table = `"${em.config.get('schema')}"."${em.getMetadata().get(IdempotencyRecord).tableName}"`;
   const claimed = await em.execute<{ id: string }[]>(

@@ -1,4 +1,4 @@
-import { helper, type EntityMetadata } from '@mikro-orm/core';
+import { helper, ReferenceKind, type EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** Records are written by property name, whatever their class. */
@@ -17,6 +17,10 @@ type Meta = EntityMetadata<Record<string, unknown>>;
  */
 export async function insertTogether(em: EntityManager, records: readonly object[]): Promise<void> {
   if (records.length === 0) return;
+  const unitOfWork = em.getUnitOfWork();
+  // A record the unit of work already tracks (loaded, or persisted for the next flush) would be written twice.
+  const managed = records.find((record) => helper(record).__managed || unitOfWork.getPersistStack().has(record));
+  if (managed) throw new Error(`insertTogether writes new records only (made with persist: false); ${managed.constructor.name} is already managed`);
   const metas = records.map((record) => helper(record).__meta as unknown as Meta);
   const params: unknown[] = [];
   const clauses = records.map((record, i) => `"w${i}" as (${insertStatement(em, metas[i]!, record, params)})`);
@@ -25,7 +29,6 @@ export async function insertTogether(em: EntityManager, records: readonly object
     params,
   );
   for (const { index, row } of rows) fillFromDatabase(records[index]!, metas[index]!, row);
-  const unitOfWork = em.getUnitOfWork();
   for (const record of records) unitOfWork.register(record, em.getComparator().prepareEntity(record));
 }
 
@@ -41,6 +44,8 @@ function insertStatement(em: EntityManager, meta: Meta, record: object, params: 
     const prop = meta.properties[name];
     if (!prop || prop.persist === false) continue;
     if (prop.fieldNames?.length !== 1) throw new Error(`insertTogether cannot write ${meta.className}.${name}: it is not one column`);
+    // Values are inlined into the SQL text, where an array would be spread into several values (JSON is a string here).
+    if (Array.isArray(value)) throw new Error(`insertTogether cannot write ${meta.className}.${name}: an array value`);
     columns.push(platform.quoteIdentifier(prop.fieldNames[0]!));
     params.push(value);
   }
@@ -48,11 +53,14 @@ function insertStatement(em: EntityManager, meta: Meta, record: object, params: 
   return `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')}) returning *`;
 }
 
-/** The values the database chose (its defaults, sequences and version numbers), on the properties left unset. */
+/**
+ * The values the database chose (its defaults, sequences and version numbers), on the scalar properties left unset.
+ * They arrive through `to_jsonb`: numbers, text, booleans and ISO timestamps, which is what those columns hold here.
+ */
 function fillFromDatabase(record: object, meta: Meta, row: Record<string, unknown>): void {
   const target = record as Record<string, unknown>;
   for (const prop of meta.props) {
-    if (prop.persist === false || prop.fieldNames?.length !== 1 || target[prop.name] !== undefined) continue;
+    if (prop.kind !== ReferenceKind.SCALAR || prop.persist === false || prop.fieldNames?.length !== 1 || target[prop.name] !== undefined) continue;
     const value = row[prop.fieldNames[0]!];
     if (value === undefined) continue;
     target[prop.name] = value !== null && prop.runtimeType === 'Date' ? new Date(value as string) : value;

@@ -96,6 +96,17 @@ describe('records written together', () => {
   });
 });
 
+describe('records written together are new records', () => {
+  it('refuses a record the unit of work already tracks (it would be written twice) and writes nothing', async () => {
+    const orm = db.orm('cases');
+    const em = orm.fork();
+    const tracked = em.create(OutboxEvent, { type: 'test.tracked', payload: { type: 'test.tracked' } } as never);
+    const fresh = em.create(OutboxEvent, { type: 'test.fresh', payload: { type: 'test.fresh' } } as never, { persist: false });
+    await expect(em.transactional((tx) => insertTogether(tx, [fresh, tracked]))).rejects.toThrow(/already managed/);
+    expect(await rowsOf(`select 1 from "cases"."outbox_event" where type in ('test.tracked', 'test.fresh')`, [])).toHaveLength(0);
+  });
+});
+
 describe('an id claimed with the idempotency key', () => {
   it('must be the id the command created: otherwise nothing commits, so a retry cannot be answered with a record that does not exist', async () => {
     const em = db.orm('cases').fork();
