@@ -115,6 +115,9 @@ describe('an id claimed with the idempotency key', () => {
     const args = { actorId: randomUUID(), operation: 'test', key, input: { a: 1 }, resultId: claimedId };
     await expect(em.transactional((tx) => runIdempotently(tx, args, async () => ({ id: randomUUID(), result: null }), async () => null))).rejects.toThrow(/claimed result/);
     expect(await rowsOf(`select 1 from "cases"."idempotency_record" where key = ?`, [key])).toHaveLength(0);
+    // Outside a transaction the claim would commit on its own, whatever became of the record.
+    await expect(runIdempotently(em, args, async () => ({ id: claimedId, result: null }), async () => null)).rejects.toThrow(/transaction/);
+    expect(await rowsOf(`select 1 from "cases"."idempotency_record" where key = ?`, [key])).toHaveLength(0);
     await em.transactional((tx) => runIdempotently(tx, args, async () => ({ id: claimedId, result: null }), async () => null));
     expect(await rowsOf(`select result_id from "cases"."idempotency_record" where key = ?`, [key])).toEqual([{ result_id: claimedId }]);
   });
