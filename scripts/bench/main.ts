@@ -5,8 +5,8 @@
  * .bench/report/. Figures are ratios within this run. Traffic stays on loopback and every load is bounded.
  *
  * Data: a database per scale (10k, 50k and 200k deflections; --quick: 2.5k and 10k), seeded once through the
- * subgraphs' own tables with a fixed seed and reused by later runs. Without DATABASE_URL an embedded PostgreSQL keeps
- * them in .bench/postgres.
+ * subgraphs' own tables with a fixed seed and reused by later runs, each of which measures a fresh copy. Without
+ * DATABASE_URL an embedded PostgreSQL keeps them in .bench/postgres.
  */
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -91,51 +91,51 @@ function databaseUrl(server: string, name: string): string {
   return url.toString();
 }
 
-/** The database for one scale: provisioned, migrated, demo data, then the data at scale (once; reused after). */
+/**
+ * The database for one scale: provisioned, migrated, demo data, then the data at scale, once, in a database that is
+ * never served (`…_seeded`); each run measures a fresh copy of it. A run adds thousands of referrals and rewrites
+ * thousands of episodes: measured in place, the "200,000 deflections" had grown to 270,000 after a day of runs, with
+ * 180,000 dead rows in the reporting facts (autovacuum is off on the CI machine), and the statistic's p50 had gone from
+ * 273 to 610 ms on the same code.
+ */
 async function scaledDatabase(server: string, scale: Scale): Promise<string> {
-  const name = `hub_bench_${scale.deflections}`;
-  if (!(await databaseExists(server, name))) await createDatabase(server, name);
-  const url = databaseUrl(server, name);
-  await ensureRoles(url, HUB_SUBGRAPHS.map((s) => subgraphDatabase(s.name)), rolePassword());
-  await ensureSchemas(url, HUB_SUBGRAPHS.map((s) => subgraphDatabase(s.name)));
-  const seeded = await seededScale(url);
+  const seedName = `hub_bench_${scale.deflections}_seeded`;
+  if (!(await databaseExists(server, seedName))) await createDatabase(server, seedName);
+  const seedUrl = databaseUrl(server, seedName);
+  await ensureRoles(seedUrl, HUB_SUBGRAPHS.map((s) => subgraphDatabase(s.name)), rolePassword());
+  await ensureSchemas(seedUrl, HUB_SUBGRAPHS.map((s) => subgraphDatabase(s.name)));
+  const seeded = await seededScale(seedUrl);
   if (seeded && seeded.deflections === scale.deflections && seeded.episodes === scale.episodes && seeded.incidents === scale.incidents) {
-    progress(`${name}: seeded earlier with ${count(scale.deflections)} deflections, ${count(scale.episodes)} episodes, ${count(scale.incidents)} crisis incidents — reused`);
-    await prepareBenchDatabase(url, progress);
-    await vacuumEarlierRuns(url);
-    return url;
+    progress(`${seedName}: seeded earlier with ${count(scale.deflections)} deflections, ${count(scale.episodes)} episodes, ${count(scale.incidents)} crisis incidents — reused`);
+    // Migrations land in the seeded database, so every later copy has them.
+    await prepareBenchDatabase(seedUrl, progress);
+  } else {
+    progress(`${seedName}: migrating and loading the demo data`);
+    await prepareBenchDatabase(seedUrl, progress);
+    progress(`${seedName}: seeding ${count(scale.deflections)} deflections, ${count(scale.episodes)} episodes, ${count(scale.incidents)} crisis incidents`);
+    const seedStart = performance.now();
+    await seedAtScale(seedUrl, scale, (line) => progress(`  ${line}`));
+    progress(`${seedName}: seeded in ${fixed((performance.now() - seedStart) / 1000)} s`);
   }
-  progress(`${name}: migrating and loading the demo data`);
-  await prepareBenchDatabase(url, progress);
-  progress(`${name}: seeding ${count(scale.deflections)} deflections, ${count(scale.episodes)} episodes, ${count(scale.incidents)} crisis incidents`);
-  const seedStart = performance.now();
-  await seedAtScale(url, scale, (line) => progress(`  ${line}`));
-  progress(`${name}: seeded in ${fixed((performance.now() - seedStart) / 1000)} s`);
-  return url;
+  return freshCopy(server, seedName, `hub_bench_${scale.deflections}`);
 }
 
-/**
- * What autovacuum would have done since the last run. Each run leaves dead rows behind: every referral updates its
- * reporting fact three times, deliveries mark outbox events published, bulk updates rewrite episodes. With autovacuum
- * off (as on the CI machine) a reused database grew more bloated with every run, and the statistic's p50 went from
- * 273 to 429 ms over three runs of the same code with 180,000 dead rows in the facts it scans.
- */
-async function vacuumEarlierRuns(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+/** `name`, dropped and made again as a file copy of `template` (which nobody may be connected to). */
+async function freshCopy(server: string, template: string, name: string): Promise<string> {
+  const started = performance.now();
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
   try {
-    const { rows } = await client.query<{ name: string; dead: string }>(
-      `select format('%I.%I', schemaname, relname) as name, n_dead_tup as dead from pg_stat_user_tables
-       where schemaname = any($1::text[]) and n_dead_tup > 0 order by n_dead_tup desc`,
-      [HUB_SUBGRAPHS.map((s) => subgraphDatabase(s.name).schema)],
-    );
-    if (rows.length === 0) return;
-    const dead = rows.reduce((total, row) => total + Number(row.dead), 0);
-    progress(`  vacuum analyze: ${count(dead)} dead rows earlier runs left in ${rows.length} tables`);
-    for (const row of rows) await client.query(`vacuum (analyze) ${row.name}`);
+    // A process of an earlier run that did not stop (or a psql left open) would hold the old copy.
+    await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = any($1::text[]) and pid <> pg_backend_pid()`, [[name, template]]);
+    await admin.query(`drop database if exists "${name}"`);
+    // FILE_COPY: one checkpoint and a copy of the files, rather than every block through the WAL.
+    await admin.query(`create database "${name}" template "${template}" strategy file_copy`);
   } finally {
-    await client.end();
+    await admin.end();
   }
+  progress(`${name}: a fresh copy of ${template} in ${fixed((performance.now() - started) / 1000)} s`);
+  return databaseUrl(server, name);
 }
 
 // ── helpers over the running hub ──────────────────────────────────────────────────────────────────────────────
