@@ -121,13 +121,13 @@ export function queryCost(limits: RequestLimits): ApolloServerPlugin<object> {
         // Introspection (the explorer's schema query) is bounded by the schema's size, not by data.
         if (operation?.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'))) return;
         const variables = request.variables ?? {};
-        // Variables that do not fit their types: execution refuses them next, with the variable's name.
-        if (operation && getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return;
         const operationName = request.operationName ?? undefined;
         let cost: number;
         try {
           cost = costOf(schema, document, variables, operationName, () => getComplexity({ schema, query: document, variables, operationName, estimators: COST_ESTIMATORS }));
         } catch (error) {
+          // Variables that do not fit their types: execution refuses them next, with the variable's name.
+          if (operation && getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return;
           // A query too large to cost (more than 10,000 fields once fragments are expanded) is refused, never let through.
           throw new GraphQLError(`Query cost limit of ${limits.maxCost} exceeded: the query could not be costed (${(error as Error).message})`, {
             extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxCost', max: limits.maxCost, http: { status: 400 } },
