@@ -23,13 +23,17 @@ export async function insertTogether(em: EntityManager, records: readonly object
   if (managed) throw new Error(`insertTogether writes new records only (made with persist: false); ${managed.constructor.name} is already managed`);
   const metas = records.map((record) => helper(record).__meta as unknown as Meta);
   const params: unknown[] = [];
-  const clauses = records.map((record, i) => `"w${i}" as (${insertStatement(em, metas[i]!, record, params)})`);
+  // As flush prepares them, once: the same values make the insert and, unless the database adds some, the snapshot.
+  const prepared = records.map((record) => em.getComparator().prepareEntity(record) as Record<string, unknown>);
+  const clauses = records.map((_, i) => `"w${i}" as (${insertStatement(em, metas[i]!, prepared[i]!, params)})`);
   const rows = await em.execute<{ index: number; row: Record<string, unknown> }[]>(
     `with ${clauses.join(', ')} ${records.map((_, i) => `select ${i} as "index", to_jsonb("w${i}") as "row" from "w${i}"`).join(' union all ')}`,
     params,
   );
-  for (const { index, row } of rows) fillFromDatabase(records[index]!, metas[index]!, row);
-  for (const record of records) unitOfWork.register(record, em.getComparator().prepareEntity(record));
+  for (const { index, row } of rows) {
+    if (fillFromDatabase(records[index]!, metas[index]!, row)) prepared[index] = em.getComparator().prepareEntity(records[index]!) as Record<string, unknown>;
+  }
+  records.forEach((record, i) => unitOfWork.register(record, prepared[i]));
 }
 
 /**
@@ -37,10 +41,10 @@ export async function insertTogether(em: EntityManager, records: readonly object
  * converted) added to `params`. Built here rather than by the query builder, which cost more than the statements
  * it saved. A property this cannot write in one column (an embeddable, a composite key) is refused, not dropped.
  */
-function insertStatement(em: EntityManager, meta: Meta, record: object, params: unknown[]): string {
+function insertStatement(em: EntityManager, meta: Meta, prepared: Record<string, unknown>, params: unknown[]): string {
   const platform = em.getPlatform();
   const columns: string[] = [];
-  for (const [name, value] of Object.entries(em.getComparator().prepareEntity(record))) {
+  for (const [name, value] of Object.entries(prepared)) {
     const prop = meta.properties[name];
     if (!prop || prop.persist === false) continue;
     if (prop.fieldNames?.length !== 1) throw new Error(`insertTogether cannot write ${meta.className}.${name}: it is not one column`);
@@ -54,15 +58,19 @@ function insertStatement(em: EntityManager, meta: Meta, record: object, params: 
 }
 
 /**
- * The values the database chose (its defaults, sequences and version numbers), on the scalar properties left unset.
- * They arrive through `to_jsonb`: numbers, text, booleans and ISO timestamps, which is what those columns hold here.
+ * The values the database chose (its defaults, sequences and version numbers), on the scalar properties left unset;
+ * true when there were any. They arrive through `to_jsonb`: numbers, text, booleans and ISO timestamps, which is
+ * what those columns hold here.
  */
-function fillFromDatabase(record: object, meta: Meta, row: Record<string, unknown>): void {
+function fillFromDatabase(record: object, meta: Meta, row: Record<string, unknown>): boolean {
   const target = record as Record<string, unknown>;
+  let filled = false;
   for (const prop of meta.props) {
     if (prop.kind !== ReferenceKind.SCALAR || prop.persist === false || prop.fieldNames?.length !== 1 || target[prop.name] !== undefined) continue;
     const value = row[prop.fieldNames[0]!];
     if (value === undefined) continue;
     target[prop.name] = value !== null && prop.runtimeType === 'Date' ? new Date(value as string) : value;
+    filled = true;
   }
+  return filled;
 }

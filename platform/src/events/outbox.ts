@@ -6,7 +6,14 @@ import { OutboxEvent } from './outbox-event.entity.js';
 
 /** Records an event in the caller's transaction; it is delivered only if that transaction commits. */
 export function recordEvent(em: EntityManager, event: HubEvent): OutboxEvent {
-  return em.create(OutboxEvent, { type: event.type, payload: event });
+  const record = newOutboxEvent(em, event);
+  em.persist(record);
+  return record;
+}
+
+/** An event not yet recorded: the caller writes it in its change's transaction (insertTogether), as recordEvent would. */
+export function newOutboxEvent(em: EntityManager, event: HubEvent): OutboxEvent {
+  return em.create(OutboxEvent, { type: event.type, payload: event }, { persist: false });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { execute, findReplay, insertTogether, runIdempotently, type Command } from '@hub/platform/db';
 import { ageBandOn, illinoisDate, isIspKind, isLawEnforcementKind } from '@hub/platform/domain';
 import { forbidden, invalidInput, Violations } from '@hub/platform/errors';
+import { newOutboxEvent } from '@hub/platform/events';
 import { requireActor, type Actor } from '@hub/platform/identity';
 import type { EntityName, RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -18,7 +19,15 @@ import { matchKey } from '../rules/participant-matching.js';
 import { checkPathwayRules } from '../rules/pathway-rules.js';
 import { checkBornBy, checkCounty, checkIncidentTime, checkPerson, type PersonFacts } from '../rules/referral-rules.js';
 import { firstReviewDue } from '../rules/review-schedule.js';
-import { newHistoryEntry, newOutboxEvent, readableDeflection } from './support.js';
+import { newHistoryEntry, readableDeflection } from './support.js';
+
+/** Makes a new record; how it is written (flushed, or with others in one statement) is the caller's choice. */
+type NewRecord = <T extends object>(entity: EntityName<T>, data: RequiredEntityData<T>) => T;
+/** New records the next flush writes, as `em.create` makes them. */
+const flushedLater =
+  (em: EntityManager): NewRecord =>
+  (entity, data) =>
+    em.create(entity, data);
 
 /** Everything a referral needs that is not in its input, gathered before the transaction opens. */
 export interface ReferralFacts {
@@ -145,7 +154,7 @@ function checkReferralAgainstPlan(v: Violations, input: QuickReferralInput, unit
 export async function findOrCreateParticipant(
   em: EntityManager,
   person: PersonFacts,
-  create: NewRecord = (entity, data) => em.create(entity, data),
+  create: NewRecord = flushedLater(em),
 ): Promise<Participant> {
   const key = matchKey(person);
   const fields = { givenName: person.givenName.trim(), familyName: person.familyName.trim(), dateOfBirth: person.dateOfBirth ?? null, matchKey: key };
@@ -171,8 +180,7 @@ async function recordPerson(
   options: { newIncident?: boolean; create?: NewRecord } = {},
 ): Promise<void> {
   if (!options.newIncident && (await em.findOne(IncidentPerson, { incident, participant }))) return;
-  const create: NewRecord = options.create ?? ((entity, data) => em.create(entity, data));
-  create(IncidentPerson, { incident, participant, involvement, givenName: person.givenName.trim(), familyName: person.familyName.trim(), dateOfBirth: person.dateOfBirth ?? null });
+  (options.create ?? flushedLater(em))(IncidentPerson, { incident, participant, involvement, givenName: person.givenName.trim(), familyName: person.familyName.trim(), dateOfBirth: person.dateOfBirth ?? null });
 }
 
 /** The demographics of this referral: the age band from the date of birth at the encounter, or as told without one. */
@@ -197,8 +205,6 @@ export function nextStepsSummary(plan: Plan, approvalRequired: boolean): string 
   return `${approval}Case manager: ${plan.caseManagementOrganization.name}, by ${how}${contact.hours ? ` (${contact.hours})` : ''}.${contact.instructions ? ` ${contact.instructions}` : ''}`;
 }
 
-/** Makes a new record; how it is written (flushed, or with others in one statement) is the caller's choice. */
-type NewRecord = <T extends object>(entity: EntityName<T>, data: RequiredEntityData<T>) => T;
 
 async function createDeflection(cmd: Command, input: QuickReferralInput, facts: ReferralFacts, id: string): Promise<Deflection> {
   const { em, actor } = cmd;
@@ -246,7 +252,7 @@ async function createDeflection(cmd: Command, input: QuickReferralInput, facts: 
     nextReviewDue: approvalRequired ? null : firstReviewDue(cmd.today),
   });
   created.push(newHistoryEntry(cmd, deflection, 'REFERRED', { from: null, to: status, changes: { pathway: input.pathway, sapVersion: plan.version } }));
-  created.push(newOutboxEvent(cmd, {
+  created.push(newOutboxEvent(em, {
     type: 'deflection.referred',
     deflectionId: deflection.id,
     personPseudonym: participant.pseudonym,

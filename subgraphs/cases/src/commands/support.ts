@@ -1,6 +1,6 @@
 import type { Command } from '@hub/platform/db';
 import { forbidden } from '@hub/platform/errors';
-import { OutboxEvent, recordEvent, type HubEvent } from '@hub/platform/events';
+import { recordEvent, type HubEvent } from '@hub/platform/events';
 import { LockMode } from '@mikro-orm/core';
 import { HistoryEntry } from '../entities/case-records.entity.js';
 import { Deflection } from '../entities/deflection.entity.js';
@@ -59,9 +59,4 @@ export function newHistoryEntry(cmd: Command, deflection: Deflection, action: st
 /** Written in the transaction of the change (outbox): reporting sees it only if the change commits. */
 export function publish(cmd: Command, event: HubEvent): void {
   recordEvent(cmd.em, event);
-}
-
-/** An event not yet written: the caller writes it in the change's transaction (insertTogether), as publish would. */
-export function newOutboxEvent(cmd: Command, event: HubEvent): OutboxEvent {
-  return cmd.em.create(OutboxEvent, { type: event.type, payload: event }, { persist: false });
 }
