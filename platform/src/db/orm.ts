@@ -84,6 +84,9 @@ export async function createSubgraphOrm(options: SubgraphOrmOptions): Promise<Su
     // DATABASE_UNAVAILABLE (retryable), instead of hanging with everything queued behind it.
     driverOptions: { connectionTimeoutMillis: 5_000 },
     forceUtcTimezone: true,
+    // No relation of the hub has an inverse side to keep in step, and the accessors MikroORM otherwise defines on
+    // every property of every loaded entity were the largest part of loading one (test/entity-relations.test.ts).
+    propagationOnPrototype: false,
     // Triggers and functions a migration writes by hand (agencies' change version) are not in the entities: without
     // this, the next generated migration would drop them.
     schemaGenerator: { ignoreTriggers: true, ignoreRoutines: true },
