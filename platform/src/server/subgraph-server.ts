@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Actor } from '../identity/actor.js';
 import type { RequestFacts } from '../identity/internal-token.js';
@@ -35,8 +35,10 @@ export function subgraphApollo<C extends object>(schema: GraphQLSchema, plugins:
     // The process stops on its own signal handler (stopOnSignals), once. Apollo's handler would race it, and a
     // second concurrent stop() waits forever: Apollo Server 5.5.1 resolves its stop barrier only when stopping fails.
     stopOnTerminationSignals: false,
-    // Subgraphs are only reached through the gateway, which has its own landing page; no Apollo Studio tracing.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), ...plugins],
+    // Subgraphs are only reached through the gateway, which has its own landing page; no Apollo Studio tracing. No
+    // cache hints either: every answer depends on who asks, nothing may be cached, and the default plugin ran a hook
+    // on every field of every answer (50 rows of the review queue: about a thousand a request).
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...plugins],
   });
 }
 
