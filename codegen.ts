@@ -88,6 +88,7 @@ const config: CodegenConfig = {
       Consent: '../disclosure/consent-view.js#ConsentView',
       Disclosure: '../entities/consent.entity.js#Disclosure',
       DeflectionTreatment: '../disclosure/treatment-view.js#TreatmentView',
+      TreatmentWithheld: '../disclosure/treatment-view.js#TreatmentWithheld',
       BulkItemResult: '../commands/episodes.js#BulkItemResult',
       Deflection: '../models.js#DeflectionReference',
     }),

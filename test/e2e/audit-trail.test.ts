@@ -100,6 +100,21 @@ describe('what the audit trail records', () => {
     expect(records[0]!.detail).toMatch(/^FORBIDDEN/);
   });
 
+  it('records a treatment status withheld in the data as DENIED, exactly as the CONSENT_REQUIRED error of the same read', async () => {
+    const read = (field: string) => `query Queue { deflections(first: 20) { edges { node { id ${field} } } } }`;
+    const asError = await send('meg-director', read('treatment { engaged }'));
+    const asData = await send('meg-director', read('treatmentStatus { __typename ... on TreatmentWithheld { code } }'));
+    const refusedRows = (asError.errors ?? []).filter((e) => e.extensions?.code === 'CONSENT_REQUIRED').length;
+    expect(refusedRows).toBeGreaterThan(0);
+    expect(asData.errors).toBeUndefined();
+    const withheld = (asData.data!.deflections as { edges: { node: { treatmentStatus: { __typename: string } } }[] }).edges.filter((e) => e.node.treatmentStatus.__typename === 'TreatmentWithheld');
+    expect(withheld).toHaveLength(refusedRows);
+    const denials = async (requestId: string) => (await recordsOf('treatment', requestId)).filter((r) => r.kind === 'DENIED').map((r) => [r.outcome, r.field?.replace(/treatment(Status)?$/, '…'), r.detail]);
+    const deniedAsError = await denials(asError.requestId!);
+    expect(deniedAsError).toHaveLength(refusedRows);
+    expect(await denials(asData.requestId!)).toEqual(deniedAsError);
+  });
+
   it('records a write in the same transaction as the change, and a refused write as DENIED', async () => {
     const REFER = 'mutation Refer($input: QuickReferralInput!) { quickReferral(input: $input) { deflection { id } } }';
     const input = { person: { givenName: 'Audit', familyName: 'Trail', dateOfBirth: '1990-01-01' }, pathway: 'SELF_REFERRAL', personInitiated: true, narrative: 'Asked for help.' };

@@ -21,6 +21,7 @@ const DENIAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'CONSENT_REQUIRED'
 export class RequestAudit {
   private readonly seen = new Set<string>();
   readonly reads: AuditFact[] = [];
+  readonly denials: AuditFact[] = [];
   /** Mutation fields (by response key) whose write was recorded in its transaction. */
   readonly recordedWrites = new Set<string>();
   /** The records this request's committed writes named (`Type:id`): handing a record back to its writer is no further disclosure. */
@@ -34,6 +35,14 @@ export class RequestAudit {
     readonly schema: string,
     readonly request: AuditRequest,
   ) {}
+
+  /**
+   * A refusal answered in the data rather than as an error (a treatment status withheld for want of consent): audited
+   * as the error would be, a DENIED record naming the field's path and the reason.
+   */
+  denied(field: string, detail: string): void {
+    this.denials.push({ kind: 'DENIED', outcome: 'DENIED', field, detail });
+  }
 
   read(entityType: string, entityId: string | null): void {
     const key = `${entityType}:${entityId}`;
@@ -95,7 +104,7 @@ export function auditPlugin(orm: SubgraphOrm): ApolloServerPlugin<BaseContext> {
           if (!audit || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           const errors = result.errors ?? [];
-          const facts: AuditFact[] = [...audit.unrecordedReads()];
+          const facts: AuditFact[] = [...audit.unrecordedReads(), ...audit.denials];
           const mutationKeys = new Set<string>();
           if (operation?.operation === 'mutation') {
             for (const selection of operation.selectionSet.selections) {

@@ -147,6 +147,51 @@ describe('42 CFR Part 2: what law enforcement sees is decided by consent (TRT-3)
   });
 });
 
+describe('Deflection.treatmentStatus: the same disclosure as Deflection.treatment, a refusal answered in the data', () => {
+  const STATUS = TREATMENT.replace('treatment {', 'treatmentStatus { __typename ... on TreatmentWithheld { code message } ... on DeflectionTreatment {').replace(/\} \} \} \}$/, '} } } } }');
+  const unknownId = '00000000-0000-4000-8000-000000000000';
+
+  async function statusOfId(actor: Actor | string, deflectionId: string) {
+    const result = await client.run<{ _entities: { treatmentStatus: Record<string, unknown> }[] }>(actor, STATUS, { r: [{ __typename: 'Deflection', id: deflectionId }] });
+    return { status: result.data?._entities[0]?.treatmentStatus ?? null, errors: result.errors, extensions: result.extensions };
+  }
+
+  it('answers every caller as treatment does: the same view and notice, or TreatmentWithheld with the same reason where treatment is CONSENT_REQUIRED, logging the same disclosures', async () => {
+    const callers: (Actor | string)[] = [trooper, lakeMegDirector, sheriffDeputy, gatewayCounselor, lchdCounselor, 'prosecutor', 'case-manager'];
+    let shown = 0;
+    let withheld = 0;
+    for (const caller of callers) {
+      for (const id of [...[1, 2, 3, 4, 5, 6, 7, 8, 14].map(demoDeflectionId), unknownId]) {
+        const before = await disclosures();
+        const viaTreatment = await treatmentOfId(caller, id);
+        const loggedByTreatment = (await disclosures()) - before;
+        const viaStatus = await statusOfId(caller, id);
+        expect((await disclosures()) - before - loggedByTreatment).toBe(loggedByTreatment);
+        expect(viaStatus.errors).toBeUndefined();
+        expect(viaStatus.extensions?.redisclosureNotice).toEqual(viaTreatment.extensions?.redisclosureNotice);
+        if (viaTreatment.view) {
+          shown += 1;
+          expect(viaStatus.status).toEqual({ __typename: 'DeflectionTreatment', ...viaTreatment.view });
+        } else {
+          withheld += 1;
+          expect(viaTreatment.error?.extensions?.code).toBe('CONSENT_REQUIRED');
+          expect(viaStatus.status).toEqual({ __typename: 'TreatmentWithheld', code: 'CONSENT_REQUIRED', message: viaTreatment.error?.message });
+        }
+      }
+    }
+    // Both kinds of answer were compared, not only one.
+    expect(shown).toBeGreaterThan(5);
+    expect(withheld).toBeGreaterThan(5);
+  });
+
+  it('withholds an unknown deflection exactly as one without consent, so nothing can be enumerated', async () => {
+    const unknown = await statusOfId(trooper, unknownId);
+    const noConsent = await statusOfId(trooper, demoDeflectionId(2));
+    expect(unknown.status).toMatchObject({ __typename: 'TreatmentWithheld', code: 'CONSENT_REQUIRED' });
+    expect(unknown).toEqual(noConsent);
+  });
+});
+
 describe('disclosure logging on a list', () => {
   it('logs the disclosures of a whole list in one insert, not one per deflection', async () => {
     const orm = db.orm('treatment');

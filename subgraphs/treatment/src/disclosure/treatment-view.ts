@@ -98,14 +98,24 @@ async function viewFor(context: Context, actor: Actor, episode: TreatmentEpisode
   return { ...viewOf(episode, provider, information, now), consents: views };
 }
 
+/** A treatment status withheld, as data (Deflection.treatmentStatus) rather than as an error. */
+export interface TreatmentWithheld {
+  withheld: true;
+  code: 'CONSENT_REQUIRED';
+  message: string;
+}
+
+const WITHHELD_MESSAGE =
+  'Substance-use treatment records are protected by 42 CFR Part 2: they are disclosed to your agency only under a written consent that names it, is signed, unexpired and unrevoked. No such consent is in effect.';
+
 /**
  * TRT-3: the treatment status of a deflection as the caller may see it: the most telling episode they may see
  * (rankEpisodes; a treating provider's own first). The treating provider sees its own record; the assigned case
- * manager sees the minimum necessary; anyone else sees what a valid consent naming them covers, or gets
- * CONSENT_REQUIRED — the same answer whether or not there is an episode, so nothing is revealed. Every disclosure
- * outside the provider is queued for the log the response cannot leave without (log.ts).
+ * manager sees the minimum necessary; anyone else sees what a valid consent naming them covers, or nothing (null) —
+ * the same answer whether or not there is an episode, so nothing is revealed. Every disclosure outside the provider
+ * is queued for the log the response cannot leave without (log.ts).
  */
-export async function treatmentOfDeflection(context: Context, deflectionId: string): Promise<TreatmentView> {
+async function disclosedTreatment(context: Context, deflectionId: string): Promise<TreatmentView | null> {
   const actor = requireActor(context);
   const now = new Date();
   const episodes = await context.loaders.episodesOfDeflection.load(deflectionId);
@@ -117,7 +127,23 @@ export async function treatmentOfDeflection(context: Context, deflectionId: stri
     const view = provider ? await viewFor(context, actor, episode, provider, now) : null;
     if (view) return view;
   }
-  throw consentRequired(
-    'Substance-use treatment records are protected by 42 CFR Part 2: they are disclosed to your agency only under a written consent that names it, is signed, unexpired and unrevoked. No such consent is in effect.',
-  );
+  return null;
+}
+
+/** Deflection.treatment and Query.treatmentOfDeflection: the status, or CONSENT_REQUIRED. */
+export async function treatmentOfDeflection(context: Context, deflectionId: string): Promise<TreatmentView> {
+  const view = await disclosedTreatment(context, deflectionId);
+  if (!view) throw consentRequired(WITHHELD_MESSAGE);
+  return view;
+}
+
+/**
+ * Deflection.treatmentStatus: the same status, or the refusal as data. The refusal is audited as the
+ * CONSENT_REQUIRED error would be (a DENIED record naming the field), so answering in the data hides no denial.
+ */
+export async function treatmentStatusOfDeflection(context: Context, deflectionId: string, field: string): Promise<TreatmentView | TreatmentWithheld> {
+  const view = await disclosedTreatment(context, deflectionId);
+  if (view) return view;
+  context.audit.denied(field, `CONSENT_REQUIRED: ${WITHHELD_MESSAGE}`);
+  return { withheld: true, code: 'CONSENT_REQUIRED', message: WITHHELD_MESSAGE };
 }

@@ -7,7 +7,7 @@ import type { TreatmentEpisode as TreatmentEpisodeModel, EpisodeTransition as Ep
 import type { PatientView as PatientViewModel, DeflectionReference as DeflectionReferenceModel } from '../models.js';
 import type { ConsentView as ConsentViewModel } from '../disclosure/consent-view.js';
 import type { Disclosure as DisclosureModel } from '../entities/consent.entity.js';
-import type { TreatmentView as TreatmentViewModel } from '../disclosure/treatment-view.js';
+import type { TreatmentView as TreatmentViewModel, TreatmentWithheld as TreatmentWithheldModel } from '../disclosure/treatment-view.js';
 import type { BulkItemResult as BulkItemResultModel } from '../commands/episodes.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
@@ -193,6 +193,13 @@ export type Deflection = {
   treatment: Maybe<DeflectionTreatment>;
   /** Licensed providers serving the deflection's county with open capacity now, most open slots first (TRT-4). */
   treatmentOptions: Maybe<Array<Provider>>;
+  /**
+   * The same treatment status as `treatment`, under the same rules and with the same disclosure log, but a refusal is
+   * answered in the data (TreatmentWithheld) rather than as a CONSENT_REQUIRED error. For lists: a review queue where
+   * most rows are withheld gets one small object per row instead of one GraphQL error each. A withheld answer is
+   * audited as a denial, as the error is.
+   */
+  treatmentStatus: TreatmentStatus;
 };
 
 /**
@@ -572,6 +579,21 @@ export type TreatmentService =
   | 'SUD_RESIDENTIAL'
   | 'WITHDRAWAL_MANAGEMENT';
 
+/** The treatment status of a deflection, or why it is withheld from you. */
+export type TreatmentStatus = DeflectionTreatment | TreatmentWithheld;
+
+/**
+ * Treatment status withheld under 42 CFR Part 2. The same answer whether or not the person has an episode, so nothing
+ * is revealed.
+ */
+export type TreatmentWithheld = {
+  __typename?: 'TreatmentWithheld';
+  /** Why, as `extensions.code` would say it: CONSENT_REQUIRED (no valid consent names your agency). */
+  code: Scalars['String']['output'];
+  /** The reason, said plainly. */
+  message: Scalars['String']['output'];
+};
+
 export type UpdateCapacityInput = {
   capacity: Array<CapacityInput>;
   providerId: Scalars['ID']['input'];
@@ -673,6 +695,13 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['Provider'], {"id":true}> );
 };
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  TreatmentStatus:
+    | ( TreatmentViewModel )
+    | ( TreatmentWithheldModel )
+  ;
+};
 
 
 /** Mapping between all available schema types and the resolvers types */
@@ -724,6 +753,8 @@ export type ResolversTypes = {
   TreatmentEpisodeConnection: ResolverTypeWrapper<Omit<TreatmentEpisodeConnection, 'edges'> & { edges: Array<ResolversTypes['TreatmentEpisodeEdge']> }>;
   TreatmentEpisodeEdge: ResolverTypeWrapper<Omit<TreatmentEpisodeEdge, 'node'> & { node: ResolversTypes['TreatmentEpisode'] }>;
   TreatmentService: TreatmentService;
+  TreatmentStatus: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['TreatmentStatus']>;
+  TreatmentWithheld: ResolverTypeWrapper<TreatmentWithheldModel>;
   UpdateCapacityInput: UpdateCapacityInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 };
@@ -768,6 +799,8 @@ export type ResolversParentTypes = {
   TreatmentEpisode: TreatmentEpisodeModel;
   TreatmentEpisodeConnection: Omit<TreatmentEpisodeConnection, 'edges'> & { edges: Array<ResolversParentTypes['TreatmentEpisodeEdge']> };
   TreatmentEpisodeEdge: Omit<TreatmentEpisodeEdge, 'node'> & { node: ResolversParentTypes['TreatmentEpisode'] };
+  TreatmentStatus: ResolversUnionTypes<ResolversParentTypes>['TreatmentStatus'];
+  TreatmentWithheld: TreatmentWithheldModel;
   UpdateCapacityInput: UpdateCapacityInput;
   Int: Scalars['Int']['output'];
 };
@@ -863,6 +896,7 @@ export type DeflectionResolvers<ContextType = Context, ParentType extends Resolv
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   treatment?: Resolver<Maybe<ResolversTypes['DeflectionTreatment']>, ParentType, ContextType>;
   treatmentOptions?: Resolver<Maybe<Array<ResolversTypes['Provider']>>, ParentType, ContextType>;
+  treatmentStatus?: Resolver<ResolversTypes['TreatmentStatus'], ParentType, ContextType>;
 };
 
 export type DeflectionTreatmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeflectionTreatment'] = ResolversParentTypes['DeflectionTreatment']> = {
@@ -877,6 +911,7 @@ export type DeflectionTreatmentResolvers<ContextType = Context, ParentType exten
   provider?: Resolver<Maybe<ResolversTypes['Provider']>, ParentType, ContextType>;
   retainedDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   state?: Resolver<Maybe<ResolversTypes['EpisodeState']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type DisclosureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Disclosure'] = ResolversParentTypes['Disclosure']> = {
@@ -1007,6 +1042,16 @@ export type TreatmentEpisodeEdgeResolvers<ContextType = Context, ParentType exte
   node?: Resolver<ResolversTypes['TreatmentEpisode'], ParentType, ContextType>;
 };
 
+export type TreatmentStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TreatmentStatus'] = ResolversParentTypes['TreatmentStatus']> = {
+  __resolveType: TypeResolveFn<'DeflectionTreatment' | 'TreatmentWithheld', ParentType, ContextType>;
+};
+
+export type TreatmentWithheldResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TreatmentWithheld'] = ResolversParentTypes['TreatmentWithheld']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Agency?: AgencyResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
@@ -1035,6 +1080,8 @@ export type Resolvers<ContextType = Context> = {
   TreatmentEpisode?: TreatmentEpisodeResolvers<ContextType>;
   TreatmentEpisodeConnection?: TreatmentEpisodeConnectionResolvers<ContextType>;
   TreatmentEpisodeEdge?: TreatmentEpisodeEdgeResolvers<ContextType>;
+  TreatmentStatus?: TreatmentStatusResolvers<ContextType>;
+  TreatmentWithheld?: TreatmentWithheldResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

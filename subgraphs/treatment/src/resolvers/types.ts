@@ -1,8 +1,9 @@
+import { responsePathAsArray } from 'graphql';
 import { canonicalCounty, illinoisDate } from '@hub/platform/domain';
 import { forbidden } from '@hub/platform/errors';
 import { DateScalar, DateTimeScalar } from '@hub/platform/graphql';
 import { showsProvider, treatingProviderView } from '../disclosure/consent-view.js';
-import { treatmentOfDeflection } from '../disclosure/treatment-view.js';
+import { treatmentOfDeflection, treatmentStatusOfDeflection } from '../disclosure/treatment-view.js';
 import type { Patient } from '../entities/episode.entity.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import type { PatientView } from '../models.js';
@@ -47,6 +48,11 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
       return county ? rankedProviders(context, county) : [];
     },
     treatment: (deflection, _args, context) => treatmentOfDeflection(context, deflection.id),
+    treatmentStatus: (deflection, _args, context, info) => treatmentStatusOfDeflection(context, deflection.id, responsePathAsArray(info.path).join('.')),
+  },
+
+  TreatmentStatus: {
+    __resolveType: (status) => ('withheld' in status ? 'TreatmentWithheld' : 'DeflectionTreatment'),
   },
 
   DeflectionTreatment: {
