@@ -8,7 +8,9 @@ import { HUB_SUBGRAPHS } from '../scripts/hub-subgraphs.js';
 /**
  * The ORM is told not to define change-propagation accessors on every property of every loaded entity
  * (propagationOnPrototype: false): they were a fifth of the CPU of loading a 50-row review queue. That is only sound
- * while no relation has an inverse side for MikroORM to keep in step; a relation that gets one must revisit it.
+ * while no relation has an inverse side for MikroORM to keep in step; a relation that gets one must revisit it, and
+ * so must code that starts removing entities or reassigning a many-to-one of an entity a parent EntityManager holds in
+ * a separate copy (see the comment at the option in platform/src/db/orm.ts).
  */
 describe('entity relations', () => {
   const orms: SubgraphOrm[] = [];

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import pg from 'pg';
 import { appendAuditRecords, appendAuditRecordsAlone, requestAudit, verifyAuditChain } from '@hub/platform/audit';
-import { findPersona } from '@hub/platform/demo';
+import { demoProviderId, findPersona } from '@hub/platform/demo';
 import { DevIssuer, generateSigningKeyPair } from '@hub/platform/identity';
 import { DEFAULT_AUDIENCE, DEV_ISSUER } from '../../gateway/src/config.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
@@ -113,6 +113,24 @@ describe('what the audit trail records', () => {
     const deniedAsError = await denials(asError.requestId!);
     expect(deniedAsError).toHaveLength(refusedRows);
     expect(await denials(asData.requestId!)).toEqual(deniedAsError);
+  });
+
+  it('records a treatment status refused inside a mutation payload as DENIED, whether as an error or in the data', async () => {
+    const QUICK = 'mutation($input: QuickReferralInput!) { quickReferral(input: $input) { deflection { id } } }';
+    const REFER = (field: string) => `mutation Refer($input: ReferToTreatmentInput!) { referToTreatment(input: $input) { id deflection { id ${field} } } }`;
+    for (const [field, selection] of [['treatment', 'treatment { engaged }'], ['treatmentStatus', 'treatmentStatus { __typename }']] as const) {
+      const input = { person: { givenName: 'Payload', familyName: `Denial${field === 'treatment' ? 'a' : 'b'}`, dateOfBirth: '1992-03-04' }, pathway: 'SELF_REFERRAL', personInitiated: true, narrative: 'Asked for help.' };
+      const referral = await send('local-officer', QUICK, { input });
+      const deflectionId = (referral.data!.quickReferral as { deflection: { id: string } }).deflection.id;
+      const referred = await send('local-officer', REFER(selection), { input: { deflectionId, providerId: demoProviderId(1), service: 'SUD_OUTPATIENT' } });
+      const payload = referred.data?.referToTreatment as { id: string; deflection: Record<string, unknown> } | undefined;
+      expect(payload?.id).toBeTruthy();
+      if (field === 'treatment') expect(referred.errors?.map((e) => [e.extensions?.code, (e as { path?: unknown[] }).path])).toEqual([['CONSENT_REQUIRED', ['referToTreatment', 'deflection', 'treatment']]]);
+      else expect([referred.errors, payload?.deflection.treatmentStatus]).toEqual([undefined, { __typename: 'TreatmentWithheld' }]);
+      const records = await recordsOf('treatment', referred.requestId!);
+      expect(records).toContainEqual(expect.objectContaining({ kind: 'WRITE', outcome: 'SUCCESS', field: 'referToTreatment' }));
+      expect(records.filter((r) => r.kind === 'DENIED').map((r) => [r.field, r.detail?.split(':')[0]])).toEqual([[`referToTreatment.deflection.${field}`, 'CONSENT_REQUIRED']]);
+    }
   });
 
   it('records a write in the same transaction as the change, and a refused write as DENIED', async () => {

@@ -84,14 +84,16 @@ describe('the time one request may take, and the other request limits, are confi
 describe('an outage of one subgraph costs only the fields it contributes', () => {
   const LIST = `{ deflections(first: 5) { edges { node { id referenceNumber status
     initiatingUnit { name } countsFor { id deflectionsCounted { value } } treatmentOptions { name } } } } }`;
-  type Listed = { deflections: { edges: { node: { id: string; referenceNumber: string; initiatingUnit: { name: string } | null; countsFor: { deflectionsCounted: unknown } | null; treatmentOptions: unknown[] | null } }[] } };
+  type Listed = {
+    deflections: { edges: { node: { id: string; referenceNumber: string; initiatingUnit: { name: string } | null; countsFor: { deflectionsCounted: unknown } | null; treatmentOptions: unknown[] | null; treatmentStatus: { __typename: string } | null } }[] };
+  };
 
-  async function listThrough(env: Record<string, string>) {
+  async function listThrough(env: Record<string, string>, query = LIST) {
     // A subgraph that is down refuses the connection at once; the others get the time a busy test machine needs
     // (this file's 400 ms limit is for the stalled server, and a loaded run can take longer than that to answer).
     const gateway = await hub.startGateway({ SUBGRAPH_TIMEOUT_MS: '10000', ...env });
     try {
-      const result = await postGraphQL<Listed>(gateway.graphqlUrl, LIST, { authorization: `Bearer ${await hub.tokenFor('meg-director')}` });
+      const result = await postGraphQL<Listed>(gateway.graphqlUrl, query, { authorization: `Bearer ${await hub.tokenFor('meg-director')}` });
       if (!result.data) throw new Error(`no data: ${JSON.stringify(result.errors)}`);
       return result;
     } finally {
@@ -114,7 +116,7 @@ describe('an outage of one subgraph costs only the fields it contributes', () =>
     expect(error?.path?.at(-1)).toBe('deflectionsCounted');
   });
 
-  it('keeps every deflection when treatment is down, with treatmentOptions null and an error on its path', async () => {
+  it('keeps every deflection when treatment is down, with treatmentOptions or treatmentStatus null and an error on its path', async () => {
     const result = await listThrough({ TREATMENT_URL: `http://127.0.0.1:${await freePort()}/graphql`, REPORTING_URL: hub.subgraphUrl('reporting') });
     const nodes = result.data!.deflections.edges.map((e) => e.node);
     expect(nodes.length).toBeGreaterThan(0);
@@ -124,6 +126,12 @@ describe('an outage of one subgraph costs only the fields it contributes', () =>
     }
     const error = result.errors?.find((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && e.extensions?.service === 'treatment');
     expect(error?.path?.at(-1)).toBe('treatmentOptions');
+    // treatmentStatus is nullable for this: non-null, a treatment outage would null every row, then the whole answer.
+    const statuses = await listThrough({ TREATMENT_URL: `http://127.0.0.1:${await freePort()}/graphql` }, LIST.replace('treatmentOptions { name }', 'treatmentStatus { __typename }'));
+    const listed = statuses.data!.deflections.edges.map((e) => e.node);
+    expect(listed.length).toBe(nodes.length);
+    for (const node of listed) expect(node.treatmentStatus).toBeNull();
+    expect(statuses.errors?.find((e) => e.extensions?.service === 'treatment')?.path?.at(-1)).toBe('treatmentStatus');
   });
 
   it('keeps every deflection when agencies is down, with the agency fields null', async () => {

@@ -119,7 +119,10 @@ export function auditPlugin(orm: SubgraphOrm): ApolloServerPlugin<BaseContext> {
           }
           for (const error of errors) {
             const code = String(error.extensions?.code ?? '');
-            if (!DENIAL_CODES.has(code) || mutationKeys.has(String(error.path?.[0]))) continue;
+            // A refused mutation is its WRITE record's outcome (above); a refusal inside a mutation's payload is a read
+            // refused, recorded like any other.
+            const refusesMutation = error.path?.length === 1 && mutationKeys.has(String(error.path[0]));
+            if (!DENIAL_CODES.has(code) || refusesMutation) continue;
             facts.push({ kind: 'DENIED', outcome: 'DENIED', field: pathOf(error) || null, detail: `${code}: ${error.message}` });
           }
           if (facts.length === 0) return;

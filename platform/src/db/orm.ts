@@ -86,6 +86,9 @@ export async function createSubgraphOrm(options: SubgraphOrmOptions): Promise<Su
     forceUtcTimezone: true,
     // No relation of the hub has an inverse side to keep in step, and the accessors MikroORM otherwise defines on
     // every property of every loaded entity were the largest part of loading one (test/entity-relations.test.ts).
+    // Without them a many-to-one is a plain property, which MikroORM's merge of a transaction's fork into a parent
+    // holding a separate copy of the entity, and its unsetting of references to a removed entity, do not see: sound
+    // while commands share instances with their transaction (`em.transactional` keeps them) and remove nothing.
     propagationOnPrototype: false,
     // Triggers and functions a migration writes by hand (agencies' change version) are not in the entities: without
     // this, the next generated migration would drop them.

@@ -197,9 +197,10 @@ export type Deflection = {
    * The same treatment status as `treatment`, under the same rules and with the same disclosure log, but a refusal is
    * answered in the data (TreatmentWithheld) rather than as a CONSENT_REQUIRED error. For lists: a review queue where
    * most rows are withheld gets one small object per row instead of one GraphQL error each. A withheld answer is
-   * audited as a denial, as the error is.
+   * audited as a denial, as the error is. Null (with an error) only when the status cannot be answered at all, such as
+   * the treatment service being unavailable, so the rest of the list still arrives.
    */
-  treatmentStatus: TreatmentStatus;
+  treatmentStatus: Maybe<TreatmentStatus>;
 };
 
 /**
@@ -896,7 +897,7 @@ export type DeflectionResolvers<ContextType = Context, ParentType extends Resolv
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   treatment?: Resolver<Maybe<ResolversTypes['DeflectionTreatment']>, ParentType, ContextType>;
   treatmentOptions?: Resolver<Maybe<Array<ResolversTypes['Provider']>>, ParentType, ContextType>;
-  treatmentStatus?: Resolver<ResolversTypes['TreatmentStatus'], ParentType, ContextType>;
+  treatmentStatus?: Resolver<Maybe<ResolversTypes['TreatmentStatus']>, ParentType, ContextType>;
 };
 
 export type DeflectionTreatmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeflectionTreatment'] = ResolversParentTypes['DeflectionTreatment']> = {

@@ -6,8 +6,9 @@ import type { Provider } from '../entities/provider.entity.js';
 /**
  * Who may do what in the treatment subgraph: the one place that decides. The provider directory is open to every
  * signed-in user. Episodes, consents and the accounting of disclosures belong to the treating provider's staff.
- * Anyone else learns of treatment only through `Deflection.treatment` / `treatmentOfDeflection`, where 42 CFR Part 2
- * consent decides field by field (rules/consent-rules.ts, disclosure/).
+ * Anyone else learns of treatment only through `Deflection.treatment`, `Deflection.treatmentStatus` and
+ * `treatmentOfDeflection`, one decision for all three, where 42 CFR Part 2 consent decides field by field
+ * (rules/consent-rules.ts, disclosure/).
  */
 
 /** The treating provider's own records: staff of the provider's organisation act for every site of it. */
