@@ -121,9 +121,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       clientAddress,
       requestId,
       deadline,
-      credentialsFor(subgraph, operation) {
+      credentialsFor(subgraph, operation, kind) {
         let credentials = made.get(subgraph);
-        if (!credentials) made.set(subgraph, (credentials = signer.credentialsFor(actor, subgraph, { requestId, clientAddress, operation })));
+        if (!credentials) made.set(subgraph, (credentials = signer.credentialsFor(actor, subgraph, { requestId, clientAddress, operation }, kind)));
         return credentials;
       },
     };

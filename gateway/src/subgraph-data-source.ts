@@ -76,8 +76,12 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const { request, context } = options;
     if (!('credentialsFor' in context)) return;
-    const operation = 'incomingRequestContext' in options ? (options.incomingRequestContext.operationName ?? options.incomingRequestContext.request.operationName ?? null) : null;
-    const { token, onward } = await context.credentialsFor(this.service.name, operation);
+    const incoming = 'incomingRequestContext' in options ? options.incomingRequestContext : null;
+    const operation = incoming ? (incoming.operationName ?? incoming.request.operationName ?? null) : null;
+    // Only a caller's query is known to read; anything else (a mutation, or a fetch the gateway makes on its own)
+    // gets the tokens for every subgraph the target may ask.
+    const kind = incoming?.operation?.operation === 'query' ? 'query' : 'mutation';
+    const { token, onward } = await context.credentialsFor(this.service.name, operation, kind);
     request.http?.headers.set('authorization', `Bearer ${token}`);
     const passedOn = encodeOnwardTokens(onward);
     if (passedOn) request.http?.headers.set(ONWARD_TOKENS_HEADER, passedOn);

@@ -64,11 +64,30 @@ export const SUBGRAPH_CALLS: Record<SubgraphName, readonly SubgraphName[]> = {
   reporting: ['agencies'],
 };
 
-/** Every subgraph `name` may reach while answering, directly or through a subgraph it asks. */
-export function subgraphsReachedFrom(name: SubgraphName): SubgraphName[] {
+/**
+ * The calls of SUBGRAPH_CALLS a query can make: cases and treatment ask others only while writing (a referral, an
+ * approval, a consent); reporting names agencies in reads too. A query's tokens reach no further, and signing the
+ * others cost the gateway three signatures on every review queue.
+ */
+export const SUBGRAPH_CALLS_IN_QUERIES: Record<SubgraphName, readonly SubgraphName[]> = {
+  agencies: [],
+  cases: [],
+  treatment: [],
+  reporting: ['agencies'],
+};
+
+/** What the caller's operation does: a query only reads; anything else (a mutation) may write. */
+export type OperationKind = 'query' | 'mutation';
+
+/**
+ * Every subgraph `name` may reach while answering an operation of this kind, directly or through a subgraph it asks.
+ * Without a kind, every subgraph it may reach at all (what a subgraph accepts onward tokens for).
+ */
+export function subgraphsReachedFrom(name: SubgraphName, kind: OperationKind = 'mutation'): SubgraphName[] {
+  const calls = kind === 'query' ? SUBGRAPH_CALLS_IN_QUERIES : SUBGRAPH_CALLS;
   const reached = new Set<SubgraphName>();
   const visit = (from: SubgraphName) => {
-    for (const next of SUBGRAPH_CALLS[from]) {
+    for (const next of calls[from]) {
       if (reached.has(next) || next === name) continue;
       reached.add(next);
       visit(next);

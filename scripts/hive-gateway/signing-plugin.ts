@@ -13,7 +13,7 @@ import {
   type InternalCredentials,
 } from '@hub/platform/identity';
 import { HttpError } from '@hub/platform/server';
-import { isSubgraphName, type SubgraphName } from '@hub/platform/topology';
+import { isSubgraphName, type OperationKind, type SubgraphName } from '@hub/platform/topology';
 import { tokenRefused } from '../../gateway/src/client-errors.js';
 import { DEV_JWKS_PATH, type GatewayConfig } from '../../gateway/src/config.js';
 import { IdentityRules } from '../../gateway/src/identity-policy.js';
@@ -56,6 +56,8 @@ interface Caller {
   clientAddress: string;
   /** The operation's name, once the document is known (signed into each internal token, for the audit trail). */
   operation: string | null;
+  /** As our gateway decides it: only a query is known to read, and its tokens reach no further than a query needs. */
+  kind: OperationKind;
   credentials: Map<SubgraphName, Promise<InternalCredentials>>;
   /** Set when a subgraph disclosed 42 CFR Part 2 information: the 2.32 notice goes out with the response. */
   redisclosureNotice?: string;
@@ -104,11 +106,15 @@ export async function hubIdentity(options: HubIdentityOptions): Promise<HubIdent
         endResponse(new fetchAPI.Response(body, { status: actor.status, headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId } }));
         return;
       }
-      callers.set(request, { actor, requestId, clientAddress, operation: null, credentials: new Map() });
+      callers.set(request, { actor, requestId, clientAddress, operation: null, kind: 'mutation', credentials: new Map() });
     },
     onExecute({ args }) {
       const caller = callers.get(args.contextValue.request);
-      if (caller) caller.operation = args.operationName ?? getOperationAST(args.document)?.name?.value ?? null;
+      if (caller) {
+        const operation = getOperationAST(args.document, args.operationName);
+        caller.operation = args.operationName ?? operation?.name?.value ?? null;
+        caller.kind = operation?.operation === 'query' ? 'query' : 'mutation';
+      }
       return {
         onExecuteDone({ result, setResult }) {
           const notice = caller?.redisclosureNotice;
@@ -141,7 +147,7 @@ export async function hubIdentity(options: HubIdentityOptions): Promise<HubIdent
       if (!isSubgraphName(subgraphName)) throw new Error(`The supergraph names a subgraph the hub does not know: ${subgraphName}`);
       let credentials = caller.credentials.get(subgraphName);
       if (!credentials) {
-        credentials = signer.credentialsFor(caller.actor, subgraphName, { requestId: caller.requestId, clientAddress: caller.clientAddress, operation: caller.operation });
+        credentials = signer.credentialsFor(caller.actor, subgraphName, { requestId: caller.requestId, clientAddress: caller.clientAddress, operation: caller.operation }, caller.kind);
         caller.credentials.set(subgraphName, credentials);
       }
       const { token, onward } = await credentials;

@@ -234,6 +234,42 @@ describe('subgraphs only answer the gateway', () => {
     }
     expect(Object.keys((await hub.internalSigner.credentialsFor(null, 'treatment')).onward).sort()).toEqual(['agencies', 'cases']);
     expect((await hub.internalSigner.credentialsFor(null, 'agencies')).onward).toEqual({});
+    // A query reaches no further than reads need: cases and treatment ask others only while writing.
+    for (const target of ['cases', 'treatment', 'agencies'] as const) expect((await hub.internalSigner.credentialsFor(null, target, undefined, 'query')).onward).toEqual({});
+    expect(Object.keys((await hub.internalSigner.credentialsFor(null, 'reporting', undefined, 'query')).onward)).toEqual(['agencies']);
+  });
+
+  it('sends a subgraph onward tokens for a mutation, which needs them, and none for a query', async () => {
+    const seen: { body: string; onward: string | undefined }[] = [];
+    const cases = new URL(hub.subgraphUrl('cases'));
+    const proxy = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks).toString('utf8');
+      const onward = req.headers['x-hub-onward-tokens'];
+      if (req.method === 'POST') seen.push({ body, onward: typeof onward === 'string' ? onward : undefined });
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => name === 'authorization' || name === 'content-type' || name.startsWith('x-hub-'))) as Record<string, string>;
+      const answer = await fetch(cases, { method: req.method, headers, ...(req.method === 'POST' ? { body } : {}) });
+      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+      res.end(await answer.text());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const gateway = await hub.startGateway({ CASES_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql` });
+    try {
+      const token = await hub.tokenFor('local-officer');
+      const read = await postGraphQL(gateway.graphqlUrl, '{ deflections(first: 1) { edges { node { id } } } }', { authorization: `Bearer ${token}` });
+      expect(read.errors).toBeUndefined();
+      expect(seen.map((s) => s.onward)).toEqual([undefined]);
+      seen.length = 0;
+      const input = { person: { givenName: 'Onward', familyName: 'Tokens', dateOfBirth: '1990-05-06' }, pathway: 'SELF_REFERRAL', personInitiated: true, narrative: 'Asked for help.' };
+      const written = await postGraphQL(gateway.graphqlUrl, 'mutation($input: QuickReferralInput!) { quickReferral(input: $input) { deflection { id } } }', { authorization: `Bearer ${token}` }, { input });
+      // The referral asks agencies for the unit's plan, acting for the officer with the token passed on.
+      expect(written.errors).toBeUndefined();
+      expect(seen.map((s) => s.onward?.split(';').map((part) => part.split('=')[0]))).toEqual([['agencies']]);
+    } finally {
+      await gateway.close();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 
   it('refuses an event delivery to reporting that is not signed with the events secret', async () => {

@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, sign as signWith, verify as verifyWith, type JsonWebKeyInput, type KeyObject } from 'node:crypto';
 import type { JWK } from 'jose';
-import { isSubgraphName, subgraphsReachedFrom, type SubgraphName } from '../topology.js';
+import { isSubgraphName, subgraphsReachedFrom, type OperationKind, type SubgraphName } from '../topology.js';
 import { isRole, type Actor } from './actor.js';
 import { importKey, SIGNING_ALGORITHM } from './keys.js';
 
@@ -142,9 +142,12 @@ export class InternalTokenSigner {
     return `${input}.${signature.toString('base64url')}`;
   }
 
-  /** Everything one call to `target` needs: its own token and one per subgraph it may reach while answering. */
-  async credentialsFor(actor: Actor | null, target: SubgraphName, request: RequestFacts = NO_REQUEST): Promise<InternalCredentials> {
-    const reached = subgraphsReachedFrom(target);
+  /**
+   * Everything one call to `target` needs: its own token and one per subgraph it may reach while answering an
+   * operation of this kind (a query's reach less far: SUBGRAPH_CALLS_IN_QUERIES).
+   */
+  async credentialsFor(actor: Actor | null, target: SubgraphName, request: RequestFacts = NO_REQUEST, kind: OperationKind = 'mutation'): Promise<InternalCredentials> {
+    const reached = subgraphsReachedFrom(target, kind);
     const [token, ...onward] = await Promise.all([this.sign(actor, target, undefined, request), ...reached.map((name) => this.sign(actor, name, target, request))]);
     return { token: token!, onward: Object.fromEntries(reached.map((name, i) => [name, onward[i]])) };
   }
