@@ -1,5 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
-import type { GraphQLFormattedError } from 'graphql';
+import { getOperationAST, parse, type GraphQLFormattedError } from 'graphql';
 import type { SubgraphOrm } from '../db/orm.js';
 import { findPersona, type Persona } from '../demo/catalogue.js';
 import type { Actor } from '../identity/actor.js';
@@ -7,6 +7,16 @@ import type { InternalTokenSigner } from '../identity/internal-token.js';
 import { requestAudit } from '../audit/request-audit.js';
 import { subgraphApollo } from '../server/subgraph-server.js';
 import type { SubgraphDefinition } from '../subgraph.js';
+import type { OperationKind } from '../topology.js';
+
+/** A query, or anything else (a mutation, or text that does not parse, which Apollo then refuses itself). */
+function operationKind(query: string): OperationKind {
+  try {
+    return getOperationAST(parse(query))?.operation === 'query' ? 'query' : 'mutation';
+  } catch {
+    return 'mutation';
+  }
+}
 
 export interface OperationResult<T> {
   data: T | null | undefined;
@@ -36,7 +46,10 @@ export class SubgraphClient<C extends object> {
     variables: Record<string, unknown> = {},
   ): Promise<OperationResult<T>> {
     const actor = typeof as === 'string' ? requirePersona(as).actor : as && 'actor' in as ? as.actor : as;
-    const onward = this.options.signer ? (await this.options.signer.credentialsFor(actor, this.definition.name)).onward : {};
+    // Onward tokens as the gateway gives them: a query's reach only as far as queries need (SUBGRAPH_CALLS_IN_QUERIES),
+    // so a query path that starts calling another subgraph fails here too, not only behind the gateway.
+    const kind = operationKind(query);
+    const onward = this.options.signer ? (await this.options.signer.credentialsFor(actor, this.definition.name, undefined, kind)).onward : {};
     const audit = requestAudit(this.definition.name, actor, { requestId: null, clientAddress: null, operation: null });
     const contextValue = this.definition.createContext({ actor, onward, audit, em: this.orm.fork(), orm: this.orm, env: this.options.env ?? {} });
     const response = await this.apollo.executeOperation<T>({ query, variables }, { contextValue });

@@ -257,9 +257,10 @@ describe('bulk updates from a provider’s own system (TRT-2)', () => {
     const declined = minutesFromNow(0);
     const result = await client.ok<Bulk>(gatewayCounselor, BULK, {
       updates: [
-        { episodeId: a, toState: 'ACKNOWLEDGED', at: acknowledged },
+        // Reasons that must travel to the transitions as written, whatever they hold.
+        { episodeId: a, toState: 'ACKNOWLEDGED', at: acknowledged, reason: 'Called back: "bed {2}", ward \\ east, 🚑' },
         { episodeId: b, toState: 'DECLINED', at: declined, reason: '  No bed this month  ' },
-        { episodeId: a, toState: 'ENGAGED', at: engaged },
+        { episodeId: a, toState: 'ENGAGED', at: engaged, reason: 'NULL' },
       ],
       key: 'upload-fields',
     });
@@ -272,10 +273,10 @@ describe('bulk updates from a provider’s own system (TRT-2)', () => {
     expect(episodeB).toMatchObject({ state: 'DECLINED', declineReason: 'No bed this month' });
     expect(episodeB.endedAt?.toISOString()).toBe(declined);
     const transitions = await fork().find(EpisodeTransition, { episode: a }, { orderBy: { sequence: 'asc' } });
-    expect(transitions.map((t) => [t.fromState, t.toState, t.at.toISOString(), t.byId])).toEqual([
-      [null, 'REFERRED', expect.any(String), expect.any(String)],
-      ['REFERRED', 'ACKNOWLEDGED', acknowledged, gatewayCounselor.personId],
-      ['ACKNOWLEDGED', 'ENGAGED', engaged, gatewayCounselor.personId],
+    expect(transitions.map((t) => [t.fromState, t.toState, t.at.toISOString(), t.byId, t.reason ?? null])).toEqual([
+      [null, 'REFERRED', expect.any(String), expect.any(String), null],
+      ['REFERRED', 'ACKNOWLEDGED', acknowledged, gatewayCounselor.personId, 'Called back: "bed {2}", ward \\ east, 🚑'],
+      ['ACKNOWLEDGED', 'ENGAGED', engaged, gatewayCounselor.personId, 'NULL'],
     ]);
     const events = await fork().find(OutboxEvent, { type: 'treatment.episode-changed', payload: { episodeId: a } } as never, { orderBy: { sequence: 'asc' } });
     const patient = await fork().findOneOrFail(Patient, { id: episodeA.patient.id });
