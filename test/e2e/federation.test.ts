@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createServer } from 'node:http';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readGatewayConfig, readSupergraph, startGateway } from '@hub/gateway';
 import { freePort } from '@hub/platform/db';
 import { DEMO_AGENCY as A } from '@hub/platform/demo';
 import { DevIssuer, generateSigningKeyPair, InternalTokenSigner } from '@hub/platform/identity';
+import type { SubgraphName } from '@hub/platform/topology';
 import { postGraphQL, startTestHub, type TestHub } from '../support/hub.js';
 
 let hub: TestHub;
@@ -16,6 +17,29 @@ beforeAll(async () => {
 afterAll(async () => {
   await hub?.stop();
 });
+
+/**
+ * A proxy in front of one subgraph that passes requests on (with the headers the gateway sends a subgraph) and tells
+ * `record` each POST it sees, so a test can check what a gateway of its own sends there.
+ */
+async function recordingProxy(subgraph: SubgraphName, record: (request: { body: string; headers: IncomingHttpHeaders }) => void): Promise<{ url: string; close(): Promise<void> }> {
+  const target = new URL(hub.subgraphUrl(subgraph));
+  const proxy = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    if (req.method === 'POST') record({ body, headers: req.headers });
+    const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => name === 'authorization' || name === 'content-type' || name.startsWith('x-hub-'))) as Record<string, string>;
+    const answer = await fetch(target, { method: req.method, headers, ...(req.method === 'POST' ? { body } : {}) });
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+    res.end(await answer.text());
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`,
+    close: () => new Promise<void>((resolve) => proxy.close(() => resolve())),
+  };
+}
 
 describe('one graph across four subgraphs', () => {
   const SPANNING_QUERY = `{
@@ -78,19 +102,8 @@ describe('one graph across four subgraphs', () => {
   it('asks a subgraph once for what one step of a plan needs from it (each deflection’s unit and the MEG it counts for), with the same answer', async () => {
     // A proxy in front of agencies counts the requests a gateway of its own sends there.
     const bodies: string[] = [];
-    const agencies = new URL(hub.subgraphUrl('agencies'));
-    const proxy = createServer(async (req, res) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      const body = Buffer.concat(chunks).toString('utf8');
-      if (req.method === 'POST') bodies.push(body);
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => name === 'authorization' || name === 'content-type' || name.startsWith('x-hub-'))) as Record<string, string>;
-      const answer = await fetch(agencies, { method: req.method, headers, ...(req.method === 'POST' ? { body } : {}) });
-      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-      res.end(await answer.text());
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const counted = await hub.startGateway({ AGENCIES_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql` });
+    const proxy = await recordingProxy('agencies', ({ body }) => bodies.push(body));
+    const counted = await hub.startGateway({ AGENCIES_URL: proxy.url });
     try {
       const query = 'query Units { deflections(first: 30) { edges { node { referenceNumber initiatingUnit { id name } countsFor { id name } } } } }';
       const token = await hub.tokenFor('meg-director');
@@ -107,7 +120,7 @@ describe('one graph across four subgraphs', () => {
       expect(names).toEqual(expect.arrayContaining(['ISP Division of Patrol, Troop 2', 'Lake County Metropolitan Enforcement Group']));
     } finally {
       await counted.close();
-      await new Promise((resolve) => proxy.close(resolve));
+      await proxy.close();
     }
   });
 
@@ -241,20 +254,11 @@ describe('subgraphs only answer the gateway', () => {
 
   it('sends a subgraph onward tokens for a mutation, which needs them, and none for a query', async () => {
     const seen: { body: string; onward: string | undefined }[] = [];
-    const cases = new URL(hub.subgraphUrl('cases'));
-    const proxy = createServer(async (req, res) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      const body = Buffer.concat(chunks).toString('utf8');
-      const onward = req.headers['x-hub-onward-tokens'];
-      if (req.method === 'POST') seen.push({ body, onward: typeof onward === 'string' ? onward : undefined });
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => name === 'authorization' || name === 'content-type' || name.startsWith('x-hub-'))) as Record<string, string>;
-      const answer = await fetch(cases, { method: req.method, headers, ...(req.method === 'POST' ? { body } : {}) });
-      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-      res.end(await answer.text());
+    const proxy = await recordingProxy('cases', ({ body, headers }) => {
+      const onward = headers['x-hub-onward-tokens'];
+      seen.push({ body, onward: typeof onward === 'string' ? onward : undefined });
     });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const gateway = await hub.startGateway({ CASES_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql` });
+    const gateway = await hub.startGateway({ CASES_URL: proxy.url });
     try {
       const token = await hub.tokenFor('local-officer');
       const read = await postGraphQL(gateway.graphqlUrl, '{ deflections(first: 1) { edges { node { id } } } }', { authorization: `Bearer ${token}` });
@@ -268,7 +272,7 @@ describe('subgraphs only answer the gateway', () => {
       expect(seen.map((s) => s.onward?.split(';').map((part) => part.split('=')[0]))).toEqual([['agencies']]);
     } finally {
       await gateway.close();
-      await new Promise((resolve) => proxy.close(resolve));
+      await proxy.close();
     }
   });
 

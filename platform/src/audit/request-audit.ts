@@ -10,6 +10,11 @@ import { isDatabaseUnavailable } from '../server/format-error.js';
 import { readBody, sendJson, type RouteHandler } from '../server/http.js';
 import { appendAuditRecords, appendAuditRecordsAlone, type AuditFact, type AuditRequest } from './chain.js';
 
+/** The record of a read refused, whether the refusal went out as an error or in the data. */
+function deniedRead(field: string | null, code: string, message: string): AuditFact {
+  return { kind: 'DENIED', outcome: 'DENIED', field, detail: `${code}: ${message}` };
+}
+
 /** Refusals worth a DENIED record: someone tried something their identity or consent does not allow. */
 const DENIAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'CONSENT_REQUIRED']);
 
@@ -40,8 +45,8 @@ export class RequestAudit {
    * A refusal answered in the data rather than as an error (a treatment status withheld for want of consent): audited
    * as the error would be, a DENIED record naming the field's path and the reason.
    */
-  denied(field: string, detail: string): void {
-    this.denials.push({ kind: 'DENIED', outcome: 'DENIED', field, detail });
+  denied(field: string, code: string, message: string): void {
+    this.denials.push(deniedRead(field, code, message));
   }
 
   read(entityType: string, entityId: string | null): void {
@@ -123,7 +128,7 @@ export function auditPlugin(orm: SubgraphOrm): ApolloServerPlugin<BaseContext> {
             // refused, recorded like any other.
             const refusesMutation = error.path?.length === 1 && mutationKeys.has(String(error.path[0]));
             if (!DENIAL_CODES.has(code) || refusesMutation) continue;
-            facts.push({ kind: 'DENIED', outcome: 'DENIED', field: pathOf(error) || null, detail: `${code}: ${error.message}` });
+            facts.push(deniedRead(pathOf(error) || null, code, error.message));
           }
           if (facts.length === 0) return;
           try {

@@ -105,8 +105,13 @@ export interface TreatmentWithheld {
   message: string;
 }
 
-const WITHHELD_MESSAGE =
-  'Substance-use treatment records are protected by 42 CFR Part 2: they are disclosed to your agency only under a written consent that names it, is signed, unexpired and unrevoked. No such consent is in effect.';
+/** The one answer to anyone without a consent, as an error (treatment) or as data (treatmentStatus). */
+const WITHHELD: TreatmentWithheld = {
+  withheld: true,
+  code: 'CONSENT_REQUIRED',
+  message:
+    'Substance-use treatment records are protected by 42 CFR Part 2: they are disclosed to your agency only under a written consent that names it, is signed, unexpired and unrevoked. No such consent is in effect.',
+};
 
 /**
  * TRT-3: the treatment status of a deflection as the caller may see it: the most telling episode they may see
@@ -133,7 +138,7 @@ async function disclosedTreatment(context: Context, deflectionId: string): Promi
 /** Deflection.treatment and Query.treatmentOfDeflection: the status, or CONSENT_REQUIRED. */
 export async function treatmentOfDeflection(context: Context, deflectionId: string): Promise<TreatmentView> {
   const view = await disclosedTreatment(context, deflectionId);
-  if (!view) throw consentRequired(WITHHELD_MESSAGE);
+  if (!view) throw consentRequired(WITHHELD.message);
   return view;
 }
 
@@ -144,6 +149,6 @@ export async function treatmentOfDeflection(context: Context, deflectionId: stri
 export async function treatmentStatusOfDeflection(context: Context, deflectionId: string, field: string): Promise<TreatmentView | TreatmentWithheld> {
   const view = await disclosedTreatment(context, deflectionId);
   if (view) return view;
-  context.audit.denied(field, `CONSENT_REQUIRED: ${WITHHELD_MESSAGE}`);
-  return { withheld: true, code: 'CONSENT_REQUIRED', message: WITHHELD_MESSAGE };
+  context.audit.denied(field, WITHHELD.code, WITHHELD.message);
+  return WITHHELD;
 }
