@@ -81,12 +81,13 @@ interface Claim {
 }
 
 /**
- * Every relay read goes through the partial index of unpublished events by plain index scans. Publishing leaves a
- * dead index entry per event until vacuum runs, and only a plain index scan marks the entries it passes as dead
- * (a bitmap scan re-reads every one of them, every time). With a few hundred rows unpublished PostgreSQL's estimate
- * prefers a bitmap scan, so the relay's transaction says otherwise: with 10,000 dead entries a claim read 1,700 pages
- * (4 ms, twice per delivery); after one plain scan had passed them, 28 (0.1 ms). The settings end with the relay's
- * transaction (set_config's `is_local`).
+ * Every relay read goes through the partial index of unpublished events by plain index scans. Claiming and publishing
+ * an event each leave a dead index entry until vacuum runs; a plain index scan marks the entries it passes as dead,
+ * so later scans skip them, while a bitmap scan skips only those already marked and marks none. With a few hundred
+ * rows unpublished PostgreSQL's estimate prefers a bitmap scan, so the relay's transaction rules it (and a sequential
+ * scan) out: with 10,000 dead entries a claim read 1,700 pages (4 ms, and the status count as much again); after one
+ * plain scan had passed them, 28 (0.1 ms). The settings end with the relay's transaction (set_config's `is_local`),
+ * which is always a transaction of its own: `fork` gives an entity manager outside any transaction.
  */
 const INDEX_SCANS_ONLY = `select set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)`;
 
@@ -113,9 +114,10 @@ export class OutboxRelay {
   ) {}
 
   /**
-   * Claims the next batch and, in the same short transaction, reads what is waiting besides it (for the consumer's
-   * lag report): one transaction per delivery instead of three round trips of their own. Null when there is
-   * nothing to send and no heartbeat due.
+   * Claims the next batch and, in the same short transaction, reads its last failure (RETURNING) and what is waiting
+   * besides it (for the consumer's lag report): one transaction per delivery instead of three. Null when there is
+   * nothing to send and no heartbeat due. A database error here is not a failed delivery: nothing was claimed, and
+   * it goes to the poller's error handler and backoff.
    */
   private async claim(heartbeatDue: boolean): Promise<Claim | null> {
     const em = this.fork();

@@ -7,9 +7,10 @@ import { createTestDatabase, type TestDatabase } from '@hub/platform/testing';
 import { cases } from '../src/index.js';
 
 /**
- * Publishing an event leaves a dead entry in the partial index of unpublished events until vacuum runs (and on a
- * database without autovacuum, never). Only a plain index scan marks the entries it passes as dead, so later scans
- * skip them; a bitmap or sequential scan reads every one again, on every claim.
+ * Publishing an event (and claiming it) leaves dead entries in the partial index of unpublished events until vacuum
+ * runs (and on a database without autovacuum, never). A plain index scan marks the entries it passes as dead, so
+ * later scans skip them; a bitmap scan skips those already marked but marks none, and a sequential scan reads the
+ * whole table.
  */
 let db: TestDatabase;
 let admin: pg.Client;
@@ -25,6 +26,9 @@ beforeAll(async () => {
   // dead entries read). A small test table would get a plain index scan on its own; this cost makes every random
   // heap read look dear, so the planner picks another path unless the relay rules the others out.
   await admin.query(`alter database "${db.name}" set random_page_cost = 1000`);
+  // Vacuum would remove the entries the test counts, and an autovacuum worker's analyze holds a snapshot that keeps
+  // them from being dead to everyone: neither may run on this table while the test counts.
+  await admin.query('alter table cases.outbox_event set (autovacuum_enabled = off)');
   orm = await openSubgraphOrm(cases, db.urlFor('cases'));
 });
 
@@ -48,6 +52,15 @@ async function markedDead(): Promise<number> {
 const delivered = (async () => new Response('{}', { status: 200 })) as typeof fetch;
 const relayTo = (consumer: typeof fetch, batchSize?: number) =>
   new OutboxRelay(() => orm.fork(), { source: 'cases', targetUrl: 'http://reporting.invalid/events', targetName: 'reporting', secret: 'x'.repeat(32), fetchImpl: consumer, ...(batchSize ? { batchSize } : {}) });
+
+/** Waits until no other session of this database holds a snapshot (an autovacuum worker's analyze of another table). */
+async function noOlderSnapshots(): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    const { rows } = await admin.query(`select 1 from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_xmin is not null`);
+    if (rows.length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 describe('outbox relay', () => {
   it('tells the consumer, with each batch, how many events wait besides it, since when, and why the batch failed before', async () => {
@@ -82,6 +95,7 @@ describe('outbox relay', () => {
     // A burst of 2,000 events, published by another relay: 2,000 index entries now point at dead row versions.
     await admin.query(`insert into cases.outbox_event (event_id, type, payload, occurred_at) select gen_random_uuid(), 'test.burst', '{}'::jsonb, now() from generate_series(1, 2000)`);
     await admin.query(`update cases.outbox_event set published_at = now() where published_at is null`);
+    await noOlderSnapshots();
     const before = await markedDead();
 
     expect(await relay.publishBatch()).toBe(0);
