@@ -5,7 +5,10 @@ import pg from 'pg';
 import { appendAuditRecords, appendAuditRecordsAlone, requestAudit, verifyAuditChain } from '@hub/platform/audit';
 import { demoProviderId, findPersona } from '@hub/platform/demo';
 import { DevIssuer, generateSigningKeyPair } from '@hub/platform/identity';
+import { execute } from '@hub/platform/db';
+import { openSubgraphOrm } from '@hub/platform/subgraph';
 import { DEFAULT_AUDIENCE, DEV_ISSUER } from '../../gateway/src/config.js';
+import { subgraphByName } from '../../scripts/hub-subgraphs.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 
 /**
@@ -258,6 +261,50 @@ describe('the audit trail is append-only and tamper-evident', () => {
     }
     expect((await withAdmin((client) => verifyAuditChain(client, 'cases'))).broken).toBeNull();
     await expect(orm.fork().transactional((em) => appendAuditRecordsAlone(em, 'cases', request(99), facts(99)))).rejects.toThrow(/its own transaction/);
+  });
+
+  it('commits a write with its audit record in one round trip: the chain’s lock is free and the write visible before the subgraph sends COMMIT, and only the outermost transaction commits', async () => {
+    // An ORM of its own, so the probe below sees only this test's transactions (not the hub's relay or requests).
+    const orm = await openSubgraphOrm(subgraphByName('cases'), hub.db.urlFor('cases'));
+    const seenBeforeCommit: { lockFree: boolean; visible: number }[] = [];
+    const requestId = `commit-with-record-${Date.now()}`;
+    orm.orm.em.getEventManager().registerSubscriber({
+      // MikroORM's own COMMIT is sent after this: what another session sees here is what it saw while a busy
+      // process had yet to send it.
+      async beforeTransactionCommit() {
+        seenBeforeCommit.push(
+          await withAdmin(async (client) => {
+            const lock = await client.query<{ free: boolean }>(`select pg_try_advisory_xact_lock(hashtext('cases.audit_record')) as free`);
+            const rows = await client.query<{ n: string }>(`select count(*) as n from cases.audit_record where request_id = $1`, [requestId]);
+            return { lockFree: lock.rows[0]!.free, visible: Number(rows.rows[0]!.n) };
+          }),
+        );
+      },
+    });
+    const actor = findPersona('local-officer')!.actor;
+    const written = { id: '00000000-0000-4000-8000-00000000c0de' };
+    try {
+      const audit = requestAudit('cases', actor, { requestId, clientAddress: null, operation: 'CommitWithRecord' });
+      audit.currentField = 'quickReferral';
+      await execute({ actor, em: orm.fork(), audit }, async () => written);
+      expect(seenBeforeCommit).toEqual([{ lockFree: true, visible: 1 }]);
+      audit.writeCommitted();
+      expect(audit.recordedWrites.has('quickReferral')).toBe(true);
+
+      // A command inside another's transaction is a savepoint: its record commits or rolls back with the outer one.
+      seenBeforeCommit.length = 0;
+      const nested = requestAudit('cases', actor, { requestId: `${requestId}-nested`, clientAddress: null, operation: 'Nested' });
+      await expect(
+        orm.fork().transactional(async (em) => {
+          await execute({ actor, em, audit: nested }, async () => written);
+          throw new Error('the outer transaction fails');
+        }),
+      ).rejects.toThrow('the outer transaction fails');
+      expect((await recordsOf('cases', `${requestId}-nested`)).length).toBe(0);
+      expect((await withAdmin((client) => verifyAuditChain(client, 'cases'))).broken).toBeNull();
+    } finally {
+      await orm.close();
+    }
   });
 
   it('links a request of 1,500 records in one append, in order', async () => {

@@ -8,7 +8,7 @@ import { InvalidInternalToken, type InternalTokenVerifier, type RequestFacts } f
 import { databaseUnavailable } from '../errors.js';
 import { isDatabaseUnavailable } from '../server/format-error.js';
 import { readBody, sendJson, type RouteHandler } from '../server/http.js';
-import { appendAuditRecords, appendAuditRecordsAlone, type AuditFact, type AuditRequest } from './chain.js';
+import { appendAuditRecords, appendAuditRecordsAlone, appendAuditRecordsAndCommit, type AuditFact, type AuditRequest } from './chain.js';
 
 /** The record of a read refused, whether the refusal went out as an error or in the data. */
 function deniedRead(field: string | null, code: string, message: string): AuditFact {
@@ -56,10 +56,15 @@ export class RequestAudit {
     this.reads.push({ kind: 'READ', outcome: 'SUCCESS', entityType, entityId });
   }
 
-  /** Called by a command inside its transaction, after its work: the write and its record commit together. */
-  async recordWrite(em: EntityManager, result: unknown): Promise<void> {
+  /**
+   * Called by a command inside its transaction, after its work: the write and its record commit together. With
+   * `commit`, the same round trip commits the transaction (appendAuditRecordsAndCommit): the command must have
+   * flushed everything and own the whole transaction.
+   */
+  async recordWrite(em: EntityManager, result: unknown, options: { commit?: boolean } = {}): Promise<void> {
     const entity = writtenEntity(result);
-    await appendAuditRecords(em, this.schema, this.request, [{ kind: 'WRITE', outcome: 'SUCCESS', field: this.currentField, ...entity }]);
+    const append = options.commit ? appendAuditRecordsAndCommit : appendAuditRecords;
+    await append(em, this.schema, this.request, [{ kind: 'WRITE', outcome: 'SUCCESS', field: this.currentField, ...entity }]);
     this.writing = { field: this.currentField, entity: entity.entityType && entity.entityId ? `${entity.entityType}:${entity.entityId}` : null };
   }
 

@@ -20,11 +20,13 @@ export interface Command {
 export async function execute<T>(context: { actor: Actor | null; em: EntityManager; audit?: RequestAudit }, work: (cmd: Command) => Promise<T>): Promise<T> {
   const actor = requireActor(context);
   const now = new Date();
+  // A command run inside another's transaction is a savepoint: only the outermost may commit.
+  const outermost = !context.em.isInTransaction();
   const result = await inTransaction(context.em, async (em) => {
     const done = await work({ actor, em, now, today: illinoisDate(now) });
-    // Last, so the audit chain's lock is held only from here to the commit.
+    // Last, so the audit chain's lock is held only from here to the commit, which goes in the same round trip.
     await em.flush();
-    await context.audit?.recordWrite(em, done);
+    await context.audit?.recordWrite(em, done, { commit: outermost });
     return done;
   });
   context.audit?.writeCommitted();
