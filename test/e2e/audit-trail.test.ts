@@ -263,15 +263,19 @@ describe('the audit trail is append-only and tamper-evident', () => {
     await expect(orm.fork().transactional((em) => appendAuditRecordsAlone(em, 'cases', request(99), facts(99)))).rejects.toThrow(/its own transaction/);
   });
 
-  it('commits a write with its audit record in one round trip: the chain’s lock is free and the write visible before the subgraph sends COMMIT, and only the outermost transaction commits', async () => {
+  it('commits a write with its audit record in one round trip (lock free, write visible before MikroORM’s COMMIT); a failure after it is not the write’s, a write after it is refused, and a savepoint or a refusal at commit keeps nothing', async () => {
     // An ORM of its own, so the probe below sees only this test's transactions (not the hub's relay or requests).
     const orm = await openSubgraphOrm(subgraphByName('cases'), hub.db.urlFor('cases'));
     const seenBeforeCommit: { lockFree: boolean; visible: number }[] = [];
     const requestId = `commit-with-record-${Date.now()}`;
+    let failAfterCommit = false;
+    let strayWrite: string | null = null;
     orm.orm.em.getEventManager().registerSubscriber({
       // MikroORM's own COMMIT is sent after this: what another session sees here is what it saw while a busy
       // process had yet to send it.
-      async beforeTransactionCommit() {
+      async beforeTransactionCommit({ em, transaction }) {
+        if (failAfterCommit) throw new Error('the connection was lost before COMMIT');
+        if (strayWrite) await em.getConnection().execute(strayWrite, [], 'run', transaction);
         seenBeforeCommit.push(
           await withAdmin(async (client) => {
             const lock = await client.query<{ free: boolean }>(`select pg_try_advisory_xact_lock(hashtext('cases.audit_record')) as free`);
@@ -286,10 +290,47 @@ describe('the audit trail is append-only and tamper-evident', () => {
     try {
       const audit = requestAudit('cases', actor, { requestId, clientAddress: null, operation: 'CommitWithRecord' });
       audit.currentField = 'quickReferral';
-      await execute({ actor, em: orm.fork(), audit }, async () => written);
+      const { statements } = await orm.counter.measure(() => execute({ actor, em: orm.fork(), audit }, async () => written));
       expect(seenBeforeCommit).toEqual([{ lockFree: true, visible: 1 }]);
+      // Nothing is sent between the round trip that commits and MikroORM's COMMIT of the empty transaction after it.
+      const appended = statements.findIndex((sql) => sql.includes('commit and chain'));
+      expect(appended).toBeGreaterThan(-1);
+      expect(statements.slice(appended + 1).map((sql) => sql.trim().toLowerCase())).toEqual(['commit']);
       audit.writeCommitted();
       expect(audit.recordedWrites.has('quickReferral')).toBe(true);
+
+      // Once that round trip has committed, a failure of MikroORM's empty COMMIT does not turn the write into an error
+      // (a caller told it failed would write it again).
+      failAfterCommit = true;
+      const afterCommit = requestAudit('cases', actor, { requestId: `${requestId}-after`, clientAddress: null, operation: 'FailsAfterCommit' });
+      afterCommit.currentField = 'quickReferral';
+      const errorLog = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+      try {
+        await expect(execute({ actor, em: orm.fork(), audit: afterCommit }, async () => written)).resolves.toBe(written);
+      } finally {
+        errorLog.mockRestore();
+        failAfterCommit = false;
+      }
+      expect((await recordsOf('cases', `${requestId}-after`)).map((r) => [r.kind, r.outcome])).toEqual([['WRITE', 'SUCCESS']]);
+      expect(afterCommit.recordedWrites.has('quickReferral')).toBe(true);
+
+      // A write that slipped in after that round trip would commit on its own, apart from the command's: it is refused.
+      const stray = `stray_write_${Date.now()}`;
+      await withAdmin((client) => client.query(`create table cases.${stray} (id int); grant insert, select on cases.${stray} to hub_cases`));
+      try {
+        strayWrite = `insert into cases.${stray} (id) values (1)`;
+        const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+        try {
+          await execute({ actor, em: orm.fork(), audit: requestAudit('cases', actor, { requestId: `${requestId}-stray`, clientAddress: null, operation: 'Stray' }) }, async () => written);
+          expect(String(errors.mock.calls[0]?.[1])).toMatch(/read-only transaction/);
+        } finally {
+          errors.mockRestore();
+          strayWrite = null;
+        }
+        expect(await withAdmin(async (client) => (await client.query(`select count(*)::int as n from cases.${stray}`)).rows[0].n)).toBe(0);
+      } finally {
+        await withAdmin((client) => client.query(`drop table cases.${stray}`));
+      }
 
       // A command inside another's transaction is a savepoint: its record commits or rolls back with the outer one.
       seenBeforeCommit.length = 0;
@@ -301,6 +342,30 @@ describe('the audit trail is append-only and tamper-evident', () => {
         }),
       ).rejects.toThrow('the outer transaction fails');
       expect((await recordsOf('cases', `${requestId}-nested`)).length).toBe(0);
+
+      // A check PostgreSQL makes only at COMMIT (a deferred trigger) that fails: the write, its record and nothing
+      // else are kept, and the caller gets the error.
+      const table = `deferred_check_${Date.now()}`;
+      await withAdmin(async (client) => {
+        await client.query(`create table cases.${table} (id int)`);
+        await client.query(`create function cases.${table}_refuse() returns trigger language plpgsql as $$ begin raise exception 'refused at commit'; end $$`);
+        await client.query(`create constraint trigger ${table}_refuse after insert on cases.${table} deferrable initially deferred for each row execute function cases.${table}_refuse()`);
+        await client.query(`grant insert, select on cases.${table} to hub_cases`);
+      });
+      try {
+        const refused = requestAudit('cases', actor, { requestId: `${requestId}-refused`, clientAddress: null, operation: 'RefusedAtCommit' });
+        await expect(
+          execute({ actor, em: orm.fork(), audit: refused }, async (cmd) => {
+            await cmd.em.execute(`insert into cases.${table} (id) values (1)`);
+            return written;
+          }),
+        ).rejects.toThrow(/refused at commit/);
+        expect((await recordsOf('cases', `${requestId}-refused`)).length).toBe(0);
+        expect(await withAdmin(async (client) => (await client.query(`select count(*)::int as n from cases.${table}`)).rows[0].n)).toBe(0);
+        expect(refused.recordedWrites.size).toBe(0);
+      } finally {
+        await withAdmin((client) => client.query(`drop table cases.${table}; drop function cases.${table}_refuse()`));
+      }
       expect((await withAdmin((client) => verifyAuditChain(client, 'cases'))).broken).toBeNull();
     } finally {
       await orm.close();

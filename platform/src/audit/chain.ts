@@ -141,13 +141,13 @@ export async function appendAuditRecords(em: EntityManager, schema: string, requ
  *
  * Only for a top-level transaction with nothing left to flush: everything the command wrote must already be sent,
  * and a savepoint's `commit` would commit its parent. Should the empty transaction's COMMIT fail (the connection
- * lost), the write has committed all the same and its caller gets an error: as when a connection is lost before a
- * COMMIT's answer, a retry with the same idempotency key is answered with what was written.
+ * lost), the write has committed all the same, and `execute` answers with it.
  */
 export async function appendAuditRecordsAndCommit(em: EntityManager, schema: string, request: AuditRequest, facts: readonly AuditFact[]): Promise<void> {
   if (facts.length === 0) return;
   const { sql, params } = appendStatements(schema, request, facts);
-  await em.execute(`${sql};\n     commit and chain`, params);
+  // The chained transaction is read-only: a write sent after this one would fail rather than commit on its own.
+  await em.execute(`${sql};\n     commit and chain;\n     set transaction read only`, params);
 }
 
 /**

@@ -22,13 +22,25 @@ export async function execute<T>(context: { actor: Actor | null; em: EntityManag
   const now = new Date();
   // A command run inside another's transaction is a savepoint: only the outermost may commit.
   const outermost = !context.em.isInTransaction();
-  const result = await inTransaction(context.em, async (em) => {
-    const done = await work({ actor, em, now, today: illinoisDate(now) });
-    // Last, so the audit chain's lock is held only from here to the commit, which goes in the same round trip.
-    await em.flush();
-    await context.audit?.recordWrite(em, done, { commit: outermost });
-    return done;
-  });
+  let committed: { done: T } | null = null;
+  let result: T;
+  try {
+    result = await inTransaction(context.em, async (em) => {
+      const done = await work({ actor, em, now, today: illinoisDate(now) });
+      // Last, so the audit chain's lock is held only from here to the commit, which goes in the same round trip.
+      await em.flush();
+      await context.audit?.recordWrite(em, done, { commit: outermost });
+      if (outermost && context.audit) committed = { done };
+      return done;
+    });
+  } catch (error) {
+    // Once the audit record's round trip has committed, the write is done: what can still fail is the empty
+    // transaction MikroORM commits after it (a connection lost), and telling the caller the write failed would
+    // invite a retry that writes it twice.
+    if (!committed) throw error;
+    console.error('[after commit] the write committed; this failed afterwards:', error);
+    result = (committed as { done: T }).done;
+  }
   context.audit?.writeCommitted();
   return result;
 }
