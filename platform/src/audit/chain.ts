@@ -133,21 +133,22 @@ export async function appendAuditRecords(em: EntityManager, schema: string, requ
 }
 
 /**
- * Appends the records and commits the caller's transaction in the same round trip, ending with `commit and chain`:
- * the chain's lock is released by PostgreSQL as soon as the records are in, not when this process next gets round
- * to sending COMMIT. Under 20 officers referring, the cases subgraph's busy event loop kept the lock held for that
- * long 70% of the time it was held, and five referrals on average queued for it. The chained transaction that
- * follows is empty, so the COMMIT its owner sends afterwards writes nothing.
+ * Appends the records and commits the caller's transaction in the same round trip, ending with `commit`: the chain's
+ * lock is released by PostgreSQL as soon as the records are in, not when this process next gets round to sending
+ * COMMIT. Under 20 officers referring, the cases subgraph's busy event loop kept the lock held for that long 70% of
+ * the time it was held, and five referrals on average queued for it. The COMMIT its owner sends afterwards is answered
+ * by the connection without a round trip (saveTransactionRoundTrips), which also refuses any statement sent between.
  *
  * Only for a top-level transaction with nothing left to flush: everything the command wrote must already be sent,
- * and a savepoint's `commit` would commit its parent. Should the empty transaction's COMMIT fail (the connection
- * lost), the write has committed all the same, and `execute` answers with it.
+ * and a savepoint's `commit` would commit its parent. Should anything fail after this round trip, the write has
+ * committed all the same, and `execute` answers with it.
  */
 export async function appendAuditRecordsAndCommit(em: EntityManager, schema: string, request: AuditRequest, facts: readonly AuditFact[]): Promise<void> {
   if (facts.length === 0) return;
   const { sql, params } = appendStatements(schema, request, facts);
-  // The chained transaction is read-only: a write sent after this one would fail rather than commit on its own.
-  await em.execute(`${sql};\n     commit and chain;\n     set transaction read only`, params);
+  // The pooled connection (saveTransactionRoundTrips) answers MikroORM's COMMIT that follows without sending it, and
+  // refuses a statement sent in between, which would otherwise run, and commit, on its own.
+  await em.execute(`${sql};\n     commit`, params);
 }
 
 /**

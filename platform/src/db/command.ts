@@ -34,9 +34,9 @@ export async function execute<T>(context: { actor: Actor | null; em: EntityManag
       return done;
     });
   } catch (error) {
-    // Once the audit record's round trip has committed, the write is done: what can still fail is the empty
-    // transaction MikroORM commits after it (a connection lost), and telling the caller the write failed would
-    // invite a retry that writes it twice.
+    // Once the audit record's round trip has committed, the write is done: what can still fail comes after it (a
+    // subscriber of MikroORM's commit, a statement the connection refuses), and telling the caller the write failed
+    // would invite a retry that writes it twice.
     if (!committed) throw error;
     console.error('[after commit] the write committed; this failed afterwards:', error);
     result = (committed as { done: T }).done;

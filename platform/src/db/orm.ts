@@ -2,6 +2,8 @@ import { DefaultLogger, type LogContext, type LoggerOptions } from '@mikro-orm/c
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type EntityManager, type Options } from '@mikro-orm/postgresql';
 import type { Migration } from '@mikro-orm/migrations';
+import type pg from 'pg';
+import { connectionReleased, saveTransactionRoundTrips } from './transaction-round-trips.js';
 
 /** Counts SQL statements, so tests and the benchmark can prove that list loads are batched. */
 export class StatementCounter {
@@ -82,7 +84,15 @@ export async function createSubgraphOrm(options: SubgraphOrmOptions): Promise<Su
     pool: { min: 0, max: options.poolSize ?? 10 },
     // With the database unreachable, a request waits at most this long for a connection, then answers
     // DATABASE_UNAVAILABLE (retryable), instead of hanging with everything queued behind it.
-    driverOptions: { connectionTimeoutMillis: 5_000 },
+    driverOptions: {
+      connectionTimeoutMillis: 5_000,
+      // Every pooled connection, before its first use: BEGIN sent with the first statement, no COMMIT for a
+      // transaction a statement already committed (appendAuditRecordsAndCommit relies on the guard it adds).
+      onPoolCreated: (pool: pg.Pool) => {
+        pool.on('connect', saveTransactionRoundTrips);
+        pool.on('release', (_error: Error | undefined, client: pg.PoolClient) => connectionReleased(client));
+      },
+    },
     forceUtcTimezone: true,
     // No relation of the hub has an inverse side to keep in step, and the accessors MikroORM otherwise defines on
     // every property of every loaded entity were the largest part of loading one (test/entity-relations.test.ts).
