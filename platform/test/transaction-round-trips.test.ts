@@ -179,18 +179,96 @@ describe('a transaction on a pooled connection', () => {
     expect(await keptIds()).toEqual([10, 12]);
   });
 
-  it('forgets a transaction its holder never ended once the connection is back in the pool, so the next holder is not refused', async () => {
+  it('closes a connection its holder returned with a transaction still open, so the next holder never joins it', async () => {
     await clear();
     const first = await pool.connect();
+    const firstPid = (first as unknown as { processID: number }).processID;
     await first.query('begin');
-    await first.query('insert into kept (id) values (13); commit');
+    await first.query('insert into kept (id) values (13)');
     first.release();
     const next = await pool.connect();
     try {
+      expect((next as unknown as { processID: number }).processID).not.toBe(firstPid);
       expect((await next.query<{ n: number }>('select 1 as n')).rows).toEqual([{ n: 1 }]);
     } finally {
       next.release();
     }
-    expect(await keptIds()).toEqual([13]);
+    // The server rolled the abandoned transaction back when its connection closed.
+    expect(await keptIds()).toEqual([]);
+  });
+
+  it('keeps a connection whose holder ended its transaction, even one a statement committed', async () => {
+    await clear();
+    const first = await pool.connect();
+    const firstPid = (first as unknown as { processID: number }).processID;
+    await first.query('begin');
+    await first.query('insert into kept (id) values (14); commit');
+    await first.query('commit');
+    first.release();
+    const next = await pool.connect();
+    try {
+      expect((next as unknown as { processID: number }).processID).toBe(firstPid);
+    } finally {
+      next.release();
+    }
+    expect(await keptIds()).toEqual([14]);
+  });
+
+  it('waits for a statement in flight before judging the next: a ROLLBACK sent while the first statement runs is sent, and nothing is kept', async () => {
+    await clear();
+    const trips = await roundTrips(() =>
+      db
+        .transaction()
+        .execute(async (trx) => {
+          await Promise.all([sql`insert into kept (id) values (15)`.execute(trx), Promise.reject(new Error('fails at once'))]);
+        })
+        .catch(() => undefined),
+    );
+    expect(trips).toEqual(['begin; insert into kept (id) values (15)', 'rollback']);
+    // Let the insert's answer arrive, then look: it was rolled back, and the connection is back, idle.
+    await sql`select 1`.execute(db);
+    expect(await keptIds()).toEqual([]);
+  });
+
+  it('keeps a transaction whose first statement does not parse aborted, as PostgreSQL would: 25P02 for what follows, ROLLBACK for its COMMIT', async () => {
+    await clear();
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      const error = await client.query('insert into kept (id) valuez (16)').then(
+        () => null,
+        (e: { code?: string; position?: string }) => e,
+      );
+      expect(error?.code).toBe('42601');
+      // Where the error is in the statement as the caller wrote it, not in the string that carried the BEGIN.
+      expect(error?.position).toBe(String('insert into kept (id) '.length + 1));
+      await expect(client.query('insert into kept (id) values (17)')).rejects.toMatchObject({ code: '25P02' });
+      expect((await client.query('commit')).command).toBe('ROLLBACK');
+      expect((await client.query<{ n: number }>('select 1 as n')).rows).toEqual([{ n: 1 }]);
+    } finally {
+      client.release();
+    }
+    expect(await keptIds()).toEqual([]);
+  });
+
+  it('does not send a statement with bound parameters when the BEGIN sent ahead of it fails', async () => {
+    await clear();
+    const client = await pool.connect();
+    try {
+      await client.query('start transaction isolation level bogus');
+      await expect(client.query('insert into kept (id) values ($1)', [18])).rejects.toThrow(/syntax error/);
+      await expect(client.query('insert into kept (id) values (19)')).rejects.toMatchObject({ code: '25P02' });
+      await client.query('rollback');
+    } finally {
+      client.release();
+    }
+    expect(await keptIds()).toEqual([]);
+  });
+
+  it('reports the rows an UPDATE sent with BEGIN changed (optimistic version checks read it)', async () => {
+    await clear();
+    await other.query('insert into kept (id) values (20), (21)');
+    const changed = await db.transaction().execute((trx) => sql`update kept set note = 'seen' where id in (20, 21)`.execute(trx));
+    expect(changed.numAffectedRows).toBe(2n);
   });
 });

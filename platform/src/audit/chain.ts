@@ -147,7 +147,9 @@ export async function appendAuditRecordsAndCommit(em: EntityManager, schema: str
   if (facts.length === 0) return;
   const { sql, params } = appendStatements(schema, request, facts);
   // The pooled connection (saveTransactionRoundTrips) answers MikroORM's COMMIT that follows without sending it, and
-  // refuses a statement sent in between, which would otherwise run, and commit, on its own.
+  // refuses a statement sent in between, which would otherwise run, and commit, on its own. Every subgraph's ORM is
+  // made by createSubgraphOrm, which installs it on the pool; audit-trail.test.ts sends such a statement through
+  // MikroORM and sees it refused.
   await em.execute(`${sql};\n     commit`, params);
 }
 
