@@ -1,4 +1,5 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { STATUS_CODES } from 'node:http';
 import { Agent, errors } from 'undici';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -50,7 +51,8 @@ function textResponse(url: string, status: number, raw: Record<string, string | 
     redirected: false,
     status,
     ok: status >= 200 && status < 300,
-    statusText: '',
+    // The reason phrase, as fetch gives it: the data source's error for a failed call reads `503: Service Unavailable`.
+    statusText: STATUS_CODES[status] ?? '',
     headers,
     arrayBuffer: async () => new TextEncoder().encode(text).buffer as ArrayBuffer,
     text: async () => text,
