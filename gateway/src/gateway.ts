@@ -27,6 +27,7 @@ import { IdentityRules } from './identity-policy.js';
 import { rateLimits } from './rate-limits.js';
 import { keepAliveFetcher } from './subgraph-fetcher.js';
 import { SignedSubgraphDataSource } from './subgraph-data-source.js';
+import { signAhead } from './sign-ahead.js';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -53,6 +54,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       if (!isSubgraphName(name)) throw new Error(`The supergraph names a subgraph the hub does not know: ${name}`);
       return new SignedSubgraphDataSource({ name, url: config.subgraphUrls[name], timeoutMs: config.subgraphTimeoutMs, fetcher: http.fetcher });
     },
+    experimental_didResolveQueryPlan: signAhead,
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
