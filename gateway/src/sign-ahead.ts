@@ -33,7 +33,9 @@ export const signAhead: Experimental_DidResolveQueryPlanCallback = ({ queryPlan,
   // As willSendRequest asks for them, so the tokens kept are the ones the fetches would have made.
   const operation = requestContext.operationName ?? requestContext.request.operationName ?? null;
   const kind = requestContext.operation?.operation === 'query' ? 'query' : 'mutation';
-  // After the first fetch has gone out: setImmediate runs once the microtasks that send it are done.
+  // After the first fetch has started: setImmediate runs once the microtasks that start it are done (on a new
+  // connection its bytes may still be waiting for the connect). Tokens signed now live 60 s from here; no fetch
+  // starts after the request's deadline, which config.ts caps at 55 s.
   setImmediate(() => {
     for (const subgraph of later) void credentialsFor(subgraph, operation, kind).catch(() => undefined);
   });

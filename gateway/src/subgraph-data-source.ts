@@ -114,7 +114,8 @@ async function sendRequestWithoutNodeFetchRequest(this: SignedSubgraphDataSource
     response = await this.fetcher(http.url, init);
     if (!response.ok) throw await this.errorFromResponse(response);
     const body = await this.parseBody(response, undefined, context);
-    if (typeof body !== 'object' || body === null) throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+    // As Apollo's isObject: a JSON array is not a GraphQL answer either.
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${String(body)}`);
     return { ...body, http: response };
   } catch (error) {
     (this as RemoteGraphQLDataSource<GatewayContext>).didEncounterError(error as Error, undefined as never, response, context, request);

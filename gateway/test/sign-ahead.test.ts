@@ -62,7 +62,7 @@ describe('signing the tokens of a plan’s later fetches ahead', () => {
     expect(asked.map(([, , kind]) => kind)).toEqual(['mutation', 'mutation']);
   });
 
-  it('does nothing for a request without a caller’s context (the gateway’s own fetches)', async () => {
+  it('does nothing for a request whose context makes no tokens', async () => {
     expect(() => signAhead(requestWith({}))).not.toThrow();
     await nextTurn();
   });

@@ -24,6 +24,7 @@ describe('a call from the gateway to a subgraph', () => {
       received.push({ url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
       if (req.url === '/unavailable') return void res.writeHead(503, { 'content-type': 'text/plain' }).end('down for maintenance');
       if (req.url === '/not-json') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>a proxy page</html>');
+      if (req.url === '/array') return void res.writeHead(200, { 'content-type': 'application/json' }).end('[{"data":{"ok":true}}]');
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"ok":true},"extensions":{"seen":1}}');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -67,6 +68,24 @@ describe('a call from the gateway to a subgraph', () => {
 
   it('reports an answer that is not JSON as the subgraph being unreachable, not as data', async () => {
     await expect(call('/not-json')).rejects.toMatchObject({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'cases', retryable: true } });
+  });
+
+  it('reports a JSON answer that is not an object (an array) as the subgraph being unreachable, as Apollo’s own check does', async () => {
+    await expect(call('/array')).rejects.toMatchObject({ extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
+  });
+
+  it('is made by the data source’s own sendRequest, which hands parseBody no node-fetch Request', async () => {
+    expect(Object.hasOwn(SignedSubgraphDataSource.prototype, 'sendRequest')).toBe(true);
+    const source = new SignedSubgraphDataSource({ name: 'cases', url: `${base}/graphql`, timeoutMs: 2_000, fetcher: http.fetcher });
+    const parsed: unknown[] = [];
+    const parseBody = source.parseBody.bind(source);
+    source.parseBody = (response, request, context) => {
+      parsed.push(request);
+      return parseBody(response, request, context);
+    };
+    const options = { kind: GraphQLDataSourceRequestKind.HEALTH_CHECK, request: { query: '{ ok }' }, context: {} } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
+    expect((await source.process(options)).data).toEqual({ ok: true });
+    expect(parsed).toEqual([undefined]);
   });
 
   it('reports a subgraph nobody answers for as unreachable', async () => {
