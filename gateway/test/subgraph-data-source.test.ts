@@ -36,15 +36,11 @@ describe('a call from the gateway to a subgraph', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const call = (path: string) => {
-    const source = new SignedSubgraphDataSource({ name: 'cases', url: `${base}${path}`, timeoutMs: 2_000, fetcher: http.fetcher });
-    const options = {
-      kind: GraphQLDataSourceRequestKind.HEALTH_CHECK,
-      request: { query: 'query Probe($n: Int) { ok(n: $n) }', variables: { n: 1 } },
-      context: {},
-    } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
-    return source.process(options);
-  };
+  const sourceFor = (url: string) => new SignedSubgraphDataSource({ name: 'cases', url, timeoutMs: 2_000, fetcher: http.fetcher });
+  /** A call with no caller's context (so no tokens), as the gateway makes on its own. */
+  const processIn = (source: SignedSubgraphDataSource, request: { query: string; variables?: Record<string, unknown> }) =>
+    source.process({ kind: GraphQLDataSourceRequestKind.HEALTH_CHECK, request, context: {} } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+  const call = (path: string) => processIn(sourceFor(`${base}${path}`), { query: 'query Probe($n: Int) { ok(n: $n) }', variables: { n: 1 } });
 
   it('posts the query and variables as JSON and answers with the subgraph’s data and extensions', async () => {
     received.length = 0;
@@ -76,15 +72,14 @@ describe('a call from the gateway to a subgraph', () => {
 
   it('is made by the data source’s own sendRequest, which hands parseBody no node-fetch Request', async () => {
     expect(Object.hasOwn(SignedSubgraphDataSource.prototype, 'sendRequest')).toBe(true);
-    const source = new SignedSubgraphDataSource({ name: 'cases', url: `${base}/graphql`, timeoutMs: 2_000, fetcher: http.fetcher });
+    const source = sourceFor(`${base}/graphql`);
     const parsed: unknown[] = [];
     const parseBody = source.parseBody.bind(source);
     source.parseBody = (response, request, context) => {
       parsed.push(request);
       return parseBody(response, request, context);
     };
-    const options = { kind: GraphQLDataSourceRequestKind.HEALTH_CHECK, request: { query: '{ ok }' }, context: {} } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
-    expect((await source.process(options)).data).toEqual({ ok: true });
+    expect((await processIn(source, { query: '{ ok }' })).data).toEqual({ ok: true });
     expect(parsed).toEqual([undefined]);
   });
 
@@ -93,8 +88,6 @@ describe('a call from the gateway to a subgraph', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const source = new SignedSubgraphDataSource({ name: 'cases', url: `http://127.0.0.1:${port}/graphql`, timeoutMs: 2_000, fetcher: http.fetcher });
-    const options = { kind: GraphQLDataSourceRequestKind.HEALTH_CHECK, request: { query: '{ ok }' }, context: {} } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
-    await expect(source.process(options)).rejects.toMatchObject({ extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
+    await expect(processIn(sourceFor(`http://127.0.0.1:${port}/graphql`), { query: '{ ok }' })).rejects.toMatchObject({ extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
   });
 });

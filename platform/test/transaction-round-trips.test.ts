@@ -48,6 +48,18 @@ async function roundTrips(work: () => Promise<unknown>): Promise<string[]> {
 
 const keptIds = async () => (await other.query<{ id: number }>('select id from kept order by id')).rows.map((r) => r.id);
 const clear = () => other.query('delete from kept');
+/** The server process behind a connection (pg's `processID`, not in its types). */
+const pidOf = (client: pg.PoolClient) => (client as unknown as { processID: number }).processID;
+
+/** `work` on a connection of its own from the pool, given back afterwards whatever happens. */
+async function onConnection<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    return await work(client);
+  } finally {
+    client.release();
+  }
+}
 
 describe('a transaction on a pooled connection', () => {
   it('sends BEGIN with its first statement, in one round trip, and the statement runs inside the transaction', async () => {
@@ -72,15 +84,12 @@ describe('a transaction on a pooled connection', () => {
       const { rows } = await sql<{ n: number }>`select 41 + 1 as n`.execute(trx);
       expect(rows).toEqual([{ n: 42 }]);
     });
-    const client = await pool.connect();
-    try {
+    await onConnection(async (client) => {
       await client.query('begin');
       const results = (await client.query('select 1 as a; select 2 as b')) as unknown as pg.QueryResult[];
       expect(results.map((r) => r.rows)).toEqual([[{ a: 1 }], [{ b: 2 }]]);
       await client.query('commit');
-    } finally {
-      client.release();
-    }
+    });
   });
 
   it('sends BEGIN on its own ahead of a first statement with bound parameters, which cannot share a simple query', async () => {
@@ -140,8 +149,7 @@ describe('a transaction on a pooled connection', () => {
 
   it('sends the COMMIT of a transaction an error aborted, which PostgreSQL answers with ROLLBACK, and keeps nothing', async () => {
     await clear();
-    const client = await pool.connect();
-    try {
+    await onConnection(async (client) => {
       await client.query('begin');
       await client.query('insert into kept (id) values (8)');
       await expect(client.query('insert into kept (id) values (8)')).rejects.toThrow(/duplicate key/);
@@ -149,23 +157,18 @@ describe('a transaction on a pooled connection', () => {
       const answer = await client.query('commit');
       expect(sent.mock.calls.map(([text]) => text)).toEqual(['commit']);
       expect(answer.command).toBe('ROLLBACK');
-    } finally {
-      client.release();
-    }
+    });
     expect(await keptIds()).toEqual([]);
   });
 
   it('leaves a transaction whose first statement fails aborted, so nothing after it is kept', async () => {
     await clear();
-    const client = await pool.connect();
-    try {
+    await onConnection(async (client) => {
       await client.query('begin');
       await expect(client.query('insert into kept (id) values (null)')).rejects.toThrow(/null value/);
       await expect(client.query('insert into kept (id) values (9)')).rejects.toThrow(/current transaction is aborted/);
       expect((await client.query('rollback')).command).toBe('ROLLBACK');
-    } finally {
-      client.release();
-    }
+    });
     expect(await keptIds()).toEqual([]);
   });
 
@@ -184,20 +187,17 @@ describe('a transaction on a pooled connection', () => {
   it('closes a connection its holder returned with a transaction still open, so the next holder never joins it', async () => {
     await clear();
     const first = await pool.connect();
-    const firstPid = (first as unknown as { processID: number }).processID;
+    const firstPid = pidOf(first);
     await first.query('begin');
     await first.query('insert into kept (id) values (13)');
     const closed = new Promise((resolve) => first.once('end', resolve));
     first.release();
     // Closed for good before the test goes on (and before the database is dropped after the last test).
     await closed;
-    const next = await pool.connect();
-    try {
-      expect((next as unknown as { processID: number }).processID).not.toBe(firstPid);
+    await onConnection(async (next) => {
+      expect(pidOf(next)).not.toBe(firstPid);
       expect((await next.query<{ n: number }>('select 1 as n')).rows).toEqual([{ n: 1 }]);
-    } finally {
-      next.release();
-    }
+    });
     // The server rolled the abandoned transaction back when its connection closed.
     expect(await keptIds()).toEqual([]);
   });
@@ -205,17 +205,14 @@ describe('a transaction on a pooled connection', () => {
   it('keeps a connection whose holder ended its transaction, even one a statement committed', async () => {
     await clear();
     const first = await pool.connect();
-    const firstPid = (first as unknown as { processID: number }).processID;
+    const firstPid = pidOf(first);
     await first.query('begin');
     await first.query('insert into kept (id) values (14); commit');
     await first.query('commit');
     first.release();
-    const next = await pool.connect();
-    try {
-      expect((next as unknown as { processID: number }).processID).toBe(firstPid);
-    } finally {
-      next.release();
-    }
+    await onConnection(async (next) => {
+      expect(pidOf(next)).toBe(firstPid);
+    });
     expect(await keptIds()).toEqual([14]);
   });
 
@@ -237,8 +234,7 @@ describe('a transaction on a pooled connection', () => {
 
   it('keeps a transaction whose first statement does not parse aborted, as PostgreSQL would: 25P02 for what follows, ROLLBACK for its COMMIT', async () => {
     await clear();
-    const client = await pool.connect();
-    try {
+    await onConnection(async (client) => {
       await client.query('begin');
       const error = await client.query('insert into kept (id) valuez (16)').then(
         () => null,
@@ -250,23 +246,18 @@ describe('a transaction on a pooled connection', () => {
       await expect(client.query('insert into kept (id) values (17)')).rejects.toMatchObject({ code: '25P02' });
       expect((await client.query('commit')).command).toBe('ROLLBACK');
       expect((await client.query<{ n: number }>('select 1 as n')).rows).toEqual([{ n: 1 }]);
-    } finally {
-      client.release();
-    }
+    });
     expect(await keptIds()).toEqual([]);
   });
 
   it('does not send a statement with bound parameters when the BEGIN sent ahead of it fails', async () => {
     await clear();
-    const client = await pool.connect();
-    try {
+    await onConnection(async (client) => {
       await client.query('start transaction isolation level bogus');
       await expect(client.query('insert into kept (id) values ($1)', [18])).rejects.toThrow(/syntax error/);
       await expect(client.query('insert into kept (id) values (19)')).rejects.toMatchObject({ code: '25P02' });
       await client.query('rollback');
-    } finally {
-      client.release();
-    }
+    });
     expect(await keptIds()).toEqual([]);
   });
 

@@ -38,8 +38,7 @@ export function saveTransactionRoundTrips(client: pg.Client): void {
   /** Statements sent and not yet answered; the server's status describes the last answered one. */
   let inFlight = 0;
   let whenIdle: (() => void)[] = [];
-  /** The server's own view after the last statement: `I` idle, `T` in a transaction, `E` in a failed one. */
-  const serverStatus = () => (client as unknown as { getTransactionStatus(): string | null }).getTransactionStatus();
+  const serverStatus = () => transactionStatus(client);
 
   const send = <T>(text: string, values?: unknown): Promise<T> => {
     inFlight += 1;
@@ -65,11 +64,15 @@ export function saveTransactionRoundTrips(client: pg.Client): void {
     return null;
   };
 
-  const sendPendingBegin = (): Promise<unknown> | null => {
-    if (pendingBegin === null) return null;
+  /** The held-back `begin`, now to be sent (or null): it is sent once, whichever way. */
+  const takePendingBegin = (): string | null => {
     const begin = pendingBegin;
     pendingBegin = null;
-    return send(begin);
+    return begin;
+  };
+  const sendPendingBegin = (): Promise<unknown> | null => {
+    const begin = takePendingBegin();
+    return begin === null ? null : send(begin);
   };
 
   const query = (text: unknown, values?: unknown, callback?: unknown): unknown => {
@@ -106,9 +109,7 @@ export function saveTransactionRoundTrips(client: pg.Client): void {
     const refused = refusal(text);
     if (refused) return Promise.reject(refused);
     if (pendingBegin !== null && simple) {
-      const begin = pendingBegin;
-      pendingBegin = null;
-      const prefix = `${begin};\n`;
+      const prefix = `${takePendingBegin()};\n`;
       return send<pg.QueryResult | pg.QueryResult[]>(`${prefix}${text}`).then(withoutBegin, (error: unknown) => {
         // Either the BEGIN ran and the statement failed (PostgreSQL holds the transaction aborted), or the string did
         // not parse and nothing ran: either way the transaction is aborted for its caller. (pg rejects on the error,
@@ -150,8 +151,13 @@ const states = new WeakMap<pg.Client, { forget(): boolean }>();
  */
 export function connectionReleased(client: pg.Client): void {
   const leftOpen = states.get(client)?.forget() ?? false;
-  const status = (client as unknown as { getTransactionStatus(): string | null }).getTransactionStatus();
+  const status = transactionStatus(client);
   if (leftOpen || (status !== null && status !== 'I')) void client.end().catch(() => undefined);
+}
+
+/** The server's own view after the last statement answered: `I` idle, `T` in a transaction, `E` in a failed one. */
+function transactionStatus(client: pg.Client): string | null {
+  return (client as unknown as { getTransactionStatus(): string | null }).getTransactionStatus();
 }
 
 /** `begin`, or `start transaction …`: one statement that opens a transaction. */
