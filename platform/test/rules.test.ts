@@ -3,7 +3,7 @@ import { GraphQLBoolean, GraphQLID, GraphQLInputObjectType, GraphQLList, GraphQL
 import { definePolicy, ANYONE_SIGNED_IN } from '../src/access/policy.js';
 import { ConfigError, readChoice, readPort, readUrl } from '../src/config.js';
 import { addDays, canonicalCounty, illinoisDate, isIsoDate, isWithin } from '../src/domain/index.js';
-import { checkArguments, DEFAULT_MAX_ITEMS, DEFAULT_MAX_LENGTH } from '../src/graphql/input-limits.js';
+import { canonicalArguments, checkArguments, DEFAULT_MAX_ITEMS, DEFAULT_MAX_LENGTH } from '../src/graphql/input-limits.js';
 import { InvalidScalarValue, parseDate, parseDateTime } from '../src/graphql/scalars.js';
 import type { Actor } from '../src/identity/actor.js';
 
@@ -105,6 +105,40 @@ describe('input limits, checked before any resolver runs', () => {
 
   it('reports an impossible date with the path it came from', () => {
     expect(checkArguments([arg('on', GraphQLString)], { on: parseDate('2026-02-30') })).toEqual([expect.objectContaining({ field: 'on', rule: 'date' })]);
+  });
+
+  it('names the whole path of a value deep in lists of inputs, with the message naming it too', () => {
+    const update = new GraphQLInputObjectType({ name: 'U', fields: { episodeId: { type: new GraphQLNonNull(GraphQLID) }, note: { type: GraphQLString } } });
+    const upload = new GraphQLInputObjectType({ name: 'Upload', fields: { updates: { type: new GraphQLList(new GraphQLNonNull(update)) } } });
+    const ok = 'c0000001-0000-4000-8000-000000000001';
+    const violations = checkArguments([arg('input', upload)], { input: { updates: [{ episodeId: ok }, { episodeId: ok, note: 'a\u0000' }, { episodeId: 'DFL-1' }] } });
+    expect(violations.map((v) => `${v.field}:${v.rule}`)).toEqual(['input.updates[1].note:no-control-characters', 'input.updates[2].episodeId:uuid']);
+    expect(violations[1]!.message).toMatch(/^input\.updates\[2\]\.episodeId is not an id/);
+    expect(checkArguments([arg('input', upload)], { input: { updates: [{ episodeId: ok }] } })).toEqual([]);
+  });
+
+  it('checks an input type that holds itself (a filter of filters) at every depth', () => {
+    const filter: GraphQLInputObjectType = new GraphQLInputObjectType({ name: 'F', fields: () => ({ id: { type: GraphQLID }, any: { type: new GraphQLList(filter) } }) });
+    expect(checkArguments([arg('filter', filter)], { filter: { any: [{ any: [{ id: 'nope' }] }] } })).toEqual([expect.objectContaining({ field: 'filter.any[0].any[0].id', rule: 'uuid' })]);
+  });
+});
+
+describe('ids are spelled one way before a resolver sees them', () => {
+  const arg = (name: string, type: GraphQLArgument['type']): GraphQLArgument => ({ name, type, description: undefined, defaultValue: undefined, deprecationReason: undefined, extensions: {}, astNode: undefined });
+  const upper = 'C0000001-0000-4000-8000-00000000000A';
+
+  it('lower-cases ids in arguments, in inputs, in lists and in inputs that hold themselves, and nothing else', () => {
+    const filter: GraphQLInputObjectType = new GraphQLInputObjectType({ name: 'F2', fields: () => ({ id: { type: GraphQLID }, name: { type: GraphQLString }, any: { type: new GraphQLList(filter) } }) });
+    const args = [arg('id', GraphQLID), arg('ids', new GraphQLList(GraphQLID)), arg('filter', filter), arg('name', GraphQLString)];
+    const spelled = canonicalArguments(args, { id: upper, ids: [upper, null], filter: { name: 'MiXed', any: [{ id: upper, name: 'KEEP' }] }, name: 'MiXed', extra: 'X' });
+    expect(spelled).toEqual({ id: upper.toLowerCase(), ids: [upper.toLowerCase(), null], filter: { name: 'MiXed', any: [{ id: upper.toLowerCase(), name: 'KEEP' }] }, name: 'MiXed', extra: 'X' });
+  });
+
+  it('leaves the caller’s values as they were sent (a spelled copy, never the original changed)', () => {
+    const input = new GraphQLInputObjectType({ name: 'I3', fields: { id: { type: GraphQLID } } });
+    const values = { input: { id: upper }, ids: [upper] };
+    canonicalArguments([arg('input', input), arg('ids', new GraphQLList(GraphQLID))], values);
+    expect(values).toEqual({ input: { id: upper }, ids: [upper] });
   });
 });
 

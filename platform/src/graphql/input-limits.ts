@@ -8,6 +8,7 @@ import {
   type ConstDirectiveNode,
   type GraphQLArgument,
   type GraphQLInputField,
+  type GraphQLInputObjectType,
   type GraphQLInputType,
 } from 'graphql';
 import type { RuleViolation } from '../errors.js';
@@ -59,51 +60,153 @@ function limitsOf(holder: GraphQLArgument | GraphQLInputField): Limits {
   return limits;
 }
 
-function checkValue(type: GraphQLInputType, value: unknown, path: string, limits: Limits, out: RuleViolation[]): void {
-  if (value === null || value === undefined) return;
-  if (isNonNullType(type)) return checkValue(type.ofType, value, path, limits, out);
-  if (isListType(type)) {
-    const items = value as unknown[];
-    if (items.length > limits.maxItems) {
-      out.push({ field: path, rule: 'max-items', message: `${path} may list at most ${limits.maxItems} items (got ${items.length}).` });
-      return;
-    }
-    items.forEach((item, index) => checkValue(type.ofType, item, `${path}[${index}]`, limits, out));
-    return;
-  }
-  if (isInputObjectType(type)) {
-    const fields = type.getFields();
-    const object = value as Record<string, unknown>;
-    for (const field of Object.values(fields)) checkValue(field.type, object[field.name], `${path}.${field.name}`, limitsOf(field), out);
-    return;
-  }
-  if (value instanceof InvalidScalarValue) {
-    out.push({ field: path, rule: value.rule, message: value.describe(path) });
-    return;
-  }
-  const named = getNamedType(type);
-  if (!isScalarType(named)) return;
-  if (named.name === 'ID') {
-    if (!isUuid(value)) out.push({ field: path, rule: 'uuid', message: `${path} is not an id this hub issued (ids look like 0f8c2a4e-…, a UUID).` });
-    return;
-  }
-  if (named.name === 'String' && typeof value === 'string') {
-    if (CONTROL_CHARACTERS.test(value)) out.push({ field: path, rule: 'no-control-characters', message: `${path} contains a control character (such as NUL).` });
-    if (LONE_SURROGATE.test(value)) out.push({ field: path, rule: 'well-formed-unicode', message: `${path} is not well-formed Unicode (half of a surrogate pair).` });
-    if (value.length > limits.maxLength) out.push({ field: path, rule: 'max-length', message: `${path} must be at most ${limits.maxLength} characters (got ${value.length}).` });
-  }
+/** Where a value sits in the arguments, kept as links and spelled out (`input.updates[3].at`) only for a violation. */
+interface PathLink {
+  readonly prev: PathLink | undefined;
+  readonly key: string | number;
 }
 
-function canonicalValue(type: GraphQLInputType, value: unknown): unknown {
-  if (value === null || value === undefined || value instanceof InvalidScalarValue) return value;
-  if (isNonNullType(type)) return canonicalValue(type.ofType, value);
-  if (isListType(type)) return (value as unknown[]).map((item) => canonicalValue(type.ofType, item));
-  if (isInputObjectType(type)) {
-    const object = value as Record<string, unknown>;
-    const fields = type.getFields();
-    return Object.fromEntries(Object.entries(object).map(([name, item]) => [name, fields[name] ? canonicalValue(fields[name].type, item) : item]));
+function spell(path: PathLink): string {
+  let text = '';
+  let link: PathLink | undefined = path;
+  for (; link?.prev; link = link.prev) text = typeof link.key === 'number' ? `[${link.key}]${text}` : `.${link.key}${text}`;
+  return `${link?.key ?? ''}${text}`;
+}
+
+type Check = (value: unknown, path: PathLink, out: RuleViolation[]) => void;
+
+/**
+ * The check of one argument or input field, made once per schema element and kept: a bulk upload repeats one input
+ * type a thousand times, and asking every value's type what it is (and building its path) cost more than the checks.
+ */
+const holderChecks = new WeakMap<GraphQLArgument | GraphQLInputField, Check>();
+const objectChecks = new WeakMap<GraphQLInputObjectType, Check>();
+
+function checkOf(holder: GraphQLArgument | GraphQLInputField): Check {
+  let check = holderChecks.get(holder);
+  if (!check) {
+    check = compileCheck(holder.type, limitsOf(holder));
+    holderChecks.set(holder, check);
   }
-  return getNamedType(type).name === 'ID' && typeof value === 'string' ? value.toLowerCase() : value;
+  return check;
+}
+
+function compileCheck(type: GraphQLInputType, limits: Limits): Check {
+  if (isNonNullType(type)) return compileCheck(type.ofType, limits);
+  if (isListType(type)) {
+    const item = compileCheck(type.ofType, limits);
+    return (value, path, out) => {
+      if (value === null || value === undefined) return;
+      const items = value as unknown[];
+      if (items.length > limits.maxItems) {
+        const field = spell(path);
+        out.push({ field, rule: 'max-items', message: `${field} may list at most ${limits.maxItems} items (got ${items.length}).` });
+        return;
+      }
+      items.forEach((value, index) => item(value, { prev: path, key: index }, out));
+    };
+  }
+  if (isInputObjectType(type)) return objectCheck(type);
+  const named = getNamedType(type);
+  const leaf = !isScalarType(named) ? null : named.name === 'ID' ? checkId : named.name === 'String' ? checkString(limits) : null;
+  return (value, path, out) => {
+    if (value === null || value === undefined) return;
+    if (value instanceof InvalidScalarValue) {
+      const field = spell(path);
+      out.push({ field, rule: value.rule, message: value.describe(field) });
+      return;
+    }
+    leaf?.(value, path, out);
+  };
+}
+
+/** Its fields' checks are made on first use: an input type may hold itself (a filter of filters). */
+function objectCheck(type: GraphQLInputObjectType): Check {
+  let check = objectChecks.get(type);
+  if (!check) {
+    let fields: [string, Check][] | null = null;
+    check = (value, path, out) => {
+      if (value === null || value === undefined) return;
+      fields ??= Object.values(type.getFields()).map((field) => [field.name, checkOf(field)]);
+      const object = value as Record<string, unknown>;
+      for (const [name, field] of fields) field(object[name], { prev: path, key: name }, out);
+    };
+    objectChecks.set(type, check);
+  }
+  return check;
+}
+
+const checkId: Check = (value, path, out) => {
+  if (isUuid(value)) return;
+  const field = spell(path);
+  out.push({ field, rule: 'uuid', message: `${field} is not an id this hub issued (ids look like 0f8c2a4e-…, a UUID).` });
+};
+
+function checkString(limits: Limits): Check {
+  return (value, path, out) => {
+    if (typeof value !== 'string') return;
+    if (CONTROL_CHARACTERS.test(value)) out.push({ field: spell(path), rule: 'no-control-characters', message: `${spell(path)} contains a control character (such as NUL).` });
+    if (LONE_SURROGATE.test(value)) out.push({ field: spell(path), rule: 'well-formed-unicode', message: `${spell(path)} is not well-formed Unicode (half of a surrogate pair).` });
+    if (value.length > limits.maxLength) out.push({ field: spell(path), rule: 'max-length', message: `${spell(path)} must be at most ${limits.maxLength} characters (got ${value.length}).` });
+  };
+}
+
+/** How to put a value of a type in canonical spelling, or null when nothing in it can be an id (left as it is). */
+type Canonical = (value: unknown) => unknown;
+const canonicals = new WeakMap<GraphQLInputType, Canonical | null>();
+/** Input types whose canonical form is being made: one reached again through itself is looked up when a value comes. */
+const compiling = new Set<GraphQLInputObjectType>();
+
+function canonicalOf(type: GraphQLInputType): Canonical | null {
+  const known = canonicals.get(type);
+  if (known !== undefined) return known;
+  if (isNonNullType(type)) return remember(type, canonicalOf(type.ofType));
+  if (isListType(type)) {
+    const item = canonicalOf(type.ofType);
+    return remember(type, item && ((value) => (Array.isArray(value) ? changedOnly(value, value.map((v) => (isPlain(v) ? item(v) : v))) : value)));
+  }
+  if (isInputObjectType(type)) {
+    if (compiling.has(type)) return (value) => (canonicals.get(type) ?? ((v: unknown) => v))(value);
+    compiling.add(type);
+    try {
+      const fields = new Map<string, Canonical>();
+      for (const field of Object.values(type.getFields())) {
+        const canonical = canonicalOf(field.type);
+        if (canonical) fields.set(field.name, canonical);
+      }
+      return remember(type, fields.size === 0 ? null : (value) => canonicalObject(value, fields));
+    } finally {
+      compiling.delete(type);
+    }
+  }
+  return remember(type, getNamedType(type).name === 'ID' ? (value) => (typeof value === 'string' ? value.toLowerCase() : value) : null);
+}
+
+/** A value to spell: not missing, and not a scalar already refused (which checkArguments reports). */
+const isPlain = (value: unknown) => value !== null && value !== undefined && !(value instanceof InvalidScalarValue);
+
+function remember(type: GraphQLInputType, canonical: Canonical | null): Canonical | null {
+  canonicals.set(type, canonical);
+  return canonical;
+}
+
+/** The original list when no item changed: a thousand ids already in lower case are not copied. */
+function changedOnly(before: unknown[], after: unknown[]): unknown[] {
+  return after.some((item, i) => item !== before[i]) ? after : before;
+}
+
+function canonicalObject(value: unknown, fields: ReadonlyMap<string, Canonical>): unknown {
+  const object = value as Record<string, unknown>;
+  let changed: Record<string, unknown> | null = null;
+  for (const [name, canonical] of fields) {
+    if (!Object.hasOwn(object, name)) continue;
+    const item = object[name];
+    const spelled = isPlain(item) ? canonical(item) : item;
+    if (spelled === item) continue;
+    changed ??= Object.fromEntries(Object.entries(object));
+    changed[name] = spelled;
+  }
+  return changed ?? object;
 }
 
 /**
@@ -112,13 +215,17 @@ function canonicalValue(type: GraphQLInputType, value: unknown): unknown {
  */
 export function canonicalArguments(args: readonly GraphQLArgument[], values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...values };
-  for (const arg of args) if (arg.name in values) out[arg.name] = canonicalValue(arg.type, values[arg.name]);
+  for (const arg of args) {
+    const canonical = canonicalOf(arg.type);
+    const value = values[arg.name];
+    if (canonical && arg.name in values && isPlain(value)) out[arg.name] = canonical(value);
+  }
   return out;
 }
 
 /** The violations in a field's arguments, each naming the path into the input and the rule. */
 export function checkArguments(args: readonly GraphQLArgument[], values: Record<string, unknown>): RuleViolation[] {
   const out: RuleViolation[] = [];
-  for (const arg of args) checkValue(arg.type, values[arg.name], arg.name, limitsOf(arg), out);
+  for (const arg of args) checkOf(arg)(values[arg.name], { prev: undefined, key: arg.name }, out);
   return out;
 }

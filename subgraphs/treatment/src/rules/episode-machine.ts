@@ -40,17 +40,18 @@ export interface Move {
 
 /** Checks one move against the machine and the facts of the episode; `now` bounds how far ahead `at` may be. */
 export function checkMove(v: Violations, episode: EpisodeFacts, move: Move, now: Date, field = 'input'): void {
+  // Each message is written only when its rule is broken: a bulk upload checks a thousand moves that pass.
   const allowed = NEXT[episode.state];
-  v.check(allowed.includes(move.toState), `${field}.toState`, 'episode-transition', `An episode that is ${episode.state} cannot become ${move.toState}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}.`);
-  v.check(move.at.getTime() <= now.getTime() + 5 * 60_000, `${field}.at`, 'not-in-future', `${field}.at is in the future.`);
-  v.check(move.at >= episode.lastTransitionAt, `${field}.at`, 'after-last-transition', `${field}.at is before the episode's last change.`);
-  if (move.toState === 'DECLINED' || move.toState === 'DISCHARGED') {
-    v.check(Boolean(move.reason?.trim()), `${field}.reason`, 'required-for-state', `Give the reason for ${move.toState}.`);
+  if (!allowed.includes(move.toState)) {
+    v.add(`${field}.toState`, 'episode-transition', `An episode that is ${episode.state} cannot become ${move.toState}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}.`);
   }
-  if (move.toState === 'INTAKE_SCHEDULED') v.check(Boolean(move.intakeScheduledFor), `${field}.intakeScheduledFor`, 'required-for-state', 'Give the intake date and time.');
+  if (!(move.at.getTime() <= now.getTime() + 5 * 60_000)) v.add(`${field}.at`, 'not-in-future', `${field}.at is in the future.`);
+  if (!(move.at >= episode.lastTransitionAt)) v.add(`${field}.at`, 'after-last-transition', `${field}.at is before the episode's last change.`);
+  if ((move.toState === 'DECLINED' || move.toState === 'DISCHARGED') && !move.reason?.trim()) v.add(`${field}.reason`, 'required-for-state', `Give the reason for ${move.toState}.`);
+  if (move.toState === 'INTAKE_SCHEDULED' && !move.intakeScheduledFor) v.add(`${field}.intakeScheduledFor`, 'required-for-state', 'Give the intake date and time.');
   const days = RETENTION_DAYS[move.toState];
   if (days !== undefined) {
     const since = episode.firstContactAt ? (move.at.getTime() - episode.firstContactAt.getTime()) / 86_400_000 : -1;
-    v.check(since >= days, `${field}.at`, 'retention-milestone', `${move.toState} is reached ${days} days after the first treatment contact.`);
+    if (!(since >= days)) v.add(`${field}.at`, 'retention-milestone', `${move.toState} is reached ${days} days after the first treatment contact.`);
   }
 }
