@@ -49,16 +49,40 @@ export async function writeReport(report: BenchReport): Promise<{ json: string; 
   // The console's charting library (a dependency of web/), its self-contained UMD build.
   const chartMain = createRequire(join(ROOT, 'web', 'package.json')).resolve('chart.js');
   const chartJs = await readFile(join(dirname(chartMain), 'chart.umd.min.js'), 'utf8');
-  await writeFile(html, page(report, chartJs));
+  await writeFile(html, reportPage(report, chartJs));
   return { json, html };
+}
+
+/** What the report shows of a run: its load and latency, its errors, and each process's CPU and memory. */
+interface MeasuredRun {
+  label: string;
+  connections: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  cpuPerRequest: Record<string, number>;
+  peakMiB: Record<string, number>;
+}
+
+function isMeasuredRun(run: unknown): run is MeasuredRun {
+  return typeof run === 'object' && run !== null && 'rps' in run && 'cpuPerRequest' in run && 'peakMiB' in run;
+}
+
+function runRow(run: MeasuredRun): string {
+  const perProcess = (values: Record<string, number>, digits: number) => Object.entries(values).map(([name, value]) => `${name} ${value.toFixed(digits)}`).join(', ');
+  const cells = [run.label, String(run.connections), String(run.requests), run.rps.toFixed(1), run.p50.toFixed(0), run.p99.toFixed(0), String(run.errors), perProcess(run.cpuPerRequest, 1), perProcess(run.peakMiB, 0)];
+  return `<tr>${cells.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`;
 }
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-function page(report: BenchReport, chartJs: string): string {
+export function reportPage(report: BenchReport, chartJs: string): string {
   const rows = report.targets
     .map((t) => `<tr class="${t.pass ? 'pass' : 'miss'}"><td>${escape(t.name)}</td><td>${escape(t.measured)}</td><td>${escape(t.target)}</td><td>${t.pass ? 'PASS' : 'MISS'}</td></tr>`)
     .join('\n');
+  const measured = report.runs.filter(isMeasuredRun).map(runRow).join('\n');
   const canvases = report.curves.map((c, i) => `<figure><canvas id="curve${i}" width="640" height="320" role="img" aria-label="${escape(c.title)}"></canvas><figcaption>${escape(c.title)}</figcaption></figure>`).join('\n');
   // The data goes in as JSON; `<` is escaped so no value can close the script element.
   const data = JSON.stringify(report.curves).replace(/</g, '\\u003c');
@@ -70,6 +94,7 @@ tr.pass td:last-child{color:#176317;font-weight:600}tr.miss td:last-child{color:
 <body><h1>Deflection hub benchmark</h1>
 <p>${escape(report.mode)} run started ${escape(report.startedAt)} on ${report.machine.cpus} CPUs, Node ${escape(report.machine.node)}; data: ${escape(Object.entries(report.scale).map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`).join(', '))}.</p>
 <h2>Targets</h2><table><thead><tr><th>target</th><th>measured</th><th>wanted</th><th>result</th></tr></thead><tbody>${rows}</tbody></table>
+<h2>Every measured run</h2><table><thead><tr><th>run</th><th>connections</th><th>requests</th><th>req/s</th><th>p50 ms</th><th>p99 ms</th><th>errors</th><th>CPU ms per request</th><th>peak MiB</th></tr></thead><tbody>${measured}</tbody></table>
 <h2>How cost grows</h2>${canvases}
 <script>
 const curves = ${data};
