@@ -134,6 +134,17 @@ describe('ids are spelled one way before a resolver sees them', () => {
     expect(spelled).toEqual({ id: upper.toLowerCase(), ids: [upper.toLowerCase(), null], filter: { name: 'MiXed', any: [{ id: upper.toLowerCase(), name: 'KEEP' }] }, name: 'MiXed', extra: 'X' });
   });
 
+  it('hands a resolver fresh lists and ordinary objects: what it changes never reaches a value shared between requests, such as a default', () => {
+    const input = new GraphQLInputObjectType({ name: 'I4', fields: { tags: { type: new GraphQLList(GraphQLString) } } });
+    const shared = ['a'];
+    const inline = Object.assign(Object.create(null) as object, { tags: shared });
+    const spelled = canonicalArguments([arg('input', input), arg('tags', new GraphQLList(GraphQLString))], { input: inline, tags: shared }) as { input: { tags: string[] }; tags: string[] };
+    expect(spelled.tags).toEqual(['a']);
+    expect(spelled.tags).not.toBe(shared);
+    expect(spelled.input.tags).not.toBe(shared);
+    expect(Object.getPrototypeOf(spelled.input)).toBe(Object.prototype);
+  });
+
   it('leaves the caller’s values as they were sent (a spelled copy, never the original changed)', () => {
     const input = new GraphQLInputObjectType({ name: 'I3', fields: { id: { type: GraphQLID } } });
     const values = { input: { id: upper }, ids: [upper] };

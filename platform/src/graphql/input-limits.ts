@@ -151,62 +151,53 @@ function checkString(limits: Limits): Check {
   };
 }
 
-/** How to put a value of a type in canonical spelling, or null when nothing in it can be an id (left as it is). */
+/**
+ * How to spell a value of a type: ids lower-cased, and every list and input object a fresh ordinary one, as graphql-js
+ * hands them over (a default value is one array the schema keeps for every request, and an object written inline
+ * has no prototype): what a resolver changes in its arguments stays in its own request.
+ */
 type Canonical = (value: unknown) => unknown;
-const canonicals = new WeakMap<GraphQLInputType, Canonical | null>();
-/** Input types whose canonical form is being made: one reached again through itself is looked up when a value comes. */
-const compiling = new Set<GraphQLInputObjectType>();
-
-function canonicalOf(type: GraphQLInputType): Canonical | null {
-  const known = canonicals.get(type);
-  if (known !== undefined) return known;
-  if (isNonNullType(type)) return remember(type, canonicalOf(type.ofType));
-  if (isListType(type)) {
-    const item = canonicalOf(type.ofType);
-    return remember(type, item && ((value) => (Array.isArray(value) ? changedOnly(value, value.map((v) => (isPlain(v) ? item(v) : v))) : value)));
-  }
-  if (isInputObjectType(type)) {
-    if (compiling.has(type)) return (value) => (canonicals.get(type) ?? ((v: unknown) => v))(value);
-    compiling.add(type);
-    try {
-      const fields = new Map<string, Canonical>();
-      for (const field of Object.values(type.getFields())) {
-        const canonical = canonicalOf(field.type);
-        if (canonical) fields.set(field.name, canonical);
-      }
-      return remember(type, fields.size === 0 ? null : (value) => canonicalObject(value, fields));
-    } finally {
-      compiling.delete(type);
-    }
-  }
-  return remember(type, getNamedType(type).name === 'ID' ? (value) => (typeof value === 'string' ? value.toLowerCase() : value) : null);
-}
+const holderCanonicals = new WeakMap<GraphQLArgument | GraphQLInputField, Canonical>();
+const objectCanonicals = new WeakMap<GraphQLInputObjectType, Canonical>();
 
 /** A value to spell: not missing, and not a scalar already refused (which checkArguments reports). */
 const isPlain = (value: unknown) => value !== null && value !== undefined && !(value instanceof InvalidScalarValue);
 
-function remember(type: GraphQLInputType, canonical: Canonical | null): Canonical | null {
-  canonicals.set(type, canonical);
+function canonicalOf(holder: GraphQLArgument | GraphQLInputField): Canonical {
+  let canonical = holderCanonicals.get(holder);
+  if (!canonical) {
+    canonical = compileCanonical(holder.type);
+    holderCanonicals.set(holder, canonical);
+  }
   return canonical;
 }
 
-/** The original list when no item changed: a thousand ids already in lower case are not copied. */
-function changedOnly(before: unknown[], after: unknown[]): unknown[] {
-  return after.some((item, i) => item !== before[i]) ? after : before;
+const lowerCase: Canonical = (value) => (typeof value === 'string' ? value.toLowerCase() : value);
+const asIs: Canonical = (value) => value;
+
+function compileCanonical(type: GraphQLInputType): Canonical {
+  if (isNonNullType(type)) return compileCanonical(type.ofType);
+  if (isListType(type)) {
+    const item = compileCanonical(type.ofType);
+    return (value) => (value as unknown[]).map((v) => (isPlain(v) ? item(v) : v));
+  }
+  if (isInputObjectType(type)) return objectCanonical(type);
+  return getNamedType(type).name === 'ID' ? lowerCase : asIs;
 }
 
-function canonicalObject(value: unknown, fields: ReadonlyMap<string, Canonical>): unknown {
-  const object = value as Record<string, unknown>;
-  let changed: Record<string, unknown> | null = null;
-  for (const [name, canonical] of fields) {
-    if (!Object.hasOwn(object, name)) continue;
-    const item = object[name];
-    const spelled = isPlain(item) ? canonical(item) : item;
-    if (spelled === item) continue;
-    changed ??= Object.fromEntries(Object.entries(object));
-    changed[name] = spelled;
+/** Its fields' spellings are made on first use: an input type may hold itself (a filter of filters). */
+function objectCanonical(type: GraphQLInputObjectType): Canonical {
+  let canonical = objectCanonicals.get(type);
+  if (!canonical) {
+    let fields: Map<string, Canonical> | null = null;
+    canonical = (value) => {
+      fields ??= new Map(Object.values(type.getFields()).map((field) => [field.name, canonicalOf(field)]));
+      const spell = fields;
+      return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, item]) => [name, isPlain(item) ? (spell.get(name) ?? asIs)(item) : item]));
+    };
+    objectCanonicals.set(type, canonical);
   }
-  return changed ?? object;
+  return canonical;
 }
 
 /**
@@ -216,9 +207,8 @@ function canonicalObject(value: unknown, fields: ReadonlyMap<string, Canonical>)
 export function canonicalArguments(args: readonly GraphQLArgument[], values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...values };
   for (const arg of args) {
-    const canonical = canonicalOf(arg.type);
     const value = values[arg.name];
-    if (canonical && arg.name in values && isPlain(value)) out[arg.name] = canonical(value);
+    if (arg.name in values && isPlain(value)) out[arg.name] = canonicalOf(arg)(value);
   }
   return out;
 }
