@@ -6,6 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ROOT } from './processes.js';
+import type { LoadResult } from './load.js';
 
 export interface Target {
   name: string;
@@ -54,17 +55,7 @@ export async function writeReport(report: BenchReport): Promise<{ json: string; 
 }
 
 /** What the report shows of a run: its load and latency, its errors, and each process's CPU and memory. */
-interface MeasuredRun {
-  label: string;
-  connections: number;
-  requests: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  cpuPerRequest: Record<string, number>;
-  peakMiB: Record<string, number>;
-}
+type MeasuredRun = Pick<LoadResult, 'label' | 'connections' | 'requests' | 'rps' | 'p50' | 'p99' | 'errors' | 'cpuPerRequest' | 'peakMiB'>;
 
 function isMeasuredRun(run: unknown): run is MeasuredRun {
   return typeof run === 'object' && run !== null && 'rps' in run && 'cpuPerRequest' in run && 'peakMiB' in run;
