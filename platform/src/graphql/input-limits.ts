@@ -44,20 +44,27 @@ interface Limits {
   maxItems: number;
 }
 
+/** What is worked out once per schema element and kept for as long as the schema lives. */
+function kept<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 const limitsCache = new WeakMap<GraphQLArgument | GraphQLInputField, Limits>();
 
 function limitsOf(holder: GraphQLArgument | GraphQLInputField): Limits {
-  let limits = limitsCache.get(holder);
-  if (!limits) {
+  return kept(limitsCache, holder, () => {
     const directive = holder.astNode?.directives?.find((d: ConstDirectiveNode) => d.name.value === 'limit');
     const read = (name: string, fallback: number) => {
       const arg = directive?.arguments?.find((a) => a.name.value === name);
       return arg?.value.kind === Kind.INT ? Number(arg.value.value) : fallback;
     };
-    limits = { maxLength: read('maxLength', DEFAULT_MAX_LENGTH), maxItems: read('maxItems', DEFAULT_MAX_ITEMS) };
-    limitsCache.set(holder, limits);
-  }
-  return limits;
+    return { maxLength: read('maxLength', DEFAULT_MAX_LENGTH), maxItems: read('maxItems', DEFAULT_MAX_ITEMS) };
+  });
 }
 
 /** Where a value sits in the arguments, kept as links and spelled out (`input.updates[3].at`) only for a violation. */
@@ -82,14 +89,7 @@ type Check = (value: unknown, path: PathLink, out: RuleViolation[]) => void;
 const holderChecks = new WeakMap<GraphQLArgument | GraphQLInputField, Check>();
 const objectChecks = new WeakMap<GraphQLInputObjectType, Check>();
 
-function checkOf(holder: GraphQLArgument | GraphQLInputField): Check {
-  let check = holderChecks.get(holder);
-  if (!check) {
-    check = compileCheck(holder.type, limitsOf(holder));
-    holderChecks.set(holder, check);
-  }
-  return check;
-}
+const checkOf = (holder: GraphQLArgument | GraphQLInputField): Check => kept(holderChecks, holder, () => compileCheck(holder.type, limitsOf(holder)));
 
 function compileCheck(type: GraphQLInputType, limits: Limits): Check {
   if (isNonNullType(type)) return compileCheck(type.ofType, limits);
@@ -122,18 +122,15 @@ function compileCheck(type: GraphQLInputType, limits: Limits): Check {
 
 /** Its fields' checks are made on first use: an input type may hold itself (a filter of filters). */
 function objectCheck(type: GraphQLInputObjectType): Check {
-  let check = objectChecks.get(type);
-  if (!check) {
+  return kept(objectChecks, type, () => {
     let fields: [string, Check][] | null = null;
-    check = (value, path, out) => {
+    return (value, path, out) => {
       if (value === null || value === undefined) return;
       fields ??= Object.values(type.getFields()).map((field) => [field.name, checkOf(field)]);
       const object = value as Record<string, unknown>;
       for (const [name, field] of fields) field(object[name], { prev: path, key: name }, out);
     };
-    objectChecks.set(type, check);
-  }
-  return check;
+  });
 }
 
 const checkId: Check = (value, path, out) => {
@@ -145,9 +142,13 @@ const checkId: Check = (value, path, out) => {
 function checkString(limits: Limits): Check {
   return (value, path, out) => {
     if (typeof value !== 'string') return;
-    if (CONTROL_CHARACTERS.test(value)) out.push({ field: spell(path), rule: 'no-control-characters', message: `${spell(path)} contains a control character (such as NUL).` });
-    if (LONE_SURROGATE.test(value)) out.push({ field: spell(path), rule: 'well-formed-unicode', message: `${spell(path)} is not well-formed Unicode (half of a surrogate pair).` });
-    if (value.length > limits.maxLength) out.push({ field: spell(path), rule: 'max-length', message: `${spell(path)} must be at most ${limits.maxLength} characters (got ${value.length}).` });
+    const refuse = (rule: string, says: string) => {
+      const field = spell(path);
+      out.push({ field, rule, message: `${field} ${says}` });
+    };
+    if (CONTROL_CHARACTERS.test(value)) refuse('no-control-characters', 'contains a control character (such as NUL).');
+    if (LONE_SURROGATE.test(value)) refuse('well-formed-unicode', 'is not well-formed Unicode (half of a surrogate pair).');
+    if (value.length > limits.maxLength) refuse('max-length', `must be at most ${limits.maxLength} characters (got ${value.length}).`);
   };
 }
 
@@ -163,14 +164,7 @@ const objectCanonicals = new WeakMap<GraphQLInputObjectType, Canonical>();
 /** A value to spell: not missing, and not a scalar already refused (which checkArguments reports). */
 const isPlain = (value: unknown) => value !== null && value !== undefined && !(value instanceof InvalidScalarValue);
 
-function canonicalOf(holder: GraphQLArgument | GraphQLInputField): Canonical {
-  let canonical = holderCanonicals.get(holder);
-  if (!canonical) {
-    canonical = compileCanonical(holder.type);
-    holderCanonicals.set(holder, canonical);
-  }
-  return canonical;
-}
+const canonicalOf = (holder: GraphQLArgument | GraphQLInputField): Canonical => kept(holderCanonicals, holder, () => compileCanonical(holder.type));
 
 const lowerCase: Canonical = (value) => (typeof value === 'string' ? value.toLowerCase() : value);
 const asIs: Canonical = (value) => value;
@@ -187,17 +181,13 @@ function compileCanonical(type: GraphQLInputType): Canonical {
 
 /** Its fields' spellings are made on first use: an input type may hold itself (a filter of filters). */
 function objectCanonical(type: GraphQLInputObjectType): Canonical {
-  let canonical = objectCanonicals.get(type);
-  if (!canonical) {
+  return kept(objectCanonicals, type, () => {
     let fields: Map<string, Canonical> | null = null;
-    canonical = (value) => {
-      fields ??= new Map(Object.values(type.getFields()).map((field) => [field.name, canonicalOf(field)]));
-      const spell = fields;
-      return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, item]) => [name, isPlain(item) ? (spell.get(name) ?? asIs)(item) : item]));
+    return (value) => {
+      const spellings = (fields ??= new Map(Object.values(type.getFields()).map((field) => [field.name, canonicalOf(field)])));
+      return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, item]) => [name, isPlain(item) ? (spellings.get(name) ?? asIs)(item) : item]));
     };
-    objectCanonicals.set(type, canonical);
-  }
-  return canonical;
+  });
 }
 
 /**

@@ -40,7 +40,8 @@ export interface Move {
 
 /** Checks one move against the machine and the facts of the episode; `now` bounds how far ahead `at` may be. */
 export function checkMove(v: Violations, episode: EpisodeFacts, move: Move, now: Date, field = 'input'): void {
-  // Each message is written only when its rule is broken: a bulk upload checks a thousand moves that pass.
+  // Each message is written only when its rule is broken: a bulk upload checks a thousand moves that pass. The
+  // comparisons are negated so that an invalid date breaks them, as it did when each rule was a `v.check`.
   const allowed = NEXT[episode.state];
   if (!allowed.includes(move.toState)) {
     v.add(`${field}.toState`, 'episode-transition', `An episode that is ${episode.state} cannot become ${move.toState}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}.`);
