@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import pg from 'pg';
-import { appendAuditRecords, appendAuditRecordsAlone, requestAudit, verifyAuditChain } from '@hub/platform/audit';
+import { appendAuditRecords, appendAuditRecordsAlone, GroupAppender, requestAudit, verifyAuditChain } from '@hub/platform/audit';
 import { demoProviderId, findPersona } from '@hub/platform/demo';
 import { DevIssuer, generateSigningKeyPair } from '@hub/platform/identity';
 import { execute } from '@hub/platform/db';
@@ -370,6 +370,55 @@ describe('the audit trail is append-only and tamper-evident', () => {
     } finally {
       await orm.close();
     }
+  });
+
+  it('appends the reads of requests that finish together in one transaction, each request’s records together and in order, never more than a group holds', async () => {
+    const orm = hub.db.orm('cases');
+    const requestId = `grouped-${Date.now()}`;
+    const request = (i: number) => ({ actorId: null, actingForId: null, agencyId: null, operation: `Grouped ${i}`, clientAddress: null, requestId });
+    const facts = (i: number) => [0, 1, 2].map((n) => ({ kind: 'READ' as const, outcome: 'SUCCESS' as const, entityType: 'Deflection', entityId: `grouped-${i}-${n}` }));
+    const appends = async (appender: GroupAppender, from: number, count: number) => {
+      const { statements } = await orm.counter.measure(() => Promise.all(Array.from({ length: count }, (_, i) => appender.append('cases', request(from + i), facts(from + i)))));
+      return statements.filter((sql) => sql.includes('audit_record')).length;
+    };
+    // The first goes at once; the five that finish while it is in flight go together after it.
+    expect(await appends(new GroupAppender(() => orm.fork()), 0, 6)).toBe(2);
+    // A group of at most five records holds one request of three: each goes alone, none is split.
+    expect(await appends(new GroupAppender(() => orm.fork(), 5), 6, 4)).toBe(4);
+    const records = await recordsOf('cases', requestId);
+    expect(records).toHaveLength(30);
+    for (let i = 0; i < 10; i += 1) {
+      const mine = records.filter((r) => r.operation === `Grouped ${i}`);
+      expect(mine.map((r) => Number(r.sequence) - Number(mine[0]!.sequence))).toEqual([0, 1, 2]);
+      expect(mine.map((r) => r.entity_id)).toEqual(facts(i).map((f) => f.entityId));
+    }
+    // In the order the requests finished.
+    expect([...new Set(records.map((r) => r.operation))]).toEqual(Array.from({ length: 10 }, (_, i) => `Grouped ${i}`));
+    expect((await withAdmin((client) => verifyAuditChain(client, 'cases'))).broken).toBeNull();
+  });
+
+  it('groups the reads of requests a subgraph answers at the same time, and records every one of them', async () => {
+    const orm = hub.db.orm('cases');
+    const { result, statements } = await orm.counter.measure(() =>
+      Promise.all(Array.from({ length: 12 }, () => send('local-officer', 'query GroupedReads { deflections(first: 2) { edges { node { id } } } }'))),
+    );
+    expect(result.map((r) => r.errors)).toEqual(Array.from({ length: 12 }, () => undefined));
+    expect(statements.filter((sql) => sql.includes('audit_record')).length).toBeLessThan(12);
+    for (const answer of result) expect((await recordsOf('cases', answer.requestId!)).length).toBe(2);
+  });
+
+  it('tries a group that cannot be written again one request at a time, so only the request whose records cannot be stored loses its answer', async () => {
+    const orm = hub.db.orm('cases');
+    const appender = new GroupAppender(() => orm.fork());
+    const requestId = `poisoned-${Date.now()}`;
+    const request = (i: number) => ({ actorId: null, actingForId: null, agencyId: null, operation: `Poisoned ${i}`, clientAddress: null, requestId });
+    const read = (i: number) => [{ kind: 'READ' as const, outcome: 'SUCCESS' as const, entityType: 'Deflection', entityId: `poisoned-${i}` }];
+    // A record without a kind breaks the column's NOT NULL: the group it is appended with fails as a whole.
+    const unstorable = [{ kind: null as unknown as 'READ', outcome: 'SUCCESS' as const }];
+    const outcomes = await Promise.allSettled([0, 1, 2, 3].map((i) => appender.append('cases', request(i), i === 2 ? unstorable : read(i))));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((await recordsOf('cases', requestId)).map((r) => r.operation)).toEqual(['Poisoned 0', 'Poisoned 1', 'Poisoned 3']);
+    expect((await withAdmin((client) => verifyAuditChain(client, 'cases'))).broken).toBeNull();
   });
 
   it('links a request of 1,500 records in one append, in order', async () => {

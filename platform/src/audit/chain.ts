@@ -67,31 +67,42 @@ function clip(value: string | null | undefined, length: number): string | null {
   return whole.length <= length ? whole : Array.from(whole).slice(0, length).join('');
 }
 
+/** One request's records, as one append takes them: who asked, and what happened, recorded at one time. */
+export interface AuditEntry {
+  request: AuditRequest;
+  facts: readonly AuditFact[];
+  /** When the records were made; the time of the append when absent. */
+  recordedAt?: Date;
+}
+
 /**
- * The lock and the chained insert of `facts`, as two statements: the insert reads the chain once the lock is granted.
- * Two statements in one string need the simple query protocol, which MikroORM's `execute` uses (it inlines the
- * values); were it ever to send them as parameters, PostgreSQL would refuse the string outright, never half-run it.
+ * The lock and the chained insert of every entry's facts, in the order given, as two statements: the insert reads the
+ * chain once the lock is granted. Two statements in one string need the simple query protocol, which MikroORM's
+ * `execute` uses (it inlines the values); were it ever to send them as parameters, PostgreSQL would refuse the string
+ * outright, never half-run it.
  */
-function appendStatements(schema: string, request: AuditRequest, facts: readonly AuditFact[]): { sql: string; params: unknown[] } {
-  const recordedAt = new Date();
-  const records = facts.map((fact) => {
-    const record = {
-      recordedAt,
-      kind: fact.kind,
-      outcome: fact.outcome,
-      actorId: request.actorId,
-      actingForId: request.actingForId,
-      agencyId: request.agencyId,
-      operation: clip(request.operation, 200),
-      field: clip(fact.field, 200),
-      entityType: clip(fact.entityType, 80),
-      entityId: clip(fact.entityId, 80),
-      detail: clip(fact.detail, 500),
-      clientAddress: clip(request.clientAddress, 80),
-      requestId: clip(request.requestId, 80),
-    };
-    return { ...record, content: contentAfterSequence(record) };
-  });
+function appendStatements(schema: string, entries: readonly AuditEntry[]): { sql: string; params: unknown[] } {
+  const now = new Date();
+  const records = entries.flatMap(({ request, facts, recordedAt = now }) =>
+    facts.map((fact) => {
+      const record = {
+        recordedAt,
+        kind: fact.kind,
+        outcome: fact.outcome,
+        actorId: request.actorId,
+        actingForId: request.actingForId,
+        agencyId: request.agencyId,
+        operation: clip(request.operation, 200),
+        field: clip(fact.field, 200),
+        entityType: clip(fact.entityType, 80),
+        entityId: clip(fact.entityId, 80),
+        detail: clip(fact.detail, 500),
+        clientAddress: clip(request.clientAddress, 80),
+        requestId: clip(request.requestId, 80),
+      };
+      return { ...record, content: contentAfterSequence(record) };
+    }),
+  );
   const table = `"${schema}"."audit_record"`;
   return {
     sql: `select pg_advisory_xact_lock(hashtext(?));
@@ -127,8 +138,13 @@ function appendStatements(schema: string, request: AuditRequest, facts: readonly
  * lock held, and under load every other writer of the subgraph queued behind them.
  */
 export async function appendAuditRecords(em: EntityManager, schema: string, request: AuditRequest, facts: readonly AuditFact[]): Promise<void> {
-  if (facts.length === 0) return;
-  const { sql, params } = appendStatements(schema, request, facts);
+  await appendAuditEntries(em, schema, [{ request, facts }]);
+}
+
+/** appendAuditRecords for the records of several requests at once, each request's records together and in order. */
+export async function appendAuditEntries(em: EntityManager, schema: string, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.every((entry) => entry.facts.length === 0)) return;
+  const { sql, params } = appendStatements(schema, entries);
   await em.execute(sql, params);
 }
 
@@ -145,7 +161,7 @@ export async function appendAuditRecords(em: EntityManager, schema: string, requ
  */
 export async function appendAuditRecordsAndCommit(em: EntityManager, schema: string, request: AuditRequest, facts: readonly AuditFact[]): Promise<void> {
   if (facts.length === 0) return;
-  const { sql, params } = appendStatements(schema, request, facts);
+  const { sql, params } = appendStatements(schema, [{ request, facts }]);
   // The pooled connection (saveTransactionRoundTrips) answers MikroORM's COMMIT that follows without sending it, and
   // refuses a statement sent in between, which would otherwise run, and commit, on its own. Every subgraph's ORM is
   // made by createSubgraphOrm, which installs it on the pool; audit-trail.test.ts sends such a statement through
@@ -160,8 +176,13 @@ export async function appendAuditRecordsAndCommit(em: EntityManager, schema: str
  * request of the subgraph waited for that (the review queue's reads waited 60–110 ms each).
  */
 export async function appendAuditRecordsAlone(em: EntityManager, schema: string, request: AuditRequest, facts: readonly AuditFact[]): Promise<void> {
+  await appendAuditEntriesAlone(em, schema, [{ request, facts }]);
+}
+
+/** appendAuditRecordsAlone for the records of several requests at once (GroupAppender). */
+export async function appendAuditEntriesAlone(em: EntityManager, schema: string, entries: readonly AuditEntry[]): Promise<void> {
   if (em.isInTransaction()) throw new Error('appendAuditRecordsAlone runs its own transaction; inside one, use appendAuditRecords');
-  await appendAuditRecords(em, schema, request, facts);
+  await appendAuditEntries(em, schema, entries);
 }
 
 export interface ChainReport {

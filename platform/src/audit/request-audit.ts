@@ -9,6 +9,7 @@ import { databaseUnavailable } from '../errors.js';
 import { isDatabaseUnavailable } from '../server/format-error.js';
 import { readBody, sendJson, type RouteHandler } from '../server/http.js';
 import { appendAuditRecords, appendAuditRecordsAlone, appendAuditRecordsAndCommit, type AuditFact, type AuditRequest } from './chain.js';
+import { GroupAppender } from './group-append.js';
 
 /** The record of a read refused, whether the refusal went out as an error or in the data. */
 function deniedRead(field: string | null, code: string, message: string): AuditFact {
@@ -106,6 +107,7 @@ const pathOf = (error: GraphQLFormattedError) => (error.path ?? []).join('.');
  * withheld: AUDIT_UNAVAILABLE, nothing returned, rather than a read nobody can account for (CJIS AU-5).
  */
 export function auditPlugin(orm: SubgraphOrm): ApolloServerPlugin<BaseContext> {
+  const appender = new GroupAppender(() => orm.fork());
   return {
     async requestDidStart() {
       return {
@@ -137,7 +139,7 @@ export function auditPlugin(orm: SubgraphOrm): ApolloServerPlugin<BaseContext> {
           }
           if (facts.length === 0) return;
           try {
-            await appendAuditRecordsAlone(orm.fork(), audit.schema, audit.request, facts);
+            await appender.append(audit.schema, audit.request, facts);
           } catch (error) {
             const errorId = randomUUID();
             console.error(`[audit unavailable ${errorId}]`, error);
