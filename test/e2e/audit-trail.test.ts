@@ -383,9 +383,15 @@ describe('the audit trail is append-only and tamper-evident', () => {
     };
     // The first goes at once; the five that finish while it is in flight go together after it.
     expect(await appends(new GroupAppender(() => orm.fork()), 0, 6)).toBe(2);
-    // A group of at most five records holds one request of three: each goes alone, none is split.
+    // A group of at most five records holds one request of three: each goes alone.
     expect(await appends(new GroupAppender(() => orm.fork(), 5), 6, 4)).toBe(4);
-    const records = await recordsOf('cases', requestId);
+    // A request of more records than a group holds goes whole, never split.
+    const large = Array.from({ length: 7 }, (_, n) => ({ kind: 'READ' as const, outcome: 'SUCCESS' as const, entityType: 'Deflection', entityId: `grouped-large-${n}` }));
+    const whole = await orm.counter.measure(() => new GroupAppender(() => orm.fork(), 5).append('cases', { ...request(10), operation: 'Grouped large' }, large));
+    expect(whole.statements.filter((sql) => sql.includes('audit_record'))).toHaveLength(1);
+    const records = (await recordsOf('cases', requestId)).filter((r) => r.operation !== 'Grouped large');
+    const largeRecords = (await recordsOf('cases', requestId)).filter((r) => r.operation === 'Grouped large');
+    expect(largeRecords.map((r) => [Number(r.sequence) - Number(largeRecords[0]!.sequence), r.entity_id])).toEqual(large.map((f, n) => [n, f.entityId]));
     expect(records).toHaveLength(30);
     for (let i = 0; i < 10; i += 1) {
       const mine = records.filter((r) => r.operation === `Grouped ${i}`);
@@ -399,12 +405,83 @@ describe('the audit trail is append-only and tamper-evident', () => {
 
   it('groups the reads of requests a subgraph answers at the same time, and records every one of them', async () => {
     const orm = hub.db.orm('cases');
-    const { result, statements } = await orm.counter.measure(() =>
-      Promise.all(Array.from({ length: 12 }, () => send('local-officer', 'query GroupedReads { deflections(first: 2) { edges { node { id } } } }'))),
-    );
-    expect(result.map((r) => r.errors)).toEqual(Array.from({ length: 12 }, () => undefined));
-    expect(statements.filter((sql) => sql.includes('audit_record')).length).toBeLessThan(12);
-    for (const answer of result) expect((await recordsOf('cases', answer.requestId!)).length).toBe(2);
+    const query = 'query GroupedReads { deflections(first: 2) { edges { node { id } } } }';
+    const reads = (statements: readonly string[]) => statements.filter((sql) => sql.includes('from "cases"."deflection"')).length;
+    const perRequest = reads((await orm.counter.measure(() => send('local-officer', query))).statements);
+    expect(perRequest).toBeGreaterThan(0);
+    // The chain's lock held elsewhere keeps the first request's append waiting until every request has read its page.
+    const holder = new pg.Client({ connectionString: hub.db.adminUrl });
+    await holder.connect();
+    await holder.query('begin');
+    await holder.query(`select pg_advisory_xact_lock(hashtext('cases.audit_record'))`);
+    try {
+      const { result, statements } = await orm.counter.measure(async () => {
+        const from = orm.counter.statements.length;
+        const answers = Promise.all(Array.from({ length: 12 }, () => send('local-officer', query)));
+        while (reads(orm.counter.statements.slice(from)) < 12 * perRequest) await new Promise((resolve) => setTimeout(resolve, 20));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await holder.query('commit');
+        return answers;
+      });
+      expect(result.map((r) => r.errors)).toEqual(Array.from({ length: 12 }, () => undefined));
+      // The first alone, the rest together (one more, should one have been slow): without groups, twelve.
+      expect(statements.filter((sql) => sql.includes('audit_record')).length).toBeLessThanOrEqual(3);
+      for (const answer of result) expect((await recordsOf('cases', answer.requestId!)).length).toBe(2);
+    } finally {
+      await holder.end();
+    }
+    expect((await withAdmin((client) => verifyAuditChain(client, 'cases'))).broken).toBeNull();
+  });
+
+  it('fails a whole group at once when PostgreSQL did not refuse its records (an outage, an answer lost after the commit), never appending a request twice', async () => {
+    const orm = hub.db.orm('cases');
+    const requestId = `lost-${Date.now()}`;
+    const request = (i: number) => ({ actorId: null, actingForId: null, agencyId: null, operation: `Lost ${i}`, clientAddress: null, requestId });
+    const read = (i: number) => [{ kind: 'READ' as const, outcome: 'SUCCESS' as const, entityType: 'Deflection', entityId: `lost-${i}` }];
+    // Each append commits, then its answer is lost with the connection.
+    let appends = 0;
+    const losingAnswers = () => {
+      const em = orm.fork();
+      const losing = {
+        isInTransaction: () => false,
+        async execute(sql: string, params: unknown[]) {
+          appends += 1;
+          await em.execute(sql, params);
+          throw Object.assign(new Error('Connection terminated unexpectedly'), { code: 'ECONNRESET' });
+        },
+      };
+      return losing as unknown as typeof em;
+    };
+    const outcomes = await Promise.allSettled([0, 1, 2, 3].map((i) => new GroupAppender(losingAnswers).append('cases', request(i), read(i))));
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+    const shared = new GroupAppender(losingAnswers);
+    appends = 0;
+    expect((await Promise.allSettled([4, 5, 6, 7].map((i) => shared.append('cases', request(i), read(i))))).map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+    // The first alone, then the other three together: none tried again.
+    expect(appends).toBe(2);
+    // Over-recorded reads would be harmless; reads recorded twice would not be true.
+    expect((await recordsOf('cases', requestId)).map((r) => r.operation).sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((i) => `Lost ${i}`));
+    expect((await withAdmin((client) => verifyAuditChain(client, 'cases'))).broken).toBeNull();
+  });
+
+  it('fails a group that gets no answer within its deadline and goes on with the next, so a stuck connection holds up no other request', async () => {
+    const orm = hub.db.orm('cases');
+    const requestId = `stuck-${Date.now()}`;
+    const request = (i: number) => ({ actorId: null, actingForId: null, agencyId: null, operation: `Stuck ${i}`, clientAddress: null, requestId });
+    const read = (i: number) => [{ kind: 'READ' as const, outcome: 'SUCCESS' as const, entityType: 'Deflection', entityId: `stuck-${i}` }];
+    let forks = 0;
+    const stuckFirst = () => {
+      forks += 1;
+      const em = orm.fork();
+      const stuck = { isInTransaction: () => false, execute: () => new Promise(() => {}) };
+      return forks === 1 ? (stuck as unknown as typeof em) : em;
+    };
+    const appender = new GroupAppender(stuckFirst, 2_000, 200);
+    const stuck = appender.append('cases', request(0), read(0));
+    const next = appender.append('cases', request(1), read(1));
+    await expect(stuck).rejects.toThrow(/did not answer within 200 ms/);
+    await expect(next).resolves.toBeUndefined();
+    expect((await recordsOf('cases', requestId)).map((r) => r.operation)).toEqual(['Stuck 1']);
   });
 
   it('tries a group that cannot be written again one request at a time, so only the request whose records cannot be stored loses its answer', async () => {

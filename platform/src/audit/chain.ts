@@ -67,12 +67,10 @@ function clip(value: string | null | undefined, length: number): string | null {
   return whole.length <= length ? whole : Array.from(whole).slice(0, length).join('');
 }
 
-/** One request's records, as one append takes them: who asked, and what happened, recorded at one time. */
+/** One request's records, as one append takes them: who asked, and what happened. */
 export interface AuditEntry {
   request: AuditRequest;
   facts: readonly AuditFact[];
-  /** When the records were made; the time of the append when absent. */
-  recordedAt?: Date;
 }
 
 /**
@@ -82,8 +80,9 @@ export interface AuditEntry {
  * outright, never half-run it.
  */
 function appendStatements(schema: string, entries: readonly AuditEntry[]): { sql: string; params: unknown[] } {
-  const now = new Date();
-  const records = entries.flatMap(({ request, facts, recordedAt = now }) =>
+  // One time for the whole append, taken when it is written, as for a single request before.
+  const recordedAt = new Date();
+  const records = entries.flatMap(({ request, facts }) =>
     facts.map((fact) => {
       const record = {
         recordedAt,

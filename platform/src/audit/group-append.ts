@@ -1,11 +1,32 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { appendAuditEntriesAlone, type AuditEntry, type AuditFact, type AuditRequest } from './chain.js';
 
-interface Waiting extends Required<AuditEntry> {
+interface Waiting extends AuditEntry {
   schema: string;
   written(): void;
   failed(error: unknown): void;
 }
+
+/**
+ * The SQLSTATE PostgreSQL refused a statement with, or null when it did not answer (a connection lost, a timeout).
+ * MikroORM and our own code may wrap the driver's error, hence the walk through `cause` and `originalError`.
+ */
+function sqlStateOf(error: unknown): string | null {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const { code, cause, originalError } = current as { code?: unknown; cause?: unknown; originalError?: unknown };
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = cause ?? originalError;
+  }
+  return null;
+}
+
+/**
+ * Refused for what one request's records hold (a value a column cannot take: classes 22 and 23), so the group's
+ * transaction certainly rolled back and the others' records may go again without it. Anything else (the database
+ * away, a lost answer whose commit may have happened, a missing grant) would fail each request alone just the same,
+ * or could append its records twice.
+ */
+const refusedForItsRecords = (error: unknown) => /^2[23]/.test(sqlStateOf(error) ?? '');
 
 /**
  * Appends the read and refusal records of requests that finish at the same time in one transaction of their own,
@@ -17,8 +38,10 @@ interface Waiting extends Required<AuditEntry> {
  * managers opening their queues at once, every request took that lock for its own 50 records in turn, and waited
  * 40–85 ms for it; in a group, one lock, one statement and one flush serve them all.
  *
- * A group that cannot be written is tried again one request at a time, so records that cannot be stored cost only
- * their own request its answer (AUDIT_UNAVAILABLE), never the others' that happened to be appended with them.
+ * A group refused for what one request's records hold is tried again one request at a time, so only that request
+ * loses its answer (AUDIT_UNAVAILABLE). Any other failure fails the whole group at once. A group not answered within
+ * `deadlineMs` fails too (its outcome unknown, so never tried again), and the next group goes ahead on another
+ * connection: a stuck connection must not hold every later read of the subgraph.
  */
 export class GroupAppender {
   private waiting: Waiting[] = [];
@@ -28,12 +51,13 @@ export class GroupAppender {
     private readonly fork: () => EntityManager,
     /** At most this many records in one append (one request's records are never split). */
     private readonly maxRecords = 2_000,
+    private readonly deadlineMs = 10_000,
   ) {}
 
   append(schema: string, request: AuditRequest, facts: readonly AuditFact[]): Promise<void> {
     if (facts.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
-      this.waiting.push({ schema, request, facts, recordedAt: new Date(), written: resolve, failed: reject });
+      this.waiting.push({ schema, request, facts, written: resolve, failed: reject });
       if (!this.appending) void this.appendWaiting();
     });
   }
@@ -41,7 +65,11 @@ export class GroupAppender {
   private async appendWaiting(): Promise<void> {
     this.appending = true;
     try {
-      while (this.waiting.length > 0) await this.appendGroup(this.nextGroup());
+      while (this.waiting.length > 0) {
+        const group = this.nextGroup();
+        // appendGroup settles every entry itself; this only guards against an edit that would let it throw.
+        await this.appendGroup(group).catch((error: unknown) => group.forEach((entry) => entry.failed(error)));
+      }
     } finally {
       this.appending = false;
     }
@@ -62,18 +90,36 @@ export class GroupAppender {
 
   private async appendGroup(group: Waiting[]): Promise<void> {
     try {
-      await appendAuditEntriesAlone(this.fork(), group[0]!.schema, group);
+      await this.appendWithin(group);
       for (const entry of group) entry.written();
     } catch (error) {
-      if (group.length === 1) return group[0]!.failed(error);
+      if (group.length === 1 || !refusedForItsRecords(error)) {
+        for (const entry of group) entry.failed(error);
+        return;
+      }
       for (const entry of group) {
         try {
-          await appendAuditEntriesAlone(this.fork(), entry.schema, [entry]);
+          await this.appendWithin([entry]);
           entry.written();
         } catch (alone) {
           entry.failed(alone);
         }
       }
+    }
+  }
+
+  private async appendWithin(entries: Waiting[]): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`the audit append did not answer within ${this.deadlineMs} ms`)), this.deadlineMs);
+    });
+    try {
+      const appended = Promise.resolve().then(() => appendAuditEntriesAlone(this.fork(), entries[0]!.schema, entries));
+      // Past the deadline its answer no longer matters; without this, a late refusal would be an unhandled rejection.
+      appended.catch(() => {});
+      await Promise.race([appended, deadline]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
