@@ -33,7 +33,7 @@ const IncidentPersonSchema = defineEntity({
   uniques: [{ properties: ['incident', 'participant'] }],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
-    incident: () => p.manyToOne(Incident).ref().index(),
+    incident: () => p.manyToOne(Incident).ref(),
     participant: () => p.manyToOne(Participant).ref().index(),
     involvement: p.enum(INVOLVEMENTS),
     givenName: p.string().length(100),

@@ -26,7 +26,7 @@ const ParticipantSchema = defineEntity({
      * Normalised name and date of birth, unique, so two units referring the same person at once meet in one row;
      * null for a record that is never matched (no date of birth, or a name with no letters).
      */
-    matchKey: p.string().length(240).nullable().index(),
+    matchKey: p.string().length(240).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

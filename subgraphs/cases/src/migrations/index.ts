@@ -9,6 +9,7 @@ import { Migration20261123204941_referral_demographics as M5 } from './Migration
 import { Migration20261123205253_outbox_claims as M6 } from './Migration20261123205253_outbox_claims.js';
 import { Migration20261124001508_audit_trail as M7 } from './Migration20261124001508_audit_trail.js';
 import { Migration20261207081636_unpublished_outbox_index as M8 } from './Migration20261207081636_unpublished_outbox_index.js';
+import { Migration20261208014825_redundant_indexes as M9 } from './Migration20261208014825_redundant_indexes.js';
 
 export const migrations: MigrationClass[] = [
   { name: 'Migration20261123034436_initial', class: M0 },
@@ -20,4 +21,5 @@ export const migrations: MigrationClass[] = [
   { name: 'Migration20261123205253_outbox_claims', class: M6 },
   { name: 'Migration20261124001508_audit_trail', class: M7 },
   { name: 'Migration20261207081636_unpublished_outbox_index', class: M8 },
+  { name: 'Migration20261208014825_redundant_indexes', class: M9 },
 ];
