@@ -40,17 +40,26 @@ export async function statementsPerSubgraph(adminUrl: string, persona: string, r
       try {
         // With the audit plugin the HTTP server adds, so the audit trail's writes are counted as the service makes them.
         const client = new SubgraphClient({ ...definition, plugins: [auditPlugin(orm), ...(definition.plugins ?? [])] }, orm);
-        const { executed } = await orm.counter.measure(async () => {
-          for (const request of requests) {
-            const { query, variables } = JSON.parse(request.body) as { query: string; variables?: Record<string, unknown> };
-            await client.run(actor, query, variables ?? {});
-          }
-        });
+        const replay = () =>
+          orm.counter.measure(async () => {
+            for (const request of requests) {
+              const { query, variables } = JSON.parse(request.body) as { query: string; variables?: Record<string, unknown> };
+              await client.run(actor, query, variables ?? {});
+            }
+          });
+        // The first replay opens the pool's connections and warms their catalog caches, as a running subgraph's are:
+        // timed cold, a write took several times as long (a 13-row insert 16 ms, a 37-record audit append 38 ms).
+        await replay();
+        const { executed } = await replay();
         const statements = executed.filter((s) => !TRANSACTION_CONTROL.test(s.sql.trim()));
         let postgresMs = 0;
-        // A read is timed by PostgreSQL itself; a write already happened in the replay (running it again would
-        // collide with it), so it counts the time the driver saw it take.
-        for (const statement of statements) postgresMs += isRead(statement.sql) ? await explainMs(admin, statement.sql) : statement.tookMs;
+        // A read, and the audit chain's insert, are timed by PostgreSQL itself (planning and execution, rolled back);
+        // any other write already happened in the replay (running it again would collide with it), so it counts the
+        // time the driver saw it take.
+        for (const statement of statements) {
+          const timed = isRead(statement.sql) ? statement.sql : auditInsertOf(statement.sql);
+          postgresMs += timed ? await explainMs(admin, timed) : statement.tookMs;
+        }
         results.push({ subgraph, requests: requests.length, statements: statements.length, postgresMs });
       } finally {
         await orm.close();
@@ -60,6 +69,15 @@ export async function statementsPerSubgraph(adminUrl: string, persona: string, r
     await admin.end();
   }
   return results;
+}
+
+/**
+ * The chained insert of an audit append (`select pg_advisory_xact_lock(…); with recursive … insert …`, perhaps ending
+ * with `commit`), which EXPLAIN can time on its own: the lock in front of it is uncontended here.
+ */
+function auditInsertOf(sql: string): string | null {
+  const match = /^\s*select pg_advisory_xact_lock\([^;]*\);\s*(with recursive[\s\S]*?)(;\s*commit)?\s*$/i.exec(sql);
+  return match?.[1] ?? null;
 }
 
 /**
