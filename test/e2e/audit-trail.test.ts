@@ -67,6 +67,17 @@ async function withRole<T>(subgraph: 'cases' | 'treatment' | 'agencies', work: (
 const recordsOf = (schema: string, requestId: string) =>
   withAdmin(async (client) => (await client.query<Row>(`select * from "${schema}".audit_record where request_id = $1 order by sequence`, [requestId])).rows);
 
+/** Numbered requests of one test (operation `<label> <i>`, one request id) and their READ records, for appenders. */
+function numberedReads(label: string) {
+  const requestId = `${label.toLowerCase()}-${Date.now()}`;
+  return {
+    requestId,
+    request: (i: number) => ({ actorId: null, actingForId: null, agencyId: null, operation: `${label} ${i}`, clientAddress: null, requestId }),
+    reads: (i: number, count = 1) =>
+      Array.from({ length: count }, (_, n) => ({ kind: 'READ' as const, outcome: 'SUCCESS' as const, entityType: 'Deflection', entityId: `${label.toLowerCase()}-${i}-${n}` })),
+  };
+}
+
 async function send(persona: string | null, query: string, variables: Record<string, unknown> = {}, token?: string) {
   const bearer = token ?? (persona ? await hub.tokenFor(persona) : null);
   const response = await fetch(hub.gatewayUrl, {
@@ -374,9 +385,8 @@ describe('the audit trail is append-only and tamper-evident', () => {
 
   it('appends the reads of requests that finish together in one transaction, each request’s records together and in order, never more than a group holds', async () => {
     const orm = hub.db.orm('cases');
-    const requestId = `grouped-${Date.now()}`;
-    const request = (i: number) => ({ actorId: null, actingForId: null, agencyId: null, operation: `Grouped ${i}`, clientAddress: null, requestId });
-    const facts = (i: number) => [0, 1, 2].map((n) => ({ kind: 'READ' as const, outcome: 'SUCCESS' as const, entityType: 'Deflection', entityId: `grouped-${i}-${n}` }));
+    const { requestId, request, reads } = numberedReads('Grouped');
+    const facts = (i: number) => reads(i, 3);
     const appends = async (appender: GroupAppender, from: number, count: number) => {
       const { statements } = await orm.counter.measure(() => Promise.all(Array.from({ length: count }, (_, i) => appender.append('cases', request(from + i), facts(from + i)))));
       return statements.filter((sql) => sql.includes('audit_record')).length;
@@ -386,7 +396,7 @@ describe('the audit trail is append-only and tamper-evident', () => {
     // A group of at most five records holds one request of three: each goes alone.
     expect(await appends(new GroupAppender(() => orm.fork(), 5), 6, 4)).toBe(4);
     // A request of more records than a group holds goes whole, never split.
-    const large = Array.from({ length: 7 }, (_, n) => ({ kind: 'READ' as const, outcome: 'SUCCESS' as const, entityType: 'Deflection', entityId: `grouped-large-${n}` }));
+    const large = reads(10, 7);
     const whole = await orm.counter.measure(() => new GroupAppender(() => orm.fork(), 5).append('cases', { ...request(10), operation: 'Grouped large' }, large));
     expect(whole.statements.filter((sql) => sql.includes('audit_record'))).toHaveLength(1);
     const records = (await recordsOf('cases', requestId)).filter((r) => r.operation !== 'Grouped large');
@@ -435,9 +445,7 @@ describe('the audit trail is append-only and tamper-evident', () => {
 
   it('fails a whole group at once when PostgreSQL did not refuse its records (an outage, an answer lost after the commit), never appending a request twice', async () => {
     const orm = hub.db.orm('cases');
-    const requestId = `lost-${Date.now()}`;
-    const request = (i: number) => ({ actorId: null, actingForId: null, agencyId: null, operation: `Lost ${i}`, clientAddress: null, requestId });
-    const read = (i: number) => [{ kind: 'READ' as const, outcome: 'SUCCESS' as const, entityType: 'Deflection', entityId: `lost-${i}` }];
+    const { requestId, request, reads: read } = numberedReads('Lost');
     // Each append commits, then its answer is lost with the connection.
     let appends = 0;
     const losingAnswers = () => {
@@ -466,9 +474,7 @@ describe('the audit trail is append-only and tamper-evident', () => {
 
   it('fails a group that gets no answer within its deadline and goes on with the next, so a stuck connection holds up no other request', async () => {
     const orm = hub.db.orm('cases');
-    const requestId = `stuck-${Date.now()}`;
-    const request = (i: number) => ({ actorId: null, actingForId: null, agencyId: null, operation: `Stuck ${i}`, clientAddress: null, requestId });
-    const read = (i: number) => [{ kind: 'READ' as const, outcome: 'SUCCESS' as const, entityType: 'Deflection', entityId: `stuck-${i}` }];
+    const { requestId, request, reads: read } = numberedReads('Stuck');
     let forks = 0;
     const stuckFirst = () => {
       forks += 1;
@@ -487,9 +493,7 @@ describe('the audit trail is append-only and tamper-evident', () => {
   it('tries a group that cannot be written again one request at a time, so only the request whose records cannot be stored loses its answer', async () => {
     const orm = hub.db.orm('cases');
     const appender = new GroupAppender(() => orm.fork());
-    const requestId = `poisoned-${Date.now()}`;
-    const request = (i: number) => ({ actorId: null, actingForId: null, agencyId: null, operation: `Poisoned ${i}`, clientAddress: null, requestId });
-    const read = (i: number) => [{ kind: 'READ' as const, outcome: 'SUCCESS' as const, entityType: 'Deflection', entityId: `poisoned-${i}` }];
+    const { requestId, request, reads: read } = numberedReads('Poisoned');
     // A record without a kind breaks the column's NOT NULL: the group it is appended with fails as a whole.
     const unstorable = [{ kind: null as unknown as 'READ', outcome: 'SUCCESS' as const }];
     const outcomes = await Promise.allSettled([0, 1, 2, 3].map((i) => appender.append('cases', request(i), i === 2 ? unstorable : read(i))));
