@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { wrappedErrors } from '../server/format-error.js';
 import { appendAuditEntriesAlone, type AuditEntry, type AuditFact, type AuditRequest } from './chain.js';
 
 interface Waiting extends AuditEntry {
@@ -7,16 +8,9 @@ interface Waiting extends AuditEntry {
   failed(error: unknown): void;
 }
 
-/**
- * The SQLSTATE PostgreSQL refused a statement with, or null when it did not answer (a connection lost, a timeout).
- * MikroORM and our own code may wrap the driver's error, hence the walk through `cause` and `originalError`.
- */
+/** The SQLSTATE PostgreSQL refused a statement with, or null when it did not answer (a connection lost, a timeout). */
 function sqlStateOf(error: unknown): string | null {
-  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
-    const { code, cause, originalError } = current as { code?: unknown; cause?: unknown; originalError?: unknown };
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-    current = cause ?? originalError;
-  }
+  for (const { code } of wrappedErrors(error)) if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
   return null;
 }
 
@@ -114,7 +108,7 @@ export class GroupAppender {
       timer = setTimeout(() => reject(new Error(`the audit append did not answer within ${this.deadlineMs} ms`)), this.deadlineMs);
     });
     try {
-      const appended = Promise.resolve().then(() => appendAuditEntriesAlone(this.fork(), entries[0]!.schema, entries));
+      const appended = appendAuditEntriesAlone(this.fork(), entries[0]!.schema, entries);
       // Past the deadline its answer no longer matters; without this, a late refusal would be an unhandled rejection.
       appended.catch(() => {});
       await Promise.race([appended, deadline]);

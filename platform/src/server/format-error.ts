@@ -53,21 +53,28 @@ const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
 const UNREACHABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i;
 
 /**
+ * An error and the errors it wraps, outermost first (at most five). MikroORM wraps the driver's error and keeps its
+ * code and message; Apollo and our own code may wrap it again, hence the walk through `cause` and `originalError`,
+ * and graphql-js wraps anything thrown that is not an Error of its realm (Node's socket errors under Jest's VM
+ * modules) as `thrownValue`.
+ */
+export function* wrappedErrors(error: unknown): Generator<{ code?: unknown; message?: unknown; name?: unknown }> {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    yield current as { code?: unknown; message?: unknown; name?: unknown };
+    const wrapper = current as { cause?: unknown; originalError?: unknown; thrownValue?: unknown };
+    current = wrapper.cause ?? wrapper.originalError ?? wrapper.thrownValue;
+  }
+}
+
+/**
  * Whether an error means the database could not be reached, as opposed to a statement it refused (a constraint, a
- * bug): only the first is worth retrying unchanged. MikroORM wraps the driver's error and keeps its code and
- * message; Apollo and our own code may wrap it again, hence the walk through `cause` and `originalError`, and
- * graphql-js wraps anything thrown that is not an Error of its realm (Node's socket errors under Jest's VM modules)
- * as `thrownValue`.
+ * bug): only the first is worth retrying unchanged.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    if (typeof current !== 'object') return false;
-    const { code, message, name } = current as { code?: unknown; message?: unknown; name?: unknown };
+  for (const { code, message, name } of wrappedErrors(error)) {
     if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || /^08/.test(code))) return true;
     if (name === 'ConnectionException') return true;
     if (typeof message === 'string' && UNREACHABLE_MESSAGES.test(message)) return true;
-    const wrapper = current as { cause?: unknown; originalError?: unknown; thrownValue?: unknown };
-    current = wrapper.cause ?? wrapper.originalError ?? wrapper.thrownValue;
   }
   return false;
 }
